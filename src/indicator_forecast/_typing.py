@@ -1,0 +1,42 @@
+"""Option sets written once as types, read by validators, docstrings and the CLI."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+TargetKind = Literal[
+    "annual_rate",
+    "parent_synced",
+    "cumulative_total",
+    "running_level",
+    "end_level",
+    "floor",
+    "ceiling",
+    "band",
+    "parent_assigned",
+    "cumulative_change",
+    "relative_to_indicator",
+    "composite",
+]
+TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
+
+Direction = Literal["higher", "lower"]
+"""Whether a higher or a lower value of the indicator is better."""
+
+Attribute = Literal["预期性", "约束性"]
+"""预期性 = expected (indicative); 约束性 = binding."""
+
+Grade = Literal["A", "B", "C", "D", "insufficient_data"]
+GRADES: tuple[str, ...] = get_args(Grade)
+
+Measure = Literal["level", "flow", "running_total", "growth_rate"]
+"""What an observed figure is: a level at the period's end, the period's new amount,
+the running total since the plan began, or a growth rate over the previous year (%)."""
+MEASURES: tuple[str, ...] = get_args(Measure)
+
+Role = Literal["actual", "annual_target", "parent_actual", "parent_target"]
+"""Whose figure it is: the jurisdiction's own actual, its own yearly plan target, or the
+parent jurisdiction's (e.g. the city's) actual or target used as a comparator."""
+ROLES: tuple[str, ...] = get_args(Role)
+
+Language = Literal["zh", "en"]
