@@ -1,0 +1,107 @@
+"""Reading tables as users hand them over: .xlsx/.xls or .csv in UTF-8 (with or without BOM)
+or GBK/GB18030, with a header row that may follow a title row or two."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from indicator_forecast.exceptions import InputError, Problem, ProblemReport
+
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def read_raw_table(path: str | Path, *, sheet: str | int | None = None, encoding: str | None = None) -> tuple[pd.DataFrame, str]:
+    """Read every cell as text, no header; return the frame and a label naming file and sheet."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        try:
+            df = pd.read_excel(p, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str)
+        except ValueError as exc:
+            raise InputError(f"{p}: cannot read sheet {sheet!r}: {exc}") from exc
+        label = f"{p.name}" + (f" [sheet {sheet}]" if sheet is not None else "")
+        return df, label
+    if suffix in (".csv", ".txt", ".tsv"):
+        sep = "\t" if suffix == ".tsv" else ","
+        encodings = (encoding,) if encoding else CSV_ENCODINGS
+        errors = []
+        for enc in encodings:
+            try:
+                df = pd.read_csv(p, header=None, dtype=str, encoding=enc, sep=sep, keep_default_na=False)
+                return df.replace("", None), p.name
+            except UnicodeDecodeError as exc:
+                errors.append(f"{enc}: {exc.reason} at byte {exc.start}")
+        raise InputError(f"{p}: cannot decode the file as {' or '.join(encodings)} ({'; '.join(errors)})")
+    raise InputError(f"{p}: expected a .xlsx, .xls, .csv or .tsv file, got {suffix or 'no extension'!r}")
+
+
+def clean_header(cell: object) -> str:
+    s = "" if cell is None or (isinstance(cell, float) and pd.isna(cell)) else str(cell)
+    return "".join(s.split())
+
+
+def locate_header(
+    raw: pd.DataFrame,
+    aliases: Mapping[str, Iterable[str]],
+    required: Iterable[str],
+    label: str,
+    *,
+    max_scan: int = 10,
+) -> tuple[int, dict[str, int]]:
+    """Find the header row among the first rows and map canonical names to column positions.
+
+    A header cell matches a canonical column when it equals one of its aliases or starts with
+    one (so "目标值2021-2025年" matches "目标值"). Raises InputError listing what is missing.
+    """
+    required = tuple(required)
+    best: tuple[int, dict[str, int]] | None = None
+    for i in range(min(max_scan, len(raw))):
+        cells = [clean_header(c).lower() for c in raw.iloc[i].tolist()]
+        found: dict[str, int] = {}
+        # Exact matches first, then prefixes ("目标值2021-2025年"), longest alias first, so that
+        # "指标属性" is not taken for "指标".
+        for exact in (True, False):
+            for canon, names in aliases.items():
+                if canon in found:
+                    continue
+                keys = sorted((clean_header(n).lower() for n in names), key=len, reverse=True)
+                for k in keys:
+                    hit = next(
+                        (j for j, c in enumerate(cells)
+                         if c and j not in found.values() and (c == k if exact else c.startswith(k))),
+                        None,
+                    )
+                    if hit is not None:
+                        found[canon] = hit
+                        break
+        if best is None or len(found) > len(best[1]):
+            best = (i, found)
+        if all(r in found for r in required):
+            return i, found
+    row, found = best if best is not None else (0, {})
+    headers = [clean_header(c) for c in raw.iloc[row].tolist()] if len(raw) else []
+    problems = [
+        Problem(
+            source=label,
+            row=row + 1,
+            column=None,
+            value=" | ".join(h for h in headers if h),
+            expected=f"a header cell for {canon!r} (one of: {', '.join(aliases[canon])})",
+        )
+        for canon in required
+        if canon not in found
+    ]
+    raise InputError(f"{label}: the header row lacks required columns", ProblemReport(tuple(problems)))
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as stripped text, or None when empty."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    s = str(value).strip()
+    return s or None

@@ -1,0 +1,49 @@
+"""An approximate level ("85 左右"): a band of ``tolerance`` around the value.
+
+For a higher-is-better indicator the band's lower edge is what must be kept; being above the
+band is not a miss. For a lower-is-better one, the upper edge. The tolerance is configuration:
+by default 2 % of the value (85 左右 → ±1.7), set ``band_tolerance`` in :func:`parse_target`
+or in the plan's reading options.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import model_validator
+
+from indicator_forecast.plan.targets.base import TargetBase
+
+DEFAULT_BAND_TOLERANCE_SHARE = 0.02
+"""Default half-width of a "左右" band as a share of the value."""
+
+
+class BandTarget(TargetBase):
+    """Approximately ``low`` (= ``high``), within ``tolerance`` either side."""
+
+    kind: Literal["band"] = "band"
+    tolerance: float
+    label_zh: ClassVar[str] = "左右"
+    label_en: ClassVar[str] = "approximately"
+
+    @model_validator(mode="after")
+    def _check_tolerance(self) -> BandTarget:
+        if not self.tolerance >= 0:
+            raise ValueError(
+                f"The 'tolerance' of band target {self.text!r} must be a non-negative number. "
+                f"Got {self.tolerance} instead."
+            )
+        return self
+
+    @property
+    def band_low(self) -> float | None:
+        return None if self.low is None else self.low - self.tolerance
+
+    @property
+    def band_high(self) -> float | None:
+        return None if self.high is None else self.high + self.tolerance
+
+    def is_met(self, value: float) -> bool | None:
+        if self.direction == "higher":
+            return None if self.band_low is None else value >= self.band_low
+        return None if self.band_high is None else value <= self.band_high

@@ -1,0 +1,32 @@
+"""A ceiling to stay below ("<5.5", "以内", or a lower-is-better level such as a death rate per
+亿元 GDP): met now or not, and the chance it holds in the target year."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from indicator_forecast.plan.targets.base import TargetBase
+
+
+class CeilingTarget(TargetBase):
+    """Stay below ``high`` (strictly when written with '<')."""
+
+    kind: Literal["ceiling"] = "ceiling"
+    direction: Literal["lower"] = "lower"  # type: ignore[assignment]
+    strict: bool = False
+    written_as_level: bool = False
+    label_zh: ClassVar[str] = "上限"
+    label_en: ClassVar[str] = "ceiling"
+
+    def is_met(self, value: float) -> bool | None:
+        if self.high is None:
+            return None
+        return value < self.high if self.strict else value <= self.high
+
+    def planned_value(self, year: float, baseline: float | None) -> float | None:
+        # A ceiling written as a plain level (a death rate of 0.01) is reached along a path;
+        # an explicit "<x" holds every year.
+        if baseline is not None and self.written_as_level and self.high is not None:
+            frac = (year - self.base_year) / self.years
+            return baseline + (self.high - baseline) * frac
+        return self.high

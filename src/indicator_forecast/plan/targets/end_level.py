@@ -1,0 +1,19 @@
+"""End-of-period level ("16", "4000", "65"): the value in the target year.
+
+Progress is :math:`(x_t - x_b)/(x^* - x_b)` against time elapsed; the straight path from the
+base-year value :math:`x_b` to the target gives the expected value at any date.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from indicator_forecast.plan.targets.base import TargetBase
+
+
+class EndLevelTarget(TargetBase):
+    """A level to reach in the target year (a value or a range)."""
+
+    kind: Literal["end_level"] = "end_level"
+    label_zh: ClassVar[str] = "期末水平"
+    label_en: ClassVar[str] = "end-of-period level"

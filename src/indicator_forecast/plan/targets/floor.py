@@ -1,0 +1,25 @@
+"""A floor to stay above (">84", "45以上", "不低于…"): met now or not, and the chance it holds
+in the target year."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from indicator_forecast.plan.targets.base import TargetBase
+
+
+class FloorTarget(TargetBase):
+    """Stay above ``low`` (strictly when written with '>')."""
+
+    kind: Literal["floor"] = "floor"
+    strict: bool = False
+    label_zh: ClassVar[str] = "下限"
+    label_en: ClassVar[str] = "floor"
+
+    def is_met(self, value: float) -> bool | None:
+        if self.low is None:
+            return None
+        return value > self.low if self.strict else value >= self.low
+
+    def planned_value(self, year: float, baseline: float | None) -> float | None:
+        return self.low
