@@ -1,0 +1,116 @@
+"""Small helpers shared by the Excel, Word and chart writers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from typing import Any
+
+from ._labels import labels
+
+_PERIOD_RE = re.compile(r"“?(十[一二三四五六七八九]?五)”?")
+
+
+def plan_period(plan_name: str, lang: str = "zh") -> str:
+    """The plan generation as printed, e.g. ``“十四五”``, read from the plan's name.
+
+    Falls back to ``“十四五”`` when the name does not say (the name wins when it does).
+    """
+    m = _PERIOD_RE.search(plan_name or "")
+    word = m.group(1) if m else "十四五"
+    if lang == "en":
+        return {"十四五": "14th Five-Year", "十五五": "15th Five-Year"}.get(word, word)
+    return f"“{word}”"
+
+
+def annual_year(as_of: _dt.date) -> int:
+    """Latest complete calendar year at ``as_of`` (the year of the annual 中期完成数)."""
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def fmt_date(d: _dt.date, lang: str) -> str:
+    return str(labels(lang)["date_format"].format(y=d.year, m=d.month, d=d.day))
+
+
+def fmt_month(d: _dt.date, lang: str) -> str:
+    return str(labels(lang)["month_format"].format(y=d.year, m=d.month))
+
+
+def is_blank(x: Any) -> bool:
+    """True for None, NaN, pandas NA and empty / whitespace strings."""
+    if x is None:
+        return True
+    if isinstance(x, str):
+        return not x.strip()
+    try:
+        return bool(x != x)  # NaN, NA
+    except (TypeError, ValueError):
+        return False
+
+
+def text(x: Any, default: str = "") -> str:
+    """``x`` as printed text, ``default`` when blank."""
+    if is_blank(x):
+        return default
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def as_float(x: Any) -> float:
+    """``x`` as a float, NaN when blank or not numeric."""
+    if is_blank(x):
+        return math.nan
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+_NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.(\d+))?$")
+
+
+def number_cell(printed: str) -> tuple[float | None, str | None]:
+    """If ``printed`` is a plain number, return (value, Excel number format) that prints it
+    identically; else ``(None, None)`` and the text is written as text."""
+    s = printed.strip().replace(",", "")
+    m = _NUMBER_RE.match(s)
+    if not m:
+        return None, None
+    decimals = len(m.group(1) or "")
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "") if "," in printed else (
+        "0" + ("." + "0" * decimals if decimals else "")
+    )
+    return float(s), fmt
+
+
+def percent(x: Any, lang: str) -> str:
+    v = as_float(x)
+    return labels(lang)["not_applicable"] if math.isnan(v) else labels(lang)["percent"].format(100 * v)
+
+
+def indicator_label(indicator_id: str, name: str, unit: str, lang: str) -> str:
+    """``"3、新增固定资产投资总额（亿元）"`` — the 附件6 spelling of an indicator."""
+    lab = labels(lang)
+    key = "indicator_label" if not is_blank(unit) else "indicator_label_nounit"
+    return str(lab[key].format(no=indicator_id, name=name, unit=text(unit)))
+
+
+def part_label(name: str, target_text: str, lang: str) -> str:
+    """``"智能软件 12"`` — a composite part as the seed's 附件6 prints it."""
+    return str(labels(lang)["part_label"].format(name=name, target=text(target_text))).strip()
+
+
+def final_grade(row: Any) -> str:
+    """The grade that stands: the analyst's override if any, else the computed one."""
+    fg = row.get("final_grade")
+    if not is_blank(fg):
+        return str(fg)
+    og = row.get("override_grade")
+    return str(og) if not is_blank(og) else str(row.get("grade"))
+
+
+def has_override(row: Any) -> bool:
+    og = row.get("override_grade")
+    return not is_blank(og) and str(og) != str(row.get("grade"))

@@ -1,0 +1,379 @@
+"""The evaluation as an Excel workbook in the layout of 附件6, with its evidence.
+
+Sheets: 附件6 指标评估表 (the prescribed table, composite parts as sub-rows, notes below),
+证据 (the figures behind each conclusion), 指标调整方案 (suggested adjustments with reason and
+basis), 数据缺口 (missing data by department, doubling as the data-collection form),
+评估参数 (the settings the evaluation was judged with) and 明细数据 (every column, for
+analysts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import _common as c
+from ._io import atomic_write
+from ._labels import grade_label, labels
+from ._protocol import (
+    ADJUSTMENT_COLUMNS,
+    EVIDENCE_COLUMNS,
+    INDICATOR_COLUMNS,
+    MISSING_COLUMNS,
+    EvaluationLike,
+    check_columns,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from openpyxl.worksheet.worksheet import Worksheet
+
+_FONT = "宋体"
+_HEADER_FILL = "D9E1F2"
+_GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE",
+               "insufficient_data": "EDEDED"}  # fmt: skip
+
+
+def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
+    """The rows of the 附件6 table as printed, in order (parents, then their parts).
+
+    Each row has keys ``indicator_id``, ``is_part``, ``category``, ``indicator``, ``target``,
+    ``midterm``, ``conclusion``, ``projected``, ``reason``, ``override``. Shared by the
+    Excel and Word writers.
+    """
+    frame = ev.to_frame(lang=lang)
+    check_columns(frame, INDICATOR_COLUMNS, "to_frame()")
+    lab = labels(lang)
+    rows = []
+    for rec in frame.to_dict("records"):
+        is_part = not c.is_blank(rec["parent_id"])
+        fg = c.final_grade(rec)
+        conclusion = grade_label(fg, lang) if c.has_override(rec) else c.text(
+            rec["grade_label"], grade_label(fg, lang)
+        )
+        reason = c.text(rec["reason"]) if fg in ("C", "D", "insufficient_data") else ""
+        override = ""
+        if c.has_override(rec):
+            override = lab["override_text"].format(
+                grade=grade_label(rec["grade"], lang), final=grade_label(fg, lang),
+                reason=c.text(rec["override_reason"]),
+            )  # fmt: skip
+        rows.append({
+            "indicator_id": str(rec["indicator_id"]),
+            "is_part": is_part,
+            "category": c.text(rec["category"]),
+            "indicator": c.indicator_label(str(rec["indicator_id"]), rec["name"], rec["unit"], lang),
+            "target": (c.part_label(rec["name"], rec["target_text"], lang) if is_part
+                       else c.text(rec["target_text"])),
+            "midterm": c.text(rec["midterm_text"], lab["no_data"]),
+            "conclusion": conclusion,
+            "grade": fg,
+            "projected": c.text(rec["projected_text"], lab["no_data"]),
+            "reason": reason,
+            "override": override,
+        })  # fmt: skip
+    return rows
+
+
+def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
+    """The notes printed under the 附件6 table, with this evaluation's dates."""
+    lab = labels(lang)
+    period = c.plan_period(ev.plan_name, lang)
+    return [
+        n.format(year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang), period=period)
+        for n in lab["table_notes"]
+    ]
+
+
+def write_workbook(
+    ev: EvaluationLike, path: str | Path, *, overwrite: bool = False, lang: str = "zh"
+) -> Path:
+    """Write the evaluation workbook (附件6 table, evidence, adjustments, data gaps).
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation (see ``report/_protocol.py`` for the members read).
+    path : str or Path
+        The ``.xlsx`` file to write.
+    overwrite : bool
+        Replace ``path`` if it exists; otherwise :class:`~indicator_forecast.exceptions.
+        OutputExistsError` is raised and nothing is written.
+    lang : {"zh", "en"}
+        Language of the fixed texts (headers, notes, labels).
+
+    Returns
+    -------
+    Path
+        The path written.
+    """
+    from openpyxl import Workbook
+
+    labels(lang)  # validate early
+    wb = Workbook()
+    _sheet_table(wb.active, ev, lang)
+    _sheet_evidence(wb.create_sheet(labels(lang)["sheet_evidence"]), ev, lang)
+    _sheet_adjust(wb.create_sheet(labels(lang)["sheet_adjust"]), ev, lang)
+    _sheet_missing(wb.create_sheet(labels(lang)["sheet_missing"]), ev, lang)
+    _sheet_config(wb.create_sheet(labels(lang)["sheet_config"]), ev, lang)
+    _sheet_data(wb.create_sheet(labels(lang)["sheet_data"]), ev.to_frame(lang=lang))
+    return atomic_write(Path(path), lambda p: wb.save(p), overwrite=overwrite)
+
+
+# ----------------------------------------------------------------------------- styling helpers
+
+
+def _styles() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "title": Font(name=_FONT, size=16, bold=True),
+        "header": Font(name=_FONT, size=11, bold=True),
+        "body": Font(name=_FONT, size=11),
+        "note": Font(name=_FONT, size=10),
+        "fill": PatternFill("solid", fgColor=_HEADER_FILL),
+        "wrap": Alignment(wrap_text=True, vertical="center"),
+        "center": Alignment(wrap_text=True, vertical="center", horizontal="center"),
+        "left_top": Alignment(wrap_text=True, vertical="top"),
+    }
+
+
+def _title(ws: Worksheet, text: str, ncols: int) -> None:
+    st = _styles()
+    ws.cell(row=1, column=1, value=text).font = st["title"]
+    ws.cell(row=1, column=1).alignment = st["center"]
+    if ncols > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.row_dimensions[1].height = 30
+
+
+def _header(ws: Worksheet, row: int, headers: list[str]) -> None:
+    st = _styles()
+    for j, h in enumerate(headers, start=1):
+        cell = ws.cell(row=row, column=j, value=h)
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            st["header"], st["fill"], st["border"], st["center"]
+        )
+    ws.freeze_panes = ws.cell(row=row + 1, column=1)
+
+
+def _put(
+    ws: Worksheet, row: int, col: int, value: Any, *, center: bool = False, numeric: bool = True
+) -> Any:
+    """Write one body cell; with ``numeric``, text that is a plain number becomes a number
+    formatted to print exactly as the text did."""
+    st = _styles()
+    fmt = None
+    if isinstance(value, str) and numeric:
+        number, fmt = c.number_cell(value)
+        if number is not None:
+            value = number
+    elif isinstance(value, float) and value != value:
+        value = None
+    cell = ws.cell(row=row, column=col, value=value)
+    cell.font, cell.border = st["body"], st["border"]
+    cell.alignment = st["center"] if center or fmt else st["wrap"]
+    if fmt:
+        cell.number_format = fmt
+    return cell
+
+
+def _widths(ws: Worksheet, widths: list[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+
+
+def _notes(ws: Worksheet, row: int, notes: list[str], ncols: int) -> None:
+    st = _styles()
+    for i, note in enumerate(notes):
+        r = row + i
+        ws.cell(row=r, column=1, value=note).font = st["note"]
+        ws.cell(row=r, column=1).alignment = st["left_top"]
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        ws.row_dimensions[r].height = 30 if len(note) > 60 else 18
+
+
+def _print_setup(ws: Worksheet, header_row: int) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+# ----------------------------------------------------------------------------- the sheets
+
+
+def _sheet_table(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    from openpyxl.styles import PatternFill
+
+    lab = labels(lang)
+    ws.title = lab["sheet_table"]
+    rows = table_rows(ev, lang)
+    period = c.plan_period(ev.plan_name, lang)
+    headers = [h.format(period=period) for h in lab["table_cols"]]
+    show_reason = any(r["reason"] for r in rows)
+    show_override = any(r["override"] for r in rows)
+    if show_reason:
+        headers.append(lab["col_reason"])
+    if show_override:
+        headers.append(lab["col_override"])
+    ncols = len(headers)
+    _title(ws, lab["table_title"].format(plan_name=ev.plan_name), ncols)
+    ws.cell(row=2, column=1, value=lab["as_of_note"].format(as_of=c.fmt_date(ev.as_of, lang)))
+    _header(ws, 3, headers)
+    first = r = 4
+    for row in rows:
+        values = [row["category"], row["indicator"], row["target"], row["midterm"],
+                  row["conclusion"], row["projected"]]  # fmt: skip
+        if show_reason:
+            values.append(row["reason"])
+        if show_override:
+            values.append(row["override"])
+        for j, v in enumerate(values, start=1):
+            cell = _put(ws, r, j, v, center=j in (1, 3, 5), numeric=j in (4, 6))
+            if j == 5:
+                cell.fill = PatternFill("solid", fgColor=_GRADE_FILL.get(row["grade"], "FFFFFF"))
+        r += 1
+    last = r - 1
+    _merge_runs(ws, rows, first, key="category", col=1)
+    _merge_parts(ws, rows, first)
+    _widths(ws, [12, 34, 16, 14, 24, 16] + [48] * (ncols - 6))
+    _notes(ws, last + 2, table_notes(ev, lang), ncols)
+    _print_setup(ws, 3)
+
+
+def _merge_runs(ws: Worksheet, rows: list[dict[str, Any]], first: int, key: str, col: int) -> None:
+    """Merge consecutive equal values of ``key`` in column ``col`` (the 类别 column)."""
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i][key] != rows[start][key]:
+            if i - start > 1:
+                ws.merge_cells(start_row=first + start, start_column=col,
+                               end_row=first + i - 1, end_column=col)  # fmt: skip
+            start = i
+
+
+def _merge_parts(ws: Worksheet, rows: list[dict[str, Any]], first: int) -> None:
+    """Merge a composite indicator's 指标 cell over its parts' rows, as the seed prints it."""
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and rows[j]["is_part"]:
+            j += 1
+        if j - i > 1 and not rows[i]["is_part"]:
+            ws.merge_cells(start_row=first + i, start_column=2, end_row=first + j - 1, end_column=2)
+        i = j
+
+
+def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    lab = labels(lang)
+    frame = ev.evidence_frame()
+    check_columns(frame, EVIDENCE_COLUMNS, "evidence_frame()")
+    headers = lab["evidence_cols"]
+    _title(ws, lab["evidence_title"], len(headers))
+    _header(ws, 2, headers)
+    for i, rec in enumerate(frame.to_dict("records"), start=3):
+        for j, key in enumerate(EVIDENCE_COLUMNS, start=1):
+            value = rec[key]
+            cell = _put(ws, i, j, value, center=key in ("indicator_id", "unit"),
+                        numeric=key == "value")  # fmt: skip
+            if key == "value" and isinstance(cell.value, float) and not cell.number_format.startswith("0"):
+                cell.number_format = "0.####"
+    _widths(ws, [10, 30, 26, 26, 12, 48])
+    ws.auto_filter.ref = f"A2:F{max(2, len(frame) + 2)}"
+    _print_setup(ws, 2)
+
+
+def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    lab = labels(lang)
+    frame = ev.adjustments_frame()
+    check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
+    headers = lab["adjust_cols"]
+    _title(ws, lab["adjust_title"].format(plan_name=ev.plan_name), len(headers))
+    _header(ws, 2, headers)
+    r = 3
+    for rec in frame.to_dict("records"):
+        values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
+                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
+                  rec["attribute"], c.text(rec["binding_note"])]  # fmt: skip
+        for j, v in enumerate(values, start=1):
+            _put(ws, r, j, c.text(v), center=j in (2, 3, 6), numeric=False)
+        r += 1
+    if len(frame) == 0:
+        _put(ws, r, 1, lab["adjust_none"])
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
+        r += 1
+    _widths(ws, [28, 14, 16, 40, 48, 10, 30])
+    _notes(ws, r + 1, [lab["adjust_note"]], len(headers))
+    _print_setup(ws, 2)
+
+
+def _sheet_missing(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    from openpyxl.styles import PatternFill
+
+    lab = labels(lang)
+    frame = ev.missing_frame()
+    check_columns(frame, MISSING_COLUMNS, "missing_frame()")
+    frame = frame.sort_values(["department", "indicator_id"], kind="stable")
+    headers = lab["missing_cols"]
+    _title(ws, lab["missing_title"], len(headers))
+    _header(ws, 2, headers)
+    fill_in = PatternFill("solid", fgColor="FFF2CC")
+    r = 3
+    for rec in frame.to_dict("records"):
+        for j, key in enumerate(MISSING_COLUMNS, start=1):
+            _put(ws, r, j, c.text(rec[key]), center=key in ("indicator_id", "unit"), numeric=False)
+        for j in range(len(MISSING_COLUMNS) + 1, len(headers) + 1):
+            cell = _put(ws, r, j, None)
+            cell.fill = fill_in
+            cell.number_format = "@" if j > len(MISSING_COLUMNS) + 1 else "General"
+        r += 1
+    if len(frame) == 0:
+        _put(ws, r, 1, lab["missing_none"])
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
+        r += 1
+    else:
+        ws.auto_filter.ref = f"A2:{ws.cell(row=r - 1, column=len(headers)).coordinate}"
+    _widths(ws, [16, 10, 28, 10, 30, 16, 14, 24, 12])
+    _notes(ws, r + 1, [lab["missing_note"]], len(headers))
+    _print_setup(ws, 2)
+
+
+def _sheet_config(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    import json
+
+    lab = labels(lang)
+    _title(ws, lab["config_title"], 2)
+    _header(ws, 2, lab["config_cols"])
+    try:
+        items = dict(ev.config.to_dict())
+    except AttributeError:
+        items = {}
+    items = {"plan_name": ev.plan_name, "jurisdiction": ev.jurisdiction,
+             "as_of": ev.as_of.isoformat(), **items}  # fmt: skip
+    for i, (k, v) in enumerate(items.items(), start=3):
+        shown = v if isinstance(v, (int, float, str)) else json.dumps(v, ensure_ascii=False, default=str)
+        _put(ws, i, 1, str(k), numeric=False)
+        _put(ws, i, 2, shown, numeric=False)
+    _widths(ws, [30, 70])
+
+
+def _sheet_data(ws: Worksheet, frame: pd.DataFrame) -> None:
+    st = _styles()
+    cols = list(frame.columns)
+    _header(ws, 1, cols)
+    for i, rec in enumerate(frame.to_dict("records"), start=2):
+        for j, key in enumerate(cols, start=1):
+            v = rec[key]
+            if c.is_blank(v):
+                v = None
+            elif not isinstance(v, (int, float, str, bool)):
+                v = str(v)
+            ws.cell(row=i, column=j, value=v).font = st["body"]
+    _widths(ws, [14] * len(cols))
