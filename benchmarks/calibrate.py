@@ -1,0 +1,79 @@
+"""Build the calibration table shipped as src/indicator_forecast/forecast/calibration.json.
+
+Scaled errors (actual - forecast) / scale by method, length group and horizon 1-8 on rolling
+origins of M1 yearly, Tourism yearly and the World Bank fertility panel (M3 is never used).
+
+    python benchmarks/calibrate.py                      # all three sets -> shipped table
+    python benchmarks/calibrate.py --sets m1 fertility --out /tmp/cal.json   # a fold
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+
+from _common import DEV_SETS, cases, load
+from indicator_forecast.forecast import methods as M
+from indicator_forecast.forecast.calibration import build_table
+
+HORIZONS = 8
+GROUPS = ((2, 3), (4, 5), (6, 7), (8, 99))
+WINDOWS = (2, 3, 4, 5, 6, 7, 8, 10)
+MAX_ORIGINS = 12
+CALIBRATED = (
+    "naive", "drift", "linear", "loglinear", "escap", "theta", "damped",
+    "combo(theta,damped,drift)", "combo(theta,damped)", "combo(theta,drift)",
+    "combo(damped,drift)", "combo(theta,damped,naive)", "combo(theta,naive)",
+)
+SHIPPED = Path(__file__).resolve().parents[1] / "src/indicator_forecast/forecast/calibration.json"
+
+
+def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
+    data = [s for name in sets for s in load(name)]
+    out: dict[str, dict[str, list[np.ndarray]]] = {m: {} for m in CALIBRATED}
+    for w in WINDOWS:
+        Y, F, _ = cases(data, w, HORIZONS, MAX_ORIGINS)
+        scale = M.series_scale(Y)
+        ok = scale > 0
+        Y, F, scale = Y[ok], F[ok], scale[ok]
+        key = next(f"{a}-{b}" for a, b in GROUPS if a <= w <= b)
+        positive = np.all(Y > 0, axis=1)
+        for m in CALIBRATED:
+            if any(w < M.MIN_POINTS[p] for p in M.members(m)):
+                continue
+            rows = positive if "loglinear" in M.members(m) else np.ones(len(Y), bool)
+            fc = M.forecast_matrix(m, Y[rows], HORIZONS)
+            E = (F[rows] - fc) / scale[rows, None]
+            out[m].setdefault(key, []).append(E)
+    return {m: {k: np.vstack(v) for k, v in g.items()} for m, g in out.items()}
+
+
+def calibrate(sets: tuple[str, ...], name: str) -> dict:
+    errors = scaled_errors(sets)
+    meta = {
+        "created": dt.date.today().isoformat(),
+        "script": "benchmarks/calibrate.py",
+        "data": list(sets),
+        "windows": list(WINDOWS),
+        "max_origins_per_series": MAX_ORIGINS,
+        "scale": "mean absolute first difference of the fitted window",
+    }
+    return build_table(errors, HORIZONS, GROUPS, name, meta)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sets", nargs="+", default=list(DEV_SETS))
+    ap.add_argument("--out", type=Path, default=SHIPPED)
+    a = ap.parse_args()
+    table = calibrate(tuple(a.sets), "+".join(a.sets))
+    a.out.write_text(json.dumps(table, separators=(",", ":")))
+    print(f"wrote {a.out} ({a.out.stat().st_size // 1024} kB) from {a.sets}")
+
+
+if __name__ == "__main__":
+    main()

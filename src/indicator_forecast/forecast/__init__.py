@@ -1,0 +1,49 @@
+"""Projection engine for short annual series.
+
+Trend models (naive, drift, linear, log-linear, ESCAP-style weighted line, damped trend, Theta)
+and their combinations; intervals and probabilities from empirical scaled errors calibrated on
+real yearly series; sums of flows, growth rates and part-year nowcasts. Knows years, values and
+thresholds, nothing of plans or targets.
+
+>>> from indicator_forecast.forecast import project_series
+>>> p = project_series([2018, 2019, 2020, 2021, 2022], [10, 11, 12.5, 13, 14.2])
+>>> p.model
+'combo(theta,drift)'
+"""
+
+from indicator_forecast.forecast.batch import project
+from indicator_forecast.forecast.calibration import Calibration, default_calibration
+from indicator_forecast.forecast.distribution import Predictive
+from indicator_forecast.forecast.methods import BASE_METHODS, DEFAULT_METHOD, resolve
+from indicator_forecast.forecast.models import (
+    Combination,
+    DampedTrend,
+    Drift,
+    LinearTrend,
+    LogLinear,
+    Naive,
+    Theta,
+    WeightedLinear,
+)
+from indicator_forecast.forecast.projection import Partial, SeriesProjection, project_series
+
+__all__ = [
+    "BASE_METHODS",
+    "DEFAULT_METHOD",
+    "Calibration",
+    "Combination",
+    "DampedTrend",
+    "Drift",
+    "LinearTrend",
+    "LogLinear",
+    "Naive",
+    "Partial",
+    "Predictive",
+    "SeriesProjection",
+    "Theta",
+    "WeightedLinear",
+    "default_calibration",
+    "project",
+    "project_series",
+    "resolve",
+]

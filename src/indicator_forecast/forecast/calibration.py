@@ -1,0 +1,173 @@
+r"""Calibrated predictive distributions from empirical scaled errors by horizon.
+
+For a window of ``n`` yearly values with scale :math:`s` (mean absolute first difference) and
+point forecast :math:`\hat y_{n+h}`, the predictive quantile at probability :math:`p` is
+
+.. math:: Q_h(p) = \hat y_{n+h} + s \, q_{g(n),h}(p)
+
+where :math:`q_{g,h}(p)` is the empirical :math:`p`-quantile of the scaled errors
+:math:`(y_{n+h} - \hat y_{n+h})/s` observed on real yearly series (M1 yearly, Tourism yearly and
+the World Bank fertility panel; rolling origin) for the same method, horizon ``h`` and length
+group ``g(n)``. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
+et al. (2006), in the scaled form of Hyndman & Koehler (2006). Joint behaviour across horizons
+(needed for sums of yearly flows and for chained growth rates) uses a Gaussian copula whose
+correlation matrix is estimated from the normal scores of the same errors.
+
+Horizons beyond the table use :math:`q_{H}\sqrt{h/H}`; fractional horizons (partial years)
+interpolate linearly between integer horizons, and below 1 use :math:`\sqrt{h}\,q_1`.
+
+The table is produced by ``benchmarks/calibrate.py`` and shipped as ``calibration.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from indicator_forecast.exceptions import ConfigurationError
+
+PROBS: np.ndarray = np.array(
+    [0.0025, 0.005, 0.01, 0.025, 0.05, 0.075]
+    + [round(x, 3) for x in np.arange(0.1, 0.901, 0.05)]
+    + [0.925, 0.95, 0.975, 0.99, 0.995, 0.9975]
+)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A calibration table: scaled-error quantiles per method, length group and horizon."""
+
+    name: str
+    probs: np.ndarray
+    horizons: int
+    groups: tuple[tuple[int, int], ...]
+    tables: dict[str, dict[str, dict[str, Any]]] = field(repr=False)
+    meta: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def group_key(self, n: int) -> str:
+        """Key of the length group holding ``n`` points (the last group is open-ended)."""
+        for lo, hi in self.groups:
+            if lo <= n <= hi:
+                return f"{lo}-{hi}"
+        lo, hi = self.groups[-1]
+        return f"{lo}-{hi}"
+
+    def _entry(self, method: str, n: int) -> dict[str, Any]:
+        if method not in self.tables:
+            raise ConfigurationError(
+                f"no calibration for method {method!r} in table {self.name!r}; calibrated "
+                f"methods: {sorted(self.tables)}"
+            )
+        key = self.group_key(n)
+        if key not in self.tables[method]:
+            raise ConfigurationError(
+                f"no calibration for method {method!r} with {n} points (group {key}) in table "
+                f"{self.name!r}"
+            )
+        return self.tables[method][key]
+
+    def scaled_quantiles(self, method: str, n: int, horizons: np.ndarray) -> np.ndarray:
+        """Scaled-error quantiles at :attr:`probs` for each (possibly fractional) horizon."""
+        q = np.asarray(self._entry(method, n)["quantiles"], dtype=float)  # (H, K)
+        H = q.shape[0]
+        out = np.empty((len(horizons), q.shape[1]))
+        for i, h in enumerate(np.asarray(horizons, dtype=float)):
+            if h <= 0:
+                out[i] = 0.0
+            elif h < 1:
+                out[i] = np.sqrt(h) * q[0]
+            elif h <= H:
+                lo = int(np.floor(h))
+                frac = h - lo
+                hi = min(lo + 1, H)
+                out[i] = (1 - frac) * q[lo - 1] + frac * q[hi - 1]
+            else:
+                out[i] = q[H - 1] * np.sqrt(h / H)
+        return np.maximum.accumulate(out, axis=1)
+
+    def correlation(self, method: str, n: int, horizons: np.ndarray) -> np.ndarray:
+        """Copula correlation between the errors at ``horizons`` (rounded up to integers)."""
+        r = np.asarray(self._entry(method, n)["corr"], dtype=float)
+        H = r.shape[0]
+        idx = np.clip(np.ceil(np.asarray(horizons, dtype=float)).astype(int), 1, H) - 1
+        c = r[np.ix_(idx, idx)]
+        np.fill_diagonal(c, 1.0)
+        return c
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        return tuple(sorted(self.tables))
+
+
+def from_dict(d: dict[str, Any]) -> Calibration:
+    """Build a :class:`Calibration` from the JSON structure written by the calibration script."""
+    return Calibration(
+        name=str(d.get("name", "custom")),
+        probs=np.asarray(d["probs"], dtype=float),
+        horizons=int(d["horizons"]),
+        groups=tuple((int(a), int(b)) for a, b in d["groups"]),
+        tables=d["methods"],
+        meta={k: v for k, v in d.items() if k not in ("methods",)},
+    )
+
+
+@lru_cache(maxsize=1)
+def default_calibration() -> Calibration:
+    """The shipped table (``calibration.json``), read once."""
+    text = resources.files("indicator_forecast.forecast").joinpath("calibration.json").read_text()
+    cal = from_dict(json.loads(text))
+    if not np.allclose(cal.probs, PROBS):
+        raise ConfigurationError("calibration.json was written with a different probability grid")
+    return cal
+
+
+def build_table(
+    errors: dict[str, dict[str, np.ndarray]],
+    horizons: int,
+    groups: tuple[tuple[int, int], ...],
+    name: str,
+    meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Turn scaled errors into the JSON structure of a calibration table.
+
+    ``errors[method][group]`` is an array of shape ``(cases, horizons)`` of scaled errors
+    (NaN where the horizon was not observed).
+    """
+    from scipy.stats import norm
+
+    out: dict[str, Any] = {
+        "name": name,
+        "probs": PROBS.tolist(),
+        "horizons": horizons,
+        "groups": [list(g) for g in groups],
+        **(meta or {}),
+        "methods": {},
+    }
+    for method, by_group in errors.items():
+        out["methods"][method] = {}
+        for key, E in by_group.items():
+            q = np.full((horizons, len(PROBS)), np.nan)
+            counts = []
+            for h in range(horizons):
+                col = E[:, h]
+                col = col[np.isfinite(col)]
+                counts.append(int(col.size))
+                if col.size:
+                    q[h] = np.quantile(col, PROBS)
+            complete = E[np.all(np.isfinite(E), axis=1)]
+            if complete.shape[0] > 10:
+                ranks = (np.argsort(np.argsort(complete, axis=0), axis=0) + 0.5) / complete.shape[0]
+                corr = np.corrcoef(norm.ppf(ranks), rowvar=False)
+            else:
+                corr = np.eye(horizons)
+            out["methods"][method][key] = {
+                "count": counts,
+                "quantiles": np.round(q, 5).tolist(),
+                "corr": np.round(corr, 4).tolist(),
+            }
+    return out

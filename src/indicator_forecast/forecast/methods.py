@@ -1,0 +1,146 @@
+"""Method names, their minimum lengths, and the rule that picks the model actually used.
+
+A method is named by a string: one of :data:`BASE_METHODS` or a combination written
+``"combo(a,b,...)"``, the equal-weight mean of its members' forecasts (the combination that
+M3/M4 evidence favours for short yearly series; Makridakis, Spiliotis & Assimakopoulos 2020).
+
+No silent fallback: :func:`resolve` returns the model that will really be fitted and a sentence
+saying why, and every result carries both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from indicator_forecast.exceptions import ConfigurationError, ProjectionError
+from indicator_forecast.forecast import _kernels as K
+
+#: Minimum number of points for each base method.
+MIN_POINTS: dict[str, int] = {
+    "naive": 1,
+    "drift": 2,
+    "linear": 2,
+    "loglinear": 2,
+    "escap": 2,
+    "theta": 4,
+    "damped": 5,
+}
+BASE_METHODS: tuple[str, ...] = tuple(MIN_POINTS)
+
+DESCRIPTIONS: dict[str, str] = {
+    "naive": "last value carried forward",
+    "drift": "random walk with drift",
+    "linear": "least-squares straight line",
+    "loglinear": "constant growth (log-linear least squares)",
+    "escap": "ESCAP-style time-weighted straight line (weights i^p, p=1)",
+    "theta": "Theta (SES with drift = half the linear slope)",
+    "damped": "damped trend (additive Holt, phi in [0.8, 0.98])",
+}
+
+#: The default method; chosen by the benchmark in benchmarks/README.md.
+DEFAULT_METHOD = "combo(theta,damped,drift)"
+
+#: ESCAP-style weighting exponent: weight of the i-th of n points is i**ESCAP_WEIGHT_POWER.
+ESCAP_WEIGHT_POWER = 1.0
+
+
+def members(method: str) -> tuple[str, ...]:
+    """Return the base methods of ``method`` (one element for a base method)."""
+    name = method.replace(" ", "")
+    if name.startswith("combo(") and name.endswith(")"):
+        parts = tuple(p for p in name[6:-1].split(",") if p)
+    else:
+        parts = (name,)
+    bad = [p for p in parts if p not in MIN_POINTS]
+    if bad or not parts:
+        raise ConfigurationError(
+            f"The 'method' parameter must be one of {list(BASE_METHODS)}, 'default', or "
+            f"'combo(a,b,...)' of them. Got {method!r} instead."
+        )
+    return parts
+
+
+def canonical(method: str) -> str:
+    """Canonical spelling of a method name (``"default"`` resolves to :data:`DEFAULT_METHOD`)."""
+    if method == "default":
+        method = DEFAULT_METHOD
+    parts = members(method)
+    return parts[0] if len(parts) == 1 else "combo(" + ",".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The model actually used for a series, and why."""
+
+    requested: str
+    used: str
+    reason: str
+    fell_back: bool
+
+
+def resolve(method: str, n: int, positive: bool = True) -> Resolution:
+    """Pick the model to fit on ``n`` points.
+
+    Members too short for ``n`` are dropped; if none is left the random walk with drift is used.
+    ``loglinear`` needs positive values and is replaced by ``linear`` otherwise. The reason is
+    always written out.
+    """
+    requested = canonical(method)
+    if n < 2:
+        raise ProjectionError(
+            f"cannot project a series of {n} point(s): at least two yearly values are needed"
+        )
+    parts = members(requested)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for p in parts:
+        if n < MIN_POINTS[p]:
+            dropped.append(f"{p} needs {MIN_POINTS[p]}")
+        elif p == "loglinear" and not positive:
+            dropped.append("loglinear needs positive values")
+        else:
+            kept.append(p)
+    if not dropped:
+        desc = ", ".join(DESCRIPTIONS[p] for p in parts)
+        return Resolution(requested, requested, f"{n} points: {desc}", False)
+    if not kept:
+        used = "linear" if parts == ("loglinear",) else "drift"
+        reason = (
+            f"{n} points: too short or unsuitable for {requested} ({'; '.join(dropped)}); "
+            f"{DESCRIPTIONS[used]} used instead"
+        )
+    else:
+        used = kept[0] if len(kept) == 1 else "combo(" + ",".join(kept) + ")"
+        reason = (
+            f"{n} points: {', '.join(dropped)} — dropped from {requested}; "
+            f"{used} used instead"
+        )
+    return Resolution(requested, used, reason, True)
+
+
+def forecast_matrix(method: str, Y: np.ndarray, h: int) -> np.ndarray:
+    """Point forecasts of ``method`` (already resolved) for every row of ``Y``: shape (m, h)."""
+    parts = members(method)
+    total = np.zeros((Y.shape[0], h))
+    for p in parts:
+        total += _base(p, Y, h)
+    return total / len(parts)
+
+
+def _base(name: str, Y: np.ndarray, h: int) -> np.ndarray:
+    if name == "escap":
+        return K.linear(Y, h, weight_power=ESCAP_WEIGHT_POWER)[0]
+    return K.KERNELS[name](Y, h)[0]
+
+
+def series_scale(Y: np.ndarray) -> np.ndarray:
+    """Scale of each row: mean absolute first difference (the MASE denominator).
+
+    A row whose values never change gets ``1e-3 * mean |y|`` so that its interval is not a
+    point; an all-zero row gets scale 0.
+    """
+    s = np.abs(np.diff(Y, axis=1)).mean(axis=1)
+    floor = 1e-3 * np.abs(Y).mean(axis=1)
+    return np.where(s > 0, s, floor)

@@ -1,0 +1,449 @@
+"""Projection of one short annual series to a target year, with a calibrated distribution.
+
+:func:`project_series` turns years and values into a :class:`SeriesProjection`: the model actually
+used and why, point forecasts, calibrated intervals and probabilities at any year up to the target
+year, the distribution of a five-year sum of flows (:meth:`SeriesProjection.cumulative`) and of the
+compound average growth rate (:meth:`SeriesProjection.end_growth_rate`).
+
+Joint paths (needed for sums and for chained rates) are simulated with a Gaussian copula over the
+calibrated marginals (see :mod:`~indicator_forecast.forecast.calibration`); the per-year marginals
+of the simulation are the calibrated ones, so the sum's interval is consistent with the parts.
+"""
+
+from __future__ import annotations
+
+import html
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
+from indicator_forecast.forecast import methods as M
+from indicator_forecast.forecast.calibration import Calibration, default_calibration
+from indicator_forecast.forecast.distribution import Predictive, check_levels, from_samples
+
+ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
+N_DRAWS = 20_000
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A figure for part of the year after the last full year.
+
+    Parameters
+    ----------
+    year : int
+        The year the figure belongs to; must be the year after the last full year.
+    months : float
+        Months elapsed (0 < months < 12), e.g. 6 for a half-year figure.
+    value : float
+        The figure to date: for ``flow`` the amount so far; for ``running_total`` the running
+        total at that date; for ``growth_rate`` the year-to-date growth (%); for ``level`` the
+        latest reading.
+    share : float, optional
+        For flows: the part of a full year's amount usually reached by that date (e.g. from past
+        years' half-year shares). Default: ``months / 12`` (an even pace; stated in the notes).
+    """
+
+    year: int
+    months: float
+    value: float
+    share: float | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 < self.months < 12:
+            raise ConfigurationError(
+                f"The 'months' parameter of Partial must be in (0, 12). Got {self.months!r} instead."
+            )
+        if self.share is not None and not 0 < self.share <= 1:
+            raise ConfigurationError(
+                f"The 'share' parameter of Partial must be in (0, 1]. Got {self.share!r} instead."
+            )
+
+
+def _simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray, seed: int) -> np.ndarray:
+    """Joint draws (N_DRAWS, periods) with calibrated marginals and copula correlation ``corr``."""
+    rng = np.random.default_rng(seed)
+    k = len(base.periods)
+    w, v = np.linalg.eigh(corr)
+    root = v * np.sqrt(np.clip(w, 0, None))
+    z = rng.standard_normal((N_DRAWS, k)) @ root.T
+    u = norm.cdf(z)
+    out = np.empty_like(u)
+    for j in range(k):
+        out[:, j] = np.interp(u[:, j], base.probs, base.values[j])
+    return out
+
+
+@dataclass(frozen=True)
+class SeriesProjection:
+    """Projection of one series; immutable. Build it with :func:`project_series`."""
+
+    measure: ProjectedMeasure
+    years: np.ndarray
+    values: np.ndarray
+    target_year: int
+    method: str
+    model: str
+    model_reason: str
+    fell_back: bool
+    level: tuple[float, ...]
+    calibration: str
+    scale: float
+    distribution: Predictive
+    base: Predictive = field(repr=False)
+    horizons: np.ndarray = field(repr=False)
+    corr: np.ndarray = field(repr=False)
+    base_years: np.ndarray = field(repr=False)
+    base_values: np.ndarray = field(repr=False)
+    partial: Partial | None = None
+    notes: tuple[str, ...] = ()
+
+    # -- the distribution of the projected quantity -------------------------------------
+    @property
+    def periods(self) -> np.ndarray:
+        return self.distribution.periods
+
+    @property
+    def mean(self) -> np.ndarray:
+        return self.distribution.mean
+
+    def lo(self, level: float) -> np.ndarray:
+        return self.distribution.lo(level)
+
+    def hi(self, level: float) -> np.ndarray:
+        return self.distribution.hi(level)
+
+    def quantile(self, q: float, year: int | None = None) -> float:
+        return self.distribution.quantile(q, year)
+
+    def prob_at_least(self, x: float, year: int | None = None) -> float:
+        return self.distribution.prob_at_least(x, year)
+
+    def prob_at_most(self, x: float, year: int | None = None) -> float:
+        return self.distribution.prob_at_most(x, year)
+
+    def prob_between(self, a: float, b: float, year: int | None = None) -> float:
+        return self.distribution.prob_between(a, b, year)
+
+    # -- sums and rates ------------------------------------------------------------------
+    def _paths(self) -> np.ndarray:
+        return _simulate(self.base, self.horizons, self.corr, seed=12345)
+
+    def cumulative(self, observed_total: float = 0.0, from_year: int | None = None) -> Predictive:
+        """Distribution of ``observed_total`` plus the projected flows from ``from_year``.
+
+        Parameters
+        ----------
+        observed_total : float
+            The total of the years already observed that belong to the sum (e.g. 2021-2022).
+        from_year : int, optional
+            First projected year included (default: the first projected year; with a partial
+            figure that is the partial year, whose nowcast replaces its part-year value).
+        """
+        if self.measure not in ("flow", "running_total"):
+            raise ConfigurationError(
+                f"cumulative() needs measure='flow' or 'running_total'. Got {self.measure!r}."
+            )
+        if self.measure == "running_total":
+            return Predictive(
+                self.periods[-1:], self.mean[-1:], self.distribution.probs,
+                self.distribution.values[-1:], self.level, "running total",
+            )
+        start = int(self.base.periods[0]) if from_year is None else int(from_year)
+        sel = self.base.periods >= start
+        if not sel.any():
+            raise ConfigurationError(
+                f"The 'from_year' parameter must be at most {int(self.base.periods[-1])}. "
+                f"Got {from_year!r} instead."
+            )
+        draws = self._paths()[:, sel].sum(axis=1) + observed_total
+        mean = observed_total + float(self.base.mean[sel].sum())
+        label = f"cumulative total {start}-{self.target_year} (+ observed {observed_total:g})"
+        return from_samples(
+            np.array([self.target_year]), np.array([mean]), draws[:, None],
+            self.base.probs, self.level, label,
+        )
+
+    def _index_at(self, year: int) -> float:
+        hits = np.flatnonzero(self.base_years == year)
+        if hits.size == 0:
+            raise ConfigurationError(
+                f"The 'base_year' parameter must be an observed year "
+                f"{self.base_years.tolist()}. Got {year!r} instead."
+            )
+        return float(self.base_values[hits[0]])
+
+    def _default_base_year(self) -> int:
+        guess = self.target_year - 5
+        return guess if guess in self.base_years else int(self.base_years[0])
+
+    def end_growth_rate(self, base_year: int | None = None, year: int | None = None) -> Predictive:
+        """Distribution of the compound average yearly growth rate (%) from ``base_year``.
+
+        :math:`g = 100\\,[(I_{year}/I_{base})^{1/(year-base)} - 1]` where :math:`I` is the level
+        (for ``measure="growth_rate"`` the index chained from the rates, base 100). Defaults:
+        ``base_year = target_year - 5`` (e.g. 2020 for 2021-2025) and ``year = target_year``.
+        """
+        if self.measure not in ("level", "growth_rate"):
+            raise ConfigurationError(
+                f"end_growth_rate() needs measure='level' or 'growth_rate'. Got {self.measure!r}."
+            )
+        b = self._default_base_year() if base_year is None else int(base_year)
+        ib = self._index_at(b)
+        row = self.base._row(year)
+        y = int(self.base.periods[row])
+        if ib <= 0 or y <= b:
+            raise ProjectionError(f"growth rate needs a positive level at {b} and {y} > {b}")
+        span = y - b
+
+        def rate(v: np.ndarray) -> np.ndarray:
+            return 100 * (np.sign(v) * (np.abs(v) / ib) ** (1 / span) - 1)
+
+        vals = rate(self.base.values[row : row + 1])
+        return Predictive(
+            np.array([y]), rate(self.base.mean[row : row + 1]), self.base.probs,
+            np.maximum.accumulate(vals, axis=1), self.level,
+            f"average yearly growth {b + 1}-{y} (%)",
+        )
+
+    def required_rate(self, target_avg: float, base_year: int | None = None) -> float:
+        """Average yearly growth (%) the years after the last full year must reach so that the
+        average from ``base_year`` to the target year equals ``target_avg`` (%)."""
+        b = self._default_base_year() if base_year is None else int(base_year)
+        ib = self._index_at(b)
+        last = int(self.base_years[-1])
+        il = float(self.base_values[-1])
+        rest = self.target_year - last
+        if rest <= 0:
+            raise ProjectionError("no year left before the target year")
+        goal = ib * (1 + target_avg / 100) ** (self.target_year - b)
+        return float(100 * ((goal / il) ** (1 / rest) - 1))
+
+    # -- display ---------------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        df = self.distribution.to_frame()
+        df.insert(1, "model", self.model)
+        return df
+
+    def _head(self) -> list[str]:
+        lines = [
+            f"Projection of a {self.measure} series to {self.target_year}",
+            f"observed: {int(self.years[0])}-{int(self.years[-1])} ({len(self.years)} points)",
+            f"model: {self.model}" + (f" (requested {self.method})" if self.fell_back else ""),
+            f"why: {self.model_reason}",
+            f"intervals: calibrated empirical scaled errors, table {self.calibration!r}",
+        ]
+        lines += [f"note: {n}" for n in self.notes]
+        return lines
+
+    def summary(self) -> str:
+        return "\n".join(self._head()) + "\n" + self.distribution._table_text()
+
+    def __repr__(self) -> str:
+        lv = self.level[0]
+        return (
+            f"<SeriesProjection {self.measure} {self.target_year}: {self.mean[-1]:.4g} "
+            f"[{self.lo(lv)[-1]:.4g}, {self.hi(lv)[-1]:.4g}] at {lv:g}%, model={self.model}>"
+        )
+
+    def _repr_html_(self) -> str:
+        head = "<br>".join(html.escape(line) for line in self._head())
+        return f"<p>{head}</p>" + self.distribution._repr_html_()
+
+
+def _clean(years: Any, values: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    yrs = np.asarray(years, dtype=float).ravel()
+    vals = np.asarray(values, dtype=float).ravel()
+    if yrs.shape != vals.shape:
+        raise ProjectionError(
+            f"years and values must have the same length; got {yrs.size} and {vals.size}"
+        )
+    notes: list[str] = []
+    keep = np.isfinite(vals)
+    if not keep.all():
+        notes.append(f"{int((~keep).sum())} missing value(s) dropped")
+    yrs, vals = yrs[keep], vals[keep]
+    if np.any(yrs != np.round(yrs)):
+        raise ProjectionError("years must be whole numbers")
+    order = np.argsort(yrs, kind="stable")
+    yrs, vals = yrs[order].astype(int), vals[order]
+    if np.any(np.diff(yrs) == 0):
+        raise ProjectionError(f"years must not repeat; got {yrs.tolist()}")
+    if yrs.size < 2:
+        raise ProjectionError(
+            f"cannot project a series of {yrs.size} point(s): at least two yearly values are "
+            "needed"
+        )
+    if np.any(np.diff(yrs) > 1):
+        full = np.arange(yrs[0], yrs[-1] + 1)
+        notes.append(
+            "missing years " + ", ".join(str(y) for y in sorted(set(full) - set(yrs)))
+            + " filled by linear interpolation"
+        )
+        vals = np.interp(full, yrs, vals)
+        yrs = full
+    return yrs, vals, notes
+
+
+def project_series(
+    years: Sequence[int] | np.ndarray,
+    values: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    measure: ProjectedMeasure = "level",
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+) -> SeriesProjection:
+    """Project one annual series to ``target_year`` with calibrated intervals.
+
+    Parameters
+    ----------
+    years, values : array-like
+        Observed years (integers) and values. Missing values are dropped and missing years
+        interpolated, both stated in ``notes``.
+    target_year : int
+        Last year projected.
+    measure : {"level", "flow", "running_total", "growth_rate"}
+        ``level``: a value at the year's end or an average; ``flow``: the year's new amount;
+        ``running_total``: the total since the start (projected as yearly flows);
+        ``growth_rate``: yearly growth in % (chained into an index, base 100, which is
+        projected; the yearly rates are derived from its simulated paths).
+    level : sequence of float
+        Interval levels in percent.
+    method : str
+        ``"default"`` (see :data:`~indicator_forecast.forecast.methods.DEFAULT_METHOD`), a base
+        method or ``"combo(a,b,...)"``.
+    partial : Partial, optional
+        A part-year figure for the year after the last full year; it becomes a nowcast of that
+        year with an interval at the fractional horizon of the part not yet observed.
+    calibration : Calibration, optional
+        Calibration table (default: the shipped one).
+
+    Raises
+    ------
+    ProjectionError
+        Fewer than two usable points.
+    """
+    levels = check_levels(level)
+    if measure not in ("level", "flow", "running_total", "growth_rate"):
+        raise ConfigurationError(
+            "The 'measure' parameter of project_series must be one of 'level', 'flow', "
+            f"'running_total', 'growth_rate'. Got {measure!r} instead."
+        )
+    cal = default_calibration() if calibration is None else calibration
+    yrs, vals, notes = _clean(years, values)
+    last_total = float(vals[-1])
+    if measure == "growth_rate":
+        by = np.concatenate([[yrs[0] - 1], yrs])
+        y = 100 * np.concatenate([[1.0], np.cumprod(1 + vals / 100)])
+        notes.append(f"growth rates chained into an index, {yrs[0] - 1} = 100")
+    elif measure == "running_total":
+        by, y = yrs[1:], np.diff(vals)
+        notes.append("running totals differenced into yearly flows")
+        if y.size < 2:
+            raise ProjectionError("a running total needs at least three points (two flows)")
+    else:
+        by, y = yrs, vals
+    index_years, index_values = by.copy(), y.copy()
+
+    offset = 0.0
+    if partial is not None:
+        if partial.year != int(by[-1]) + 1:
+            raise ConfigurationError(
+                f"The 'year' of Partial must be the year after the last full year "
+                f"({int(by[-1]) + 1}). Got {partial.year!r} instead."
+            )
+        share = partial.share
+        if measure in ("flow", "running_total"):
+            if share is None:
+                share = partial.months / 12
+                notes.append(
+                    f"{partial.year}: {partial.months:g} months assumed to be {share:.0%} of the "
+                    "year's amount (even pace; pass share= from past years to change this)"
+                )
+            so_far = partial.value - (last_total if measure == "running_total" else 0.0)
+            now = so_far / share
+            offset = 1 - share
+        elif measure == "growth_rate":
+            now = y[-1] * (1 + partial.value / 100)
+            offset = 1 - partial.months / 12
+            notes.append(
+                f"{partial.year}: year-to-date growth {partial.value:g}% after "
+                f"{partial.months:g} months taken as the year's growth, with a wider interval"
+            )
+        else:
+            now = partial.value
+            offset = 1 - partial.months / 12
+            notes.append(
+                f"{partial.year}: reading after {partial.months:g} months taken as the year's "
+                "value, with a wider interval"
+            )
+        by = np.append(by, partial.year)
+        y = np.append(y, now)
+
+    if target_year < by[-1] or (target_year == by[-1] and partial is None):
+        raise ConfigurationError(
+            f"The 'target_year' parameter must be after the last observed year {int(by[-1])}. "
+            f"Got {target_year!r} instead."
+        )
+    n = y.size
+    res = M.resolve(method, n, positive=bool(np.all(y > 0)))
+    if res.fell_back:
+        warnings.warn(
+            f"{res.reason}. Read the projection's model_reason; give more years to use "
+            f"{res.requested}.",
+            ShortSeriesWarning,
+            stacklevel=2,
+        )
+    h = int(target_year - by[-1])
+    Y = y[None, :]
+    scale = float(M.series_scale(Y)[0])
+    mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
+    horizons = np.arange(1, h + 1, dtype=float) + offset
+    periods = np.arange(int(by[-1]) + 1, target_year + 1)
+    if partial is not None:
+        mean = np.concatenate([[y[-1]], mean])
+        horizons = np.concatenate([[offset], horizons])
+        periods = np.concatenate([[partial.year], periods])
+    q = cal.scaled_quantiles(res.used, n, horizons)
+    base = Predictive(
+        periods, mean, cal.probs, mean[:, None] + scale * q, levels,
+        "index (base 100)" if measure == "growth_rate" else (
+            "yearly flow" if measure in ("flow", "running_total") else "level"),
+    )
+    corr = cal.correlation(res.used, n, np.maximum(horizons, 1))
+    proj = SeriesProjection(
+        measure=measure, years=yrs, values=vals, target_year=int(target_year),
+        method=res.requested, model=res.used, model_reason=res.reason, fell_back=res.fell_back,
+        level=levels, calibration=cal.name, scale=scale, distribution=base, base=base,
+        horizons=horizons, corr=corr, base_years=index_years, base_values=index_values,
+        partial=partial, notes=tuple(notes),
+    )
+    if measure == "growth_rate":
+        paths = proj._paths()
+        prev = np.concatenate([np.full((paths.shape[0], 1), index_values[-1]), paths[:, :-1]], 1)
+        rates = 100 * (paths / prev - 1)
+        prev_mean = np.concatenate([[index_values[-1]], mean[:-1]])
+        dist = from_samples(periods, 100 * (mean / prev_mean - 1), rates, cal.probs, levels,
+                            "yearly growth rate (%)")
+        proj = _replace(proj, dist)
+    elif measure == "running_total":
+        paths = np.cumsum(proj._paths(), axis=1) + last_total
+        dist = from_samples(periods, last_total + np.cumsum(mean), paths, cal.probs, levels,
+                            "running total")
+        proj = _replace(proj, dist)
+    return proj
+
+
+def _replace(p: SeriesProjection, dist: Predictive) -> SeriesProjection:
+    from dataclasses import replace
+
+    return replace(p, distribution=dist)
