@@ -69,7 +69,9 @@ def locate_header(
             for canon, names in aliases.items():
                 if canon in found:
                     continue
-                keys = sorted((clean_header(n).lower() for n in names), key=len, reverse=True)
+                keys = [clean_header(n).lower() for n in names]
+                if not exact:
+                    keys.sort(key=len, reverse=True)
                 for k in keys:
                     hit = next(
                         (j for j, c in enumerate(cells)

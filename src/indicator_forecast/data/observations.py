@@ -1,0 +1,310 @@
+"""Observed figures in long format, read and validated against a plan.
+
+One row per figure: which indicator, which period (a year, a half-year, months to date), the
+value, its unit, what the figure is (``measure``: a level, the period's new amount, the running
+total since the plan began, a growth rate, or a change), whose figure it is (``role``: the
+jurisdiction's actual, its own yearly target, or the parent's actual or target), a named
+related ``series`` when the row is not the indicator itself (e.g. the revenue level in 亿元 beside
+a growth-rate indicator), and the source.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from indicator_forecast._io import cell_text, locate_header, read_raw_table
+from indicator_forecast._typing import MEASURES
+from indicator_forecast.data.periods import Period, parse_period
+from indicator_forecast.data.units import conversion_factor, normalise_unit
+from indicator_forecast.exceptions import DataError, Problem, ProblemReport
+from indicator_forecast.plan import Indicator, Plan
+
+OBS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator_id", "序号", "指标序号", "indicator_no", "no", "指标", "indicator", "indicator_name"),
+    "name": ("indicator_name", "指标名称", "name"),
+    "year": ("year", "年份", "年度"),
+    "period": ("period", "时期", "期间", "统计期"),
+    "value": ("value", "数值", "完成值", "值"),
+    "unit": ("unit", "单位"),
+    "measure": ("measure", "口径", "指标口径"),
+    "role": ("role", "kind", "类型", "数据类型"),
+    "series": ("series", "相关序列", "序列"),
+    "source": ("source_url", "source", "来源", "数据来源"),
+    "note": ("evidence", "note", "备注", "说明"),
+}
+REQUIRED_OBS_COLUMNS = ("indicator", "value")
+
+_MEASURE_ALIASES = {
+    "level": "level", "水平值": "level", "期末值": "level", "年末值": "level", "水平": "level",
+    "flow": "flow", "当年新增": "flow", "当期新增": "flow", "新增": "flow", "年度新增": "flow",
+    "running_total": "running_total", "累计": "running_total", "累计值": "running_total", "累计完成": "running_total",
+    "growth_rate": "growth_rate", "增长率": "growth_rate", "增速": "growth_rate", "同比增长": "growth_rate",
+    "change": "change", "变化": "change", "变化量": "change", "降低率": "change", "提高": "change",
+}
+_ROLE_ALIASES = {
+    "actual": "actual", "实际": "actual", "完成": "actual", "完成值": "actual",
+    "annual_target": "annual_target", "年度目标": "annual_target",
+    "parent_actual": "parent_actual", "city_actual": "parent_actual", "上级实际": "parent_actual", "市实际": "parent_actual",
+    "parent_target": "parent_target", "city_target": "parent_target", "上级目标": "parent_target", "市下达目标": "parent_target",
+}
+_RATE_KINDS = ("annual_rate", "parent_synced", "relative_to_indicator")
+
+FRAME_COLUMNS = [
+    "indicator_id", "period", "year", "months", "value", "unit", "measure", "role", "series",
+    "source", "note", "row",
+]
+
+
+def default_measure(ind: Indicator) -> str:
+    """What a figure of this indicator is when the table does not say."""
+    kind = ind.kind
+    if kind in ("cumulative_total",):
+        return "flow"
+    if kind in _RATE_KINDS:
+        return "growth_rate"
+    if kind == "cumulative_change" and normalise_unit(ind.unit) == "%":
+        return "change"
+    if kind == "parent_assigned" and normalise_unit(ind.unit) == "%" and re.search(r"降低|下降|增长", ind.name):
+        return "change" if re.search(r"降低|下降", ind.name) else "growth_rate"
+    return "level"
+
+
+def parse_value(text: str, unit: str | None) -> tuple[float, str | None]:
+    """A figure as written ("12.3%", "１２.３", "约12", "1,234") → (value, note).
+
+    Raises ValueError with what was expected when the text is not a number.
+    """
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    note = None
+    if s.startswith(("约", "大约")) or s.endswith("左右"):
+        s = s.removeprefix("大约").removeprefix("约").removesuffix("左右")
+        note = "approximate figure (约/左右) as published"
+    if s.endswith("%"):
+        if normalise_unit(unit) not in ("%", "百分点"):
+            raise ValueError(f"a number in the row's unit {unit!r}; the text carries a % sign")
+        s = s[:-1]
+    if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", s):
+        raise ValueError("a number such as 12.3 (full-width digits, %, 约 and thousands separators are accepted)")
+    return float(s), note
+
+
+@dataclass(frozen=True)
+class Observations:
+    """Validated observations: an immutable view over a long frame.
+
+    Use :meth:`select` to get one indicator's figures, :attr:`skipped` for the rows that held no
+    figure, and :meth:`to_frame` for the whole table.
+    """
+
+    frame: pd.DataFrame
+    source: str | None = None
+    skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["row", "indicator_id", "reason"]))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "frame", self.frame.copy())
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.frame.copy()
+
+    def select(
+        self,
+        indicator_id: str,
+        *,
+        role: str | Iterable[str] = "actual",
+        measure: str | Iterable[str] | None = None,
+        series: str | None = "",
+        as_of: Any = None,
+    ) -> pd.DataFrame:
+        """Rows of one indicator, sorted by period, optionally up to a date (period end ≤ as_of)."""
+        df = self.frame
+        roles = [role] if isinstance(role, str) else list(role)
+        mask = (df["indicator_id"] == str(indicator_id)) & df["role"].isin(roles)
+        if measure is not None:
+            measures = [measure] if isinstance(measure, str) else list(measure)
+            mask &= df["measure"].isin(measures)
+        if series is not None:
+            mask &= df["series"] == series
+        out = df[mask]
+        if as_of is not None:
+            cut = pd.Timestamp(as_of).date()
+            out = out[[Period(int(y), int(m)).end <= cut for y, m in zip(out["year"], out["months"])]]
+        return out.sort_values(["year", "months"]).reset_index(drop=True)
+
+    def summary(self) -> str:
+        n_ind = self.frame["indicator_id"].nunique()
+        by_role = self.frame["role"].value_counts().to_dict()
+        return f"{len(self.frame)} figures for {n_ind} indicators ({', '.join(f'{k}: {v}' for k, v in by_role.items())}); {len(self.skipped)} rows without a figure"
+
+    def __repr__(self) -> str:
+        return f"<Observations {self.summary()}>"
+
+    def _repr_html_(self) -> str:
+        return f"<div><strong>{html.escape(self.summary())}</strong>{self.frame.drop(columns=['row']).to_html(index=False, na_rep='')}</div>"
+
+
+def read_observations(
+    source: str | Path | pd.DataFrame,
+    plan: Plan | None = None,
+    *,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+) -> Observations:
+    """Read and validate observed figures.
+
+    Parameters
+    ----------
+    source : str, Path or DataFrame
+        A .csv (UTF-8 or GBK) or .xlsx file, or a frame with the same columns: indicator
+        (id or name), period (or year + period), value, unit, measure, role, series, source,
+        note. Chinese headers (序号/指标, 时期, 数值, 单位, 口径, 类型, 来源, 备注) are accepted.
+    plan : Plan, optional
+        When given, indicators are resolved by id or name, units are checked and converted to
+        the indicator's unit, and a missing ``measure`` takes the kind's default (a yearly new
+        amount for a cumulative total, a growth rate for a rate target, a level otherwise).
+
+    Returns
+    -------
+    Observations
+
+    Raises
+    ------
+    DataError
+        Listing every problem: unknown indicator, unit mismatch, duplicate periods, values that
+        are not numbers, unknown periods, measures or roles — each with its row and cell.
+    """
+    if isinstance(source, pd.DataFrame):
+        raw = pd.concat([pd.DataFrame([list(source.columns)]), source.astype(object)], ignore_index=True)
+        raw = raw.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+        label = "<DataFrame>"
+    else:
+        raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
+    header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
+    header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
+    if "period" not in cols and "year" not in cols:
+        raise DataError(f"{label}: no period column", ProblemReport((Problem(
+            label, header_row + 1, None, " | ".join(str(c) for c in raw.iloc[header_row] if c),
+            "a 'period' column (2022, 2023H1, 2023年1-6月) or a 'year' column"),)))
+
+    problems: list[Problem] = []
+    records: list[dict[str, Any]] = []
+    skipped: list[dict[str, Any]] = []
+
+    def get(row: Any, key: str) -> str | None:
+        return cell_text(row.iloc[cols[key]]) if key in cols else None
+
+    def problem(rownum: int, key: str, value: str | None, expected: str) -> None:
+        problems.append(Problem(label, rownum, header_names.get(key, key), value or "", expected))
+
+    for i in range(header_row + 1, len(raw)):
+        row = raw.iloc[i]
+        rownum = i + 1
+        if not any(cell_text(c) for c in row.tolist()):
+            continue
+        ind_text = get(row, "indicator")
+        ind: Indicator | None = None
+        ind_id = (ind_text or "").removesuffix(".0")
+        if plan is not None:
+            ind = plan.find(ind_id) if ind_id else None
+            if ind is None and get(row, "name"):
+                ind = plan.find(get(row, "name") or "")
+            if ind is None:
+                problem(rownum, "indicator", ind_text, f"an indicator id or name of plan {plan.name!r}")
+                continue
+            ind_id = ind.id
+        elif not ind_id:
+            problem(rownum, "indicator", ind_text, "an indicator id")
+            continue
+
+        try:
+            period = parse_period(get(row, "period"), get(row, "year")) if "year" in cols else parse_period(get(row, "period"))
+        except ValueError as exc:
+            problem(rownum, "period" if "period" in cols else "year", get(row, "period"), str(exc))
+            continue
+
+        role_text = get(row, "role") or "actual"
+        role = _ROLE_ALIASES.get(role_text.strip().lower())
+        if role is None:
+            problem(rownum, "role", role_text, "actual, annual_target, parent_actual or parent_target (city_actual/city_target accepted)")
+            continue
+        series = get(row, "series") or ""
+        unit = get(row, "unit") or (ind.unit if ind is not None else "")
+        note = get(row, "note")
+
+        measure_text = get(row, "measure")
+        if measure_text:
+            measure = _MEASURE_ALIASES.get(measure_text.strip().lower())
+            if measure is None:
+                problem(rownum, "measure", measure_text, f"one of {', '.join(MEASURES)} (or 水平值/当年新增/累计/增长率)")
+                continue
+        else:
+            measure = default_measure(ind) if ind is not None else "level"
+
+        value_text = get(row, "value")
+        if value_text is None:
+            skipped.append({"row": rownum, "indicator_id": ind_id, "reason": f"no figure ({note or 'empty value'})"})
+            continue
+        try:
+            value, vnote = parse_value(value_text, unit)
+        except ValueError as exc:
+            problem(rownum, "value", value_text, str(exc))
+            continue
+        if vnote:
+            note = f"{note}; {vnote}" if note else vnote
+
+        if ind is not None and not series:
+            target_unit = ind.unit
+            if measure == "growth_rate":
+                ok = normalise_unit(unit) == "%"
+                expected = "% for a growth rate"
+            elif measure == "change" and normalise_unit(unit) in ("%", "百分点"):
+                ok = True
+                expected = ""
+            elif measure == "level" and ind.kind in _RATE_KINDS:
+                ok = True  # the level behind a growth rate (e.g. revenue in 亿元)
+                expected = ""
+            else:
+                factor = conversion_factor(unit, target_unit)
+                ok = factor is not None
+                expected = f"the indicator's unit {target_unit!r} or one that converts into it"
+                if factor is not None and factor != 1.0:
+                    note = f"{note}; " if note else ""
+                    note += f"converted from {value:g} {unit} to {target_unit}"
+                    value, unit = value * factor, target_unit
+            if not ok:
+                problem(rownum, "unit", unit, expected + " (name a related series in the 'series' column to keep other figures)")
+                continue
+
+        records.append(dict(
+            indicator_id=ind_id, period=str(period), year=period.year, months=period.months,
+            value=value, unit=unit, measure=measure, role=role, series=series,
+            source=get(row, "source"), note=note, row=rownum,
+        ))
+
+    frame = pd.DataFrame(records, columns=FRAME_COLUMNS)
+    if len(frame):
+        key = ["indicator_id", "period", "measure", "role", "series"]
+        dup = frame[frame.duplicated(key, keep=False)]
+        for _, grp in dup.groupby(key, sort=False):
+            rows = grp["row"].tolist()
+            for r in rows[1:]:
+                problems.append(Problem(label, int(r), header_names.get("period", "period"), str(grp["period"].iloc[0]),
+                                        f"one figure per indicator, period, measure and role; row {rows[0]} already gives indicator {grp['indicator_id'].iloc[0]} for this period"))
+    if problems:
+        problems.sort(key=lambda p: (p.row or 0))
+        raise DataError(f"{label}: the observations have {len(problems)} problem(s)", ProblemReport(tuple(problems)))
+    return Observations(
+        frame=frame, source=str(source) if not isinstance(source, pd.DataFrame) else None,
+        skipped=pd.DataFrame(skipped, columns=["row", "indicator_id", "reason"]),
+    )
