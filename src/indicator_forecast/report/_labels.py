@@ -17,6 +17,8 @@ _ZH: dict[str, Any] = {
         "D": "D 情况变化、难以完成",
         "insufficient_data": "数据待补充",
     },
+    "grade_letter": {"A": "A类", "B": "B类", "C": "C类", "D": "D类",
+                     "insufficient_data": "数据待补充"},
     "grade_short": {
         "A": "A类（进展超前、可以提前完成）",
         "B": "B类（进展良好、可以如期完成）",
@@ -74,8 +76,9 @@ _ZH: dict[str, Any] = {
     "part3": "第三部分：{period}后半期发展面临的趋势和问题",
     "part4": "第四部分：全面完成{period}规划的建议与思路",
     "p1_overall_h": "一、总体情况",
-    "p1_overall": "{plan_name}共{n}项。评估时点为{as_of}，其中年度数据截至{year}年，"
-                  "五年累计指标截至{month}，时间进度分别为{te_year}和{te_month}。",
+    "p1_overall": "{plan_name}共{n}项{parts_note}。评估时点为{as_of}，年度数据截至{year}年，"
+                  "月度和五年累计数据截至{month}；按各指标口径，时间进度为{te}。",
+    "p1_parts_count": "（另含分项指标{k}项）",
     "p1_counts": "按评估结论分：{parts}。",
     "p1_count_item": "{label}{n}项",
     "p1_counts_none": "暂无可评估的指标",
@@ -89,7 +92,9 @@ _ZH: dict[str, Any] = {
     "p1_ind_reason": "原因说明：{reason}",
     "p1_ind_override": "分析师调整：测算结论为{grade}，调整为{final}，理由：{reason}",
     "p1_parts": "其中，",
-    "p1_part_item": "{name}中期完成数{midterm}，评估结论{grade}",
+    "p1_part_item": "{name}中期完成数{midterm}，评估结论为{grade}",
+    "p1_ind_basis": "判断依据：{reason}",
+    "part_name": "{parent}（{part}）",
     "p1_annex_note": "各指标的评估表见附件6格式表格，测算证据见评估工作簿“证据”表。",
     "p2_tasks_h": "一、主要任务执行情况",
     "p2_tasks_fill": "【待填写：对本领域总体发展情况以及规划中涉及的主要任务执行情况梳理评估，"
@@ -161,6 +166,7 @@ _EN: dict[str, Any] = {
         "D": "D Circumstances changed, unlikely to be met",
         "insufficient_data": "Data pending",
     },
+    "grade_letter": {"A": "A", "B": "B", "C": "C", "D": "D", "insufficient_data": "data pending"},
     "grade_short": {
         "A": "A (ahead)", "B": "B (on track)", "C": "C (behind)", "D": "D (unlikely)",
         "insufficient_data": "data pending",
@@ -212,8 +218,9 @@ _EN: dict[str, Any] = {
     "part3": "Part 3: Trends and problems in the second half",
     "part4": "Part 4: Proposals for completing the {period} plan",
     "p1_overall_h": "1. Overview",
-    "p1_overall": "{plan_name}: {n} indicators. Evaluation date {as_of}; annual data to {year}, "
-                  "cumulative indicators to {month}; time elapsed {te_year} and {te_month}.",
+    "p1_overall": "{plan_name}: {n} indicators{parts_note}. Evaluation date {as_of}; annual data to {year}, "
+                  "monthly and cumulative data to {month}; time elapsed {te}.",
+    "p1_parts_count": " (plus {k} parts)",
     "p1_counts": "By conclusion: {parts}.",
     "p1_count_item": "{label}: {n}",
     "p1_counts_none": "no indicator could be assessed",
@@ -228,6 +235,8 @@ _EN: dict[str, Any] = {
     "p1_ind_override": "Analyst override: computed {grade}, set to {final}; reason: {reason}",
     "p1_parts": "Parts: ",
     "p1_part_item": "{name} mid-term {midterm}, conclusion {grade}",
+    "p1_ind_basis": "Basis: {reason}",
+    "part_name": "{parent} ({part})",
     "p1_annex_note": "See the assessment table and the workbook's Evidence sheet.",
     "p2_tasks_h": "1. Main tasks",
     "p2_tasks_fill": "[To fill in: progress and results of the main tasks; problems and causes.]",

@@ -1,0 +1,467 @@
+"""Word documents in the prescribed layout: the 附件6 tables and the 附件5 self-evaluation report.
+
+Layout (附件5 格式要求): titles 黑体 二号 (22 pt); body 仿宋 三号 (16 pt); left/right
+margins 2.8 cm, top/bottom 2.54 cm; body line spacing exactly 29 pt (within 28-30); unit and
+date at the end before the annex; Arabic page numbers centred at the bottom. Part headings are
+黑体 三号, second-level headings 楷体 三号, third-level 仿宋 三号 bold, as usual in official
+documents. Places the analyst must write are marked 【待填写：…】 and highlighted.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import _common as c
+from ._docx import (
+    TABLE_PT,
+    ReportFonts,
+    add_run,
+    repeat_header,
+    set_cell_text,
+    setup_document,
+)
+from ._io import atomic_write
+from ._labels import grade_label, labels
+from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
+from .excel import table_notes, table_rows
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+_ZH_NUM = "一二三四五六七八九十"
+
+
+def _zh_num(i: int) -> str:
+    """1 -> 一 ... 10 -> 十, 11 -> 十一 ... 99."""
+    if i <= 10:
+        return _ZH_NUM[i - 1]
+    tens, ones = divmod(i, 10)
+    return (_ZH_NUM[tens - 1] if tens > 1 else "") + "十" + (_ZH_NUM[ones - 1] if ones else "")
+
+
+# ----------------------------------------------------------------------------- tables document
+
+
+def write_tables_docx(
+    ev: EvaluationLike,
+    path: str | Path,
+    *,
+    overwrite: bool = False,
+    lang: str = "zh",
+    fonts: ReportFonts | None = None,
+    annex_label: str | None = "附件6",
+) -> Path:
+    """Write the 附件6 indicator table and the adjustment proposal as Word tables (A4 landscape).
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation.
+    path : str or Path
+        The ``.docx`` file to write.
+    overwrite : bool
+        Replace an existing file; otherwise ``OutputExistsError`` is raised.
+    lang : {"zh", "en"}
+        Language of the fixed texts.
+    fonts : ReportFonts, optional
+        Font faces (default 黑体 titles, 仿宋 text).
+    annex_label : str or None
+        The label printed above the title (``"附件6"``); None prints none.
+    """
+    from docx import Document as new_document
+    from docx.enum.section import WD_SECTION
+
+    lab = labels(lang)
+    fonts = fonts or ReportFonts()
+    doc = new_document()
+    setup_document(doc, fonts, landscape=True)
+    if annex_label and lang == "zh":
+        _annex_label(doc, annex_label, fonts)
+    _title(doc, lab["table_title"].format(plan_name=ev.plan_name), fonts)
+    _indicator_table(doc, ev, lang, fonts)
+    for note in table_notes(ev, lang):
+        p = doc.add_paragraph(style="Table Text")
+        p.alignment = 0  # left
+        add_run(p, note, fonts.body, latin=fonts.latin)
+
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
+    _adjust_table(doc, ev, lang, fonts)
+    p = doc.add_paragraph(style="Table Text")
+    p.alignment = 0
+    add_run(p, lab["adjust_note"], fonts.body, latin=fonts.latin)
+    return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
+
+
+def _annex_label(doc: Document, text: str, fonts: ReportFonts) -> None:
+    p = doc.add_paragraph(style="Heading 1")
+    add_run(p, text, fonts.title, latin=fonts.latin)
+
+
+def _title(doc: Document, text: str, fonts: ReportFonts) -> None:
+    p = doc.add_paragraph(style="Title")
+    add_run(p, text, fonts.title, latin=fonts.latin)
+
+
+def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts: ReportFonts,
+                usable_cm: float) -> Any:  # fmt: skip
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    scale = usable_cm / sum(widths_cm)
+    widths = [Cm(w * scale) for w in widths_cm]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for j, h in enumerate(headers):
+        cell = table.rows[0].cells[j]
+        set_cell_text(cell, h, fonts.title, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.CENTER)
+    repeat_header(table.rows[0])
+    table._if_widths = widths  # type: ignore[attr-defined]
+    return table
+
+
+def _fix_widths(table: Any) -> None:
+    for row in table.rows:
+        for j, cell in enumerate(row.cells):
+            cell.width = table._if_widths[j]
+
+
+def _usable_width_cm(doc: Document) -> float:
+    s = doc.sections[-1]
+    return float((s.page_width - s.left_margin - s.right_margin) / 360000)
+
+
+def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lab = labels(lang)
+    rows = table_rows(ev, lang)
+    period = c.plan_period(ev.plan_name, lang)
+    headers = [h.format(period=period) for h in lab["table_cols"]]
+    widths = [2.2, 5.4, 2.8, 2.4, 3.6, 2.6]
+    keys = ["category", "indicator", "target", "midterm", "conclusion", "projected"]
+    if any(r["reason"] for r in rows):
+        headers.append(lab["col_reason"])
+        widths.append(6.0)
+        keys.append("reason")
+    if any(r["override"] for r in rows):
+        headers.append(lab["col_override"])
+        widths.append(4.5)
+        keys.append("override")
+    table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
+    left = {"indicator", "reason", "override"}
+    for i, row in enumerate(rows):
+        cells = table.add_row().cells
+        for j, key in enumerate(keys):
+            value = row[key]
+            if key == "category" and i > 0 and rows[i - 1]["category"] == row["category"]:
+                value = ""
+            if key == "indicator" and row["is_part"]:
+                value = ""
+            align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
+            set_cell_text(cells[j], value, fonts.body, latin=fonts.latin, align=align)
+            cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
+    _merge_column(table, rows, 1, lambda a, b: b["is_part"])
+    _fix_widths(table)
+
+
+def _merge_column(table: Any, rows: list[dict[str, Any]], col: int, same: Any) -> None:
+    """Merge runs of rows in column ``col`` where ``same(first_row, row)`` holds."""
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or not same(rows[start], rows[i]):
+            if i - start > 1:
+                top = table.cell(start + 1, col)
+                top.merge(table.cell(i, col))
+            start = i
+
+
+def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lab = labels(lang)
+    frame = ev.adjustments_frame()
+    check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
+    table = _make_table(doc, lab["adjust_cols"], [4.0, 2.6, 2.8, 5.5, 6.0, 1.8, 3.5], fonts,
+                        _usable_width_cm(doc))  # fmt: skip
+    for rec in frame.to_dict("records"):
+        values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
+                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
+                  rec["attribute"], rec["binding_note"]]  # fmt: skip
+        cells = table.add_row().cells
+        for j, v in enumerate(values):
+            align = WD_ALIGN_PARAGRAPH.CENTER if j in (1, 2, 5) else WD_ALIGN_PARAGRAPH.LEFT
+            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align)
+    if len(frame) == 0:
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1])
+        set_cell_text(merged, lab["adjust_none"], fonts.body, latin=fonts.latin)
+    _fix_widths(table)
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+def write_report_docx(
+    ev: EvaluationLike,
+    path: str | Path,
+    *,
+    unit_name: str | None = None,
+    date: _dt.date | str | None = None,
+    overwrite: bool = False,
+    lang: str = "zh",
+    fonts: ReportFonts | None = None,
+) -> Path:
+    """Write the 附件5 self-evaluation report (自评报告) in the prescribed layout.
+
+    Part 1 (main indicators) is written in full from the evaluation: counts by conclusion, then
+    per indicator its target, 中期完成数, conclusion, reasons, projection and any analyst
+    override. Parts 2-4 carry the seed's headings, what the data supports (lagging indicators,
+    data gaps, adjustment proposals with reason and basis) and highlighted 【待填写：…】 places.
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation.
+    path : str or Path
+        The ``.docx`` file to write.
+    unit_name : str, optional
+        The reporting unit (单位) for the title and the signature; default ``ev.jurisdiction``.
+    date : datetime.date or str, optional
+        The date under the unit; default today. A string is printed as given.
+    overwrite : bool
+        Replace an existing file; otherwise ``OutputExistsError`` is raised.
+    lang : {"zh", "en"}
+        Language of the fixed texts.
+    fonts : ReportFonts, optional
+        Font faces (default 黑体 titles, 仿宋 body, 楷体 second-level headings).
+    """
+    from docx import Document as new_document
+    from docx.enum.text import WD_BREAK
+
+    lab = labels(lang)
+    fonts = fonts or ReportFonts()
+    unit = unit_name or ev.jurisdiction
+    period = c.plan_period(ev.plan_name, lang)
+    when = date if isinstance(date, str) else c.fmt_date(date or _dt.date.today(), lang)
+    doc = new_document()
+    setup_document(doc, fonts)
+    w = _Writer(doc, fonts)
+
+    w.title(lab["report_title"].format(unit=unit, period=period))
+    w.title(lab["report_subtitle"])
+    w.blank()
+    frame = ev.to_frame(lang=lang)
+    _part1(w, ev, frame, lang, period)
+    _part2(w, lab, period)
+    _part3(w, ev, frame, lang, period)
+    _part4(w, ev, frame, lang, period)
+
+    w.blank()
+    w.signature(unit)
+    w.signature(when)
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    w.h1(lab["annex_label"])
+    w.title(lab["annex_title"])
+    w.fill(lab["annex_fill"])
+    return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
+
+
+class _Writer:
+    """Adds styled paragraphs with explicit run fonts."""
+
+    def __init__(self, doc: Document, fonts: ReportFonts) -> None:
+        self.doc, self.fonts = doc, fonts
+
+    def _p(self, style: str, text: str, face: str, **kw: Any) -> Any:
+        p = self.doc.add_paragraph(style=style)
+        if text:
+            add_run(p, text, face, latin=self.fonts.latin, **kw)
+        return p
+
+    def title(self, text: str) -> Any:
+        return self._p("Title", text, self.fonts.title)
+
+    def h1(self, text: str) -> Any:
+        return self._p("Heading 1", text, self.fonts.title)
+
+    def h2(self, text: str) -> Any:
+        return self._p("Heading 2", text, self.fonts.heading2)
+
+    def h3(self, text: str) -> Any:
+        return self._p("Heading 3", text, self.fonts.body, bold=True)
+
+    def body(self, text: str, *, lead: str = "") -> Any:
+        p = self.doc.add_paragraph(style="Normal")
+        if lead:
+            add_run(p, lead, self.fonts.body, latin=self.fonts.latin, bold=True)
+        if text:
+            add_run(p, text, self.fonts.body, latin=self.fonts.latin)
+        return p
+
+    def fill(self, text: str) -> Any:
+        return self._p("Normal", text, self.fonts.body, placeholder=True)
+
+    def blank(self) -> Any:
+        return self.doc.add_paragraph(style="Normal")
+
+    def signature(self, text: str) -> Any:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        p = self._p("Normal", text, self.fonts.body)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.right_indent = Pt(64)
+        return p
+
+
+def _full_name(frame: Any, rec: dict[str, Any], lang: str) -> str:
+    """An indicator's name; a composite part's name with its parent's."""
+    if c.is_blank(rec["parent_id"]):
+        return str(rec["name"])
+    parent = frame.loc[frame["indicator_id"].astype(str) == str(rec["parent_id"]), "name"]
+    if len(parent) == 0:
+        return str(rec["name"])
+    return str(labels(lang)["part_name"].format(parent=parent.iloc[0], part=rec["name"]))
+
+
+def _top_level(frame: Any) -> Any:
+    return frame[frame["parent_id"].map(c.is_blank)]
+
+
+def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
+    lab = labels(lang)
+    sep = lab["enum_sep"]
+    top = _top_level(frame)
+    grades = [c.final_grade(r) for r in top.to_dict("records")]
+    w.h1(lab["part1"].format(period=period))
+    w.h2(lab["p1_overall_h"])
+    te = sorted({round(float(x), 3) for x in top["time_elapsed"] if not c.is_blank(x)})
+    te_text = [c.percent(x, lang) for x in te] or [lab["not_applicable"]]
+    parts_note = (lab["p1_parts_count"].format(k=len(frame) - len(top))
+                  if len(frame) > len(top) else "")  # fmt: skip
+    w.body(lab["p1_overall"].format(
+        plan_name=ev.plan_name, n=len(top), parts_note=parts_note, as_of=c.fmt_date(ev.as_of, lang),
+        year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang),
+        te=sep.join(te_text),
+    ))  # fmt: skip
+    items = [lab["p1_count_item"].format(label=lab["grade_short"][g], n=grades.count(g))
+             for g in ("A", "B", "C", "D", "insufficient_data") if grades.count(g)]  # fmt: skip
+    w.body(lab["p1_counts"].format(parts=sep.join(items) if items else lab["p1_counts_none"]))
+
+    w.h2(lab["p1_detail_h"])
+    records = frame.to_dict("records")
+    cat_no = 0
+    last_cat = None
+    for i, rec in enumerate(records):
+        if not c.is_blank(rec["parent_id"]):
+            continue
+        if rec["category"] != last_cat:
+            cat_no += 1
+            last_cat = rec["category"]
+            w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
+                                             category=rec["category"]))  # fmt: skip
+        parts = [r for r in records[i + 1:] if str(r["parent_id"]) == str(rec["indicator_id"])]
+        _indicator_paragraph(w, rec, parts, lang)
+    w.body(lab["p1_annex_note"])
+
+
+def _indicator_paragraph(w: _Writer, rec: dict[str, Any], parts: list[dict[str, Any]],
+                         lang: str) -> None:  # fmt: skip
+    lab = labels(lang)
+    fg = c.final_grade(rec)
+    name = c.indicator_label(str(rec["indicator_id"]), rec["name"], rec["unit"], lang)
+    name = name.split("、", 1)[-1] if lang == "zh" else name.split(". ", 1)[-1]
+    period = c.text(rec["midterm_period"])
+    has_value = not c.is_blank(rec["midterm_value"])
+    text = lab["p1_ind_body"].format(
+        target=c.text(rec["target_text"]), attribute=c.text(rec["attribute"]),
+        midterm=c.text(rec["midterm_text"], lab["no_data"]),
+        period_note=lab["p1_ind_period"].format(period=period) if period and has_value else "",
+        grade=grade_label(fg, lang),
+    )  # fmt: skip
+    if not c.is_blank(rec["projected_text"]) and has_value:
+        text += lab["p1_ind_projection"].format(projected=c.text(rec["projected_text"]))
+    if parts:
+        text += lab["p1_parts"] + lab["list_sep"].join(
+            lab["p1_part_item"].format(name=p["name"], midterm=c.text(p["midterm_text"], lab["no_data"]),
+                                       grade=lab["grade_letter"].get(c.final_grade(p), ""))
+            for p in parts
+        ) + ("。" if lang == "zh" else ".")  # fmt: skip
+    if not c.is_blank(rec["reason"]):
+        key = "p1_ind_reason" if fg in ("C", "D", "insufficient_data") else "p1_ind_basis"
+        text += lab[key].format(reason=c.text(rec["reason"]))
+    for p in parts:
+        if c.final_grade(p) in ("C", "D") and not c.is_blank(p["reason"]):
+            text += f"{p['name']}：{c.text(p['reason'])}" if lang == "zh" else f" {p['name']}: {p['reason']}"
+    w.body(text, lead=lab["p1_ind_head"].format(no=rec["indicator_id"], name=name))
+    for r in [rec, *parts]:
+        if c.has_override(r):
+            w.body(lab["p1_ind_override"].format(
+                grade=grade_label(r["grade"], lang), final=grade_label(c.final_grade(r), lang),
+                reason=c.text(r["override_reason"])))  # fmt: skip
+
+
+def _part2(w: _Writer, lab: dict[str, Any], period: str) -> None:
+    w.h1(lab["part2"].format(period=period))
+    w.h2(lab["p2_tasks_h"])
+    w.fill(lab["p2_tasks_fill"])
+    w.h2(lab["p2_projects_h"])
+    w.fill(lab["p2_projects_fill"])
+
+
+def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
+    lab = labels(lang)
+    sep = lab["enum_sep"]
+    w.h1(lab["part3"].format(period=period))
+    w.h2(lab["p3_env_h"])
+    w.fill(lab["p3_env_fill"])
+    w.h2(lab["p3_problem_h"])
+    lagging = [r for r in frame.to_dict("records") if c.final_grade(r) in ("C", "D")]
+    if lagging:
+        items = sep.join(lab["p3_lagging_item"].format(
+            name=_full_name(frame, r, lang), grade=lab["grade_letter"][c.final_grade(r)])
+            for r in lagging)  # fmt: skip
+        w.body(lab["p3_lagging"].format(n=len(lagging), items=items))
+    else:
+        w.body(lab["p3_lagging_none"])
+    missing = ev.missing_frame()
+    if len(missing):
+        names = list(dict.fromkeys(missing["name"].astype(str)))
+        w.body(lab["p3_missing"].format(n=len(names), items=sep.join(names)))
+    w.fill(lab["p3_problem_fill"])
+
+
+def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
+    lab = labels(lang)
+    w.h1(lab["part4"].format(period=period))
+    w.h2(lab["p4_idea_h"])
+    w.fill(lab["p4_idea_fill"])
+    w.h2(lab["p4_measures_h"])
+    lagging = [_full_name(frame, r, lang) for r in frame.to_dict("records")
+               if c.final_grade(r) in ("C", "D")]  # fmt: skip
+    if lagging:
+        w.body(lab["p4_measures_focus"].format(items=lab["enum_sep"].join(lagging)))
+    w.fill(lab["p4_measures_fill"])
+    w.h2(lab["p4_adjust_h"])
+    adj = ev.adjustments_frame()
+    check_columns(adj, ADJUSTMENT_COLUMNS, "adjustments_frame()")
+    if len(adj) == 0:
+        w.body(lab["p4_adjust_none"])
+    for i, rec in enumerate(adj.to_dict("records"), start=1):
+        w.body(lab["p4_adjust_item"].format(
+            no=_zh_num(i) if lang == "zh" else i, name=rec["name"],
+            orig=c.text(rec["original_target"]), new=c.text(rec["suggested_target"])))  # fmt: skip
+        w.body(lab["p4_adjust_reason"].format(reason=c.text(rec["reason"])))
+        w.body(lab["p4_adjust_basis"].format(basis=c.text(rec["basis"])))
+        if not c.is_blank(rec["binding_note"]):
+            w.body(lab["p4_adjust_binding"].format(note=c.text(rec["binding_note"])))
+    w.fill(lab["p4_adjust_fill"])
