@@ -1,0 +1,102 @@
+"""What officials receive: the Excel workbook, the Word documents in the prescribed layout,
+and the charts.
+
+- :func:`write_workbook` — 附件6 指标评估表, 证据, 指标调整方案, 数据缺口 (data-request form).
+- :func:`write_tables_docx` — the 附件6 table and the adjustment proposal as Word tables.
+- :func:`write_report_docx` — the 附件5 自评报告 in the prescribed layout.
+- :func:`indicator_chart`, :func:`overview_chart`, :func:`save_charts` — charts with Chinese
+  text rendered by a shipped OFL font.
+- :func:`export_all` — all of the above into one folder, refusing to replace earlier outputs.
+
+The writers read only the members listed in :class:`EvaluationLike`. Heavy libraries
+(openpyxl, python-docx, matplotlib) are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from ._io import refuse_existing
+from ._labels import labels
+from ._protocol import EvaluationLike
+from .charts import chart_paths, indicator_chart, overview_chart, save_charts
+from .excel import write_workbook
+from .word import write_report_docx, write_tables_docx
+
+__all__ = [
+    "EvaluationLike",
+    "export_all",
+    "indicator_chart",
+    "output_paths",
+    "overview_chart",
+    "save_charts",
+    "write_report_docx",
+    "write_tables_docx",
+    "write_workbook",
+]
+
+
+def output_paths(ev: EvaluationLike, out_dir: str | Path, *, lang: str = "zh") -> list[Path]:
+    """The files :func:`export_all` would write into ``out_dir``, in writing order."""
+    lab = labels(lang)
+    out = Path(out_dir)
+    charts = chart_paths(ev, out / lab["dir_charts"], lang)
+    return [out / lab["file_workbook"], out / lab["file_tables"], out / lab["file_report"],
+            *charts.values()]  # fmt: skip
+
+
+def _earlier_outputs(out: Path, lang: str) -> list[Path]:
+    """Files in ``out`` that an earlier export may have written (any chart PNG included)."""
+    lab = labels(lang)
+    found = [out / lab[k] for k in ("file_workbook", "file_tables", "file_report")]
+    charts = out / lab["dir_charts"]
+    if charts.is_dir():
+        found += sorted(charts.glob("*.png"))
+    return [p for p in found if p.exists()]
+
+
+def export_all(
+    ev: EvaluationLike,
+    out_dir: str | Path,
+    *,
+    overwrite: bool = False,
+    lang: str = "zh",
+    unit_name: str | None = None,
+    date: _dt.date | str | None = None,
+) -> list[Path]:
+    """Write the workbook, both Word documents and the charts into ``out_dir``.
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation.
+    out_dir : str or Path
+        The folder to write into (created if missing).
+    overwrite : bool
+        When False (default) and the folder already holds outputs of an earlier export,
+        :class:`~indicator_forecast.exceptions.OutputExistsError` is raised naming them and
+        nothing is written. When True, those files are replaced; other files are left alone.
+    lang : {"zh", "en"}
+        Language of the fixed texts and file names.
+    unit_name, date
+        Passed to :func:`write_report_docx`.
+
+    Returns
+    -------
+    list of Path
+        Every file written.
+    """
+    lab = labels(lang)
+    out = Path(out_dir)
+    refuse_existing(_earlier_outputs(out, lang), overwrite)
+    refuse_existing(output_paths(ev, out, lang=lang), overwrite)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [
+        write_workbook(ev, out / lab["file_workbook"], overwrite=overwrite, lang=lang),
+        write_tables_docx(ev, out / lab["file_tables"], overwrite=overwrite, lang=lang),
+        write_report_docx(ev, out / lab["file_report"], overwrite=overwrite, lang=lang,
+                          unit_name=unit_name, date=date),  # fmt: skip
+    ]
+    written += save_charts(ev, out / lab["dir_charts"], overwrite=overwrite, lang=lang)
+    return written
