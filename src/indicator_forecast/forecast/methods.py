@@ -40,7 +40,7 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 #: The default method; chosen by the benchmark in benchmarks/README.md.
-DEFAULT_METHOD = "combo(theta,damped,drift)"
+DEFAULT_METHOD = "combo(damped,drift)"
 
 #: ESCAP-style weighting exponent: weight of the i-th of n points is i**ESCAP_WEIGHT_POWER.
 ESCAP_WEIGHT_POWER = 1.0
