@@ -1,0 +1,31 @@
+"""A progress bar for long runs: rich in a terminal or a notebook, silent otherwise."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def _interactive() -> bool:
+    try:
+        from IPython import get_ipython
+
+        if get_ipython() is not None:
+            return True
+    except ImportError:
+        pass
+    return sys.stderr.isatty()
+
+
+def track(items: Iterable[T], *, description: str, show: bool | None = None, total: int | None = None) -> Iterator[T]:
+    """Iterate with a progress bar when ``show`` (default: only when interactive)."""
+    show = _interactive() if show is None else show
+    if not show:
+        yield from items
+        return
+    from rich.progress import track as rich_track
+
+    yield from rich_track(items, description=description, total=total, transient=True)

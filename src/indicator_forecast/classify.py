@@ -1,0 +1,178 @@
+"""The suggested conclusion A/B/C/D, the rules that gave it, and the published comparison measures.
+
+Rules (thresholds from :class:`~indicator_forecast.config.EvaluationConfig`, carried in the result):
+
+1. Blocking data missing → ``insufficient_data`` (数据待补充). Never a guessed grade.
+2. With a projection, from :math:`p` = P(meeting the target in the target year) and the pace
+   ratio :math:`\\rho` = completion ÷ time elapsed:
+
+   * A — :math:`p \\ge p_{ahead}` and (:math:`\\rho \\ge` ahead_ratio, or the target is already met);
+   * B — :math:`p \\ge p_{on\\,track}`;
+   * C — :math:`p \\ge p_{unlikely}`;
+   * D — otherwise.
+3. Without a projection (fewer than two points), from :math:`\\rho` alone with the Eurostat
+   ratio thresholds (≥ 0.95 on track, ≥ 0.60 needs acceleration), and A at ahead_ratio; the
+   result says it is graded on progress alone. A target set by the parent each year: B when
+   every year's assigned figure was met, C otherwise.
+4. A binding (约束性) indicator behind the time schedule (:math:`\\rho` < 1) or not met now gets
+   at best C.
+
+Comparison measures, reported beside the grade:
+
+* ESCAP current status: completion vs time elapsed; anticipated progress
+  :math:`(\\hat x_T - x_b)/(x^* - x_b)` (≥ 1 maintain, 0–1 accelerate, < 0 reverse).
+* Eurostat / Statistics Canada: ratio of actual to required compound annual growth
+  (≥ 95 % on track, 60–95 % moderate, 0–60 % limited, < 0 deterioration).
+* UNSD progress chart: projected share of the distance to target (≥ 0.95 / ≥ 0.10).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.progress import Progress
+
+GRADE_LABELS_ZH = {
+    "A": "A 进展超前、可以提前完成",
+    "B": "B 进展良好、可以如期完成",
+    "C": "C 进展较慢、需要加快推进",
+    "D": "D 情况变化、难以完成",
+    "insufficient_data": "数据待补充",
+}
+GRADE_LABELS_EN = {
+    "A": "A ahead, can finish early",
+    "B": "B on track",
+    "C": "C behind, needs acceleration",
+    "D": "D circumstances changed, unlikely to be completed",
+    "insufficient_data": "data to be supplied",
+}
+_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The projected end of the plan period, in the indicator's own terms.
+
+    ``quantile(q)`` and ``prob_at_least(x)`` describe the predictive distribution of the
+    end-of-period value (a level, a five-year total, an average rate, a cumulative change or an
+    average gap, as the kind requires).
+    """
+
+    mean: float
+    lo: float
+    hi: float
+    level: int
+    p_meet: float | None
+    p_stretch: float | None
+    model: str
+    model_reason: str
+    what: str
+    quantile: Callable[[float], float] = field(repr=False, compare=False)
+    prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
+    path: tuple[tuple[int, float, float, float, float, float], ...] = ()  # year, mean, lo80, hi80, lo95, hi95
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A suggested grade with the rule that gave it and the comparison measures."""
+
+    grade: str
+    rule: str
+    pace_ratio: float | None
+    p_meet: float | None
+    measures: dict[str, Any]
+    capped_binding: bool = False
+
+
+def _band(value: float | None, cuts: tuple[tuple[float, str], ...], below: str) -> str | None:
+    if value is None or not math.isfinite(value):
+        return None
+    for cut, label in cuts:
+        if value >= cut:
+            return label
+    return below
+
+
+def comparison_measures(progress: Progress, outlook: Outlook | None, config: EvaluationConfig) -> dict[str, Any]:
+    """ESCAP, Eurostat/Statistics Canada and UNSD measures where the kind allows them."""
+    m: dict[str, Any] = {}
+    pr = progress
+    if pr.completion is not None and pr.time_elapsed:
+        m["escap_current_status"] = pr.completion
+        m["escap_time_elapsed"] = pr.time_elapsed
+    base, target = pr.baseline, pr.target_value
+    if outlook is not None and base is not None and target is not None and target != base and pr.kind not in ("cumulative_total", "annual_rate"):
+        share = (outlook.mean - base) / (target - base)
+        m["escap_anticipated"] = share
+        m["escap_anticipated_class"] = "maintain" if share >= 1 else ("accelerate" if share >= 0 else "reverse")
+        m["unsd_projected_share"] = share
+        m["unsd_class"] = _band(share, ((config.unsd_on_track, "on track"), (config.unsd_fair, "fair progress, acceleration needed")), "limited or regression")
+    if outlook is not None and pr.kind == "cumulative_total" and target:
+        share = outlook.mean / target
+        m["unsd_projected_share"] = share
+        m["unsd_class"] = _band(share, ((config.unsd_on_track, "on track"), (config.unsd_fair, "fair progress, acceleration needed")), "limited or regression")
+    # Eurostat: actual vs required compound annual growth of the level.
+    ratio = None
+    if pr.kind == "annual_rate" and pr.realised_rate is not None and target:
+        ratio = pr.realised_rate / target
+    elif base and target and pr.midterm_value and pr.midterm_period and base > 0 and target > 0 and pr.midterm_value > 0 and pr.kind != "cumulative_total":
+        t_done = pr.midterm_period.year - pr.base_year
+        if t_done > 0 and target != base:
+            actual = (pr.midterm_value / base) ** (1 / t_done) - 1
+            required = (target / base) ** (1 / (pr.target_year - pr.base_year)) - 1
+            ratio = actual / required if required else None
+    if ratio is not None:
+        m["eurostat_ratio"] = ratio
+        m["eurostat_class"] = _band(ratio, ((config.eurostat_on_track, "on track"), (config.eurostat_moderate, "moderate, acceleration needed"), (0.0, "limited")), "deterioration")
+    return m
+
+
+def classify(progress: Progress, outlook: Outlook | None, *, binding: bool, config: EvaluationConfig) -> Classification:
+    """Suggest A/B/C/D (or insufficient_data) for one indicator; see the module docstring."""
+    measures = comparison_measures(progress, outlook, config)
+    rho = progress.pace_ratio
+    if progress.blocked:
+        return Classification("insufficient_data", "missing data", rho, None, measures)
+    p = outlook.p_meet if outlook is not None else None
+    already = progress.met_now is True and progress.kind in ("end_level", "running_level", "composite", "cumulative_total", "cumulative_change", "floor", "ceiling", "band")
+    if p is not None:
+        if p >= config.p_ahead and ((rho is not None and rho >= config.ahead_ratio) or already):
+            grade, rule = "A", f"P(meet)={p:.2f} ≥ {config.p_ahead} and " + (f"pace ratio {rho:.2f} ≥ {config.ahead_ratio}" if rho is not None and rho >= config.ahead_ratio else "target already met")
+        elif p >= config.p_on_track:
+            grade, rule = "B", f"P(meet)={p:.2f} ≥ {config.p_on_track}"
+        elif p >= config.p_unlikely:
+            grade, rule = "C", f"{config.p_unlikely} ≤ P(meet)={p:.2f} < {config.p_on_track}"
+        else:
+            grade, rule = "D", f"P(meet)={p:.2f} < {config.p_unlikely}"
+    elif progress.kind == "parent_assigned" and progress.yearly_met:
+        all_met = all(m for *_, m in progress.yearly_met)
+        grade, rule = ("B", "every assigned yearly figure met") if all_met else ("C", "an assigned yearly figure missed")
+    elif progress.kind in ("parent_synced", "relative_to_indicator") and progress.met_now is not None:
+        grade, rule = ("B", "average gap within the relation (no projection)") if progress.met_now else ("C", "average gap outside the relation (no projection)")
+    elif rho is not None:
+        if rho >= config.ahead_ratio:
+            grade = "A"
+        elif rho >= config.fallback_progress_on_track:
+            grade = "B"
+        elif rho >= config.fallback_progress_moderate:
+            grade = "C"
+        else:
+            grade = "D"
+        rule = f"no projection: progress alone, pace ratio {rho:.2f} against {config.ahead_ratio}/{config.fallback_progress_on_track}/{config.fallback_progress_moderate}"
+    elif progress.met_now is not None:
+        grade, rule = ("B", "met now (no projection)") if progress.met_now else ("C", "not met now (no projection)")
+    else:
+        return Classification("insufficient_data", "no progress measure and no projection", rho, p, measures)
+    capped = False
+    behind = (rho is not None and rho < 1.0) or (
+        progress.kind in ("floor", "ceiling", "band") and progress.met_now is False
+    )
+    if binding and behind and _ORDER[grade] < _ORDER["C"]:
+        grade, capped = "C", True
+        rule += "; binding indicator behind schedule: at best C"
+    return Classification(grade, rule, rho, p, measures, capped_binding=capped)

@@ -1,0 +1,69 @@
+"""Thresholds and options of an evaluation, held in one frozen object carried by every result.
+
+Defaults and where they come from:
+
+* ``ahead_ratio = 1.2`` — progress at least 20 % ahead of the time elapsed counts as ahead
+  (our choice; the NDRC 时序进度 rule compares progress with 20/40/60/80/100 % of the period).
+* ``p_ahead = 0.9``, ``p_on_track = 0.6``, ``p_unlikely = 0.2`` — the probability of meeting the
+  target in the target year that separates A/B/C/D (OECD reports the probability of meeting a
+  target; the cut-offs are ours and configurable).
+* ``eurostat_on_track = 0.95``, ``eurostat_moderate = 0.60`` — Eurostat / Statistics Canada
+  (Open SDG) ratio of actual to required compound annual growth: ≥ 95 % on track, 60–95 %
+  needs acceleration, 0–60 % limited progress, < 0 deterioration.
+* ``unsd_on_track = 0.95``, ``unsd_fair = 0.10`` — UNSD SDG progress chart: projected share of
+  the distance to target.
+* ``fallback_progress_*`` — used only when no projection can be made (fewer than two points):
+  the Eurostat ratio thresholds applied to progress ÷ time elapsed, and the result says so.
+* ``adjust_probability = 0.7`` — a proposed adjusted target is one reached with this probability.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class EvaluationConfig(BaseModel):
+    """Every threshold and option of an evaluation (frozen; carried by every result)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level: int = Field(80, description="Interval level (%) reported beside the projection.")
+    ahead_ratio: float = Field(1.2, description="Progress ÷ time elapsed at or above which progress is ahead.")
+    behind_ratio: float = Field(0.9, description="Progress ÷ time elapsed below which progress is behind schedule.")
+    p_ahead: float = Field(0.9, description="P(meet) at or above which an indicator ahead of schedule is graded A.")
+    p_on_track: float = Field(0.6, description="P(meet) at or above which the target is expected to be met (B).")
+    p_unlikely: float = Field(0.2, description="P(meet) below which completion is unlikely (D).")
+    eurostat_on_track: float = 0.95
+    eurostat_moderate: float = 0.60
+    unsd_on_track: float = 0.95
+    unsd_fair: float = 0.10
+    fallback_progress_on_track: float = 0.95
+    fallback_progress_moderate: float = 0.60
+    adjust_probability: float = Field(0.7, description="Probability with which a proposed adjusted target is reached.")
+    raise_margin: float = Field(0.15, description="Propose raising a target when the value reached with adjust_probability exceeds it by this share.")
+    max_staleness_years: float = Field(1.0, description="Latest figure may lag the last full year by at most this many years.")
+    band_tolerance_share: float = 0.02
+    method: str = Field("default", description="Projection method passed to the forecast engine.")
+    language: str = Field("zh", pattern="^(zh|en)$")
+
+    @model_validator(mode="after")
+    def _check(self) -> EvaluationConfig:
+        for name in ("p_ahead", "p_on_track", "p_unlikely", "adjust_probability"):
+            v = getattr(self, name)
+            if not 0 < v < 1:
+                raise ValueError(f"The {name!r} parameter of EvaluationConfig must be in (0, 1). Got {v} instead.")
+        if not self.p_unlikely < self.p_on_track <= self.p_ahead:
+            raise ValueError(
+                "EvaluationConfig needs p_unlikely < p_on_track <= p_ahead. "
+                f"Got {self.p_unlikely}, {self.p_on_track}, {self.p_ahead}."
+            )
+        if not self.behind_ratio <= 1 <= self.ahead_ratio:
+            raise ValueError(f"EvaluationConfig needs behind_ratio <= 1 <= ahead_ratio. Got {self.behind_ratio}, {self.ahead_ratio}.")
+        if self.level not in range(1, 100):
+            raise ValueError(f"The 'level' parameter of EvaluationConfig must be between 1 and 99. Got {self.level} instead.")
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump()

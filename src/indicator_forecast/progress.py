@@ -1,0 +1,510 @@
+"""Half-time progress ("时间过半、任务过半") of one indicator at an evaluation date.
+
+For each target kind, from the observed figures up to the evaluation date ``as_of``:
+
+* 中期完成数 (the mid-term figure): for an indicator measured per year, the last full year
+  (2022 at the seed's dates); for a five-year cumulative one, the running total to the latest
+  month (January–June 2023).
+* time elapsed: (position of the mid-term figure − base year) ÷ plan years; 2.5/5 = 50 % for a
+  running total at June 2023, 2/5 = 40 % for a 2022 annual figure.
+* completion: the share of the task done — running total ÷ target (cumulative);
+  :math:`(x_t - x_b)/(x^* - x_b)` (end level); realised ÷ target average rate (annual rate).
+* the value expected on the straight path from the base year to the target at that date;
+  the pace the remaining years need (per year) against the average and the best recent pace;
+  met-or-not now for floors, ceilings and bands; the gap to the parent's (or the reference
+  indicator's) growth year by year and on average.
+
+It also lists what is missing and whether that blocks a conclusion, and prepares the series the
+projection engine will extend. It knows nothing of projections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.data import Observations, Period
+from indicator_forecast.data.units import normalise_unit
+from indicator_forecast.plan import Indicator, Plan
+from indicator_forecast.plan.targets import (
+    AnnualRateTarget,
+    CumulativeChangeTarget,
+    ParentAssignedTarget,
+    ParentSyncedTarget,
+    RelativeToIndicatorTarget,
+)
+
+LEVEL_KINDS = ("end_level", "running_level", "composite", "band", "floor", "ceiling")
+GAP_KINDS = ("parent_synced", "relative_to_indicator")
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A figure that is missing: what, for which periods, and who must supply it."""
+
+    what_zh: str
+    what_en: str
+    periods: tuple[str, ...]
+    blocking: bool
+
+    def text(self, lang: str = "zh") -> str:
+        per = "、".join(self.periods) if lang == "zh" else ", ".join(self.periods)
+        what = self.what_zh if lang == "zh" else self.what_en
+        return f"{per}{what}" if lang == "zh" else f"{what} ({per})"
+
+
+@dataclass(frozen=True)
+class SeriesInput:
+    """What the projection engine is asked to extend, in the indicator's working terms.
+
+    ``transform`` says how projected values map back: ``none``; ``log_reduction`` (yearly
+    reductions d as −100·ln(1 − d/100), additive); ``gap_average`` (yearly gaps, averaged over
+    the plan years).
+    """
+
+    years: tuple[int, ...]
+    values: tuple[float, ...]
+    measure: str
+    transform: str = "none"
+    partial: tuple[int, int, float] | None = None  # (year, months, value)
+    observed_total: float = 0.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Progress of one indicator at ``as_of`` (see the module docstring for each quantity)."""
+
+    indicator_id: str
+    kind: str
+    as_of: dt.date
+    midterm_value: float | None = None
+    midterm_period: Period | None = None
+    time_elapsed: float | None = None
+    completion: float | None = None
+    baseline: float | None = None
+    target_value: float | None = None
+    expected_value: float | None = None
+    realised_rate: float | None = None
+    required_pace: float | None = None
+    recent_pace: float | None = None
+    best_pace: float | None = None
+    pace_unit: str = ""
+    met_now: bool | None = None
+    gaps: tuple[tuple[int, float, float, float], ...] = ()
+    yearly_met: tuple[tuple[int, float, float, bool], ...] = ()
+    missing: tuple[Missing, ...] = ()
+    notes: tuple[str, ...] = ()
+    series: SeriesInput | None = None
+    history: tuple[tuple[int, float], ...] = ()
+    sources: tuple[str, ...] = field(default=())
+    base_year: int = 2020
+    target_year: int = 2025
+
+    @property
+    def blocked(self) -> bool:
+        """Whether what is missing prevents a conclusion."""
+        return any(m.blocking for m in self.missing)
+
+    @property
+    def pace_ratio(self) -> float | None:
+        """Completion ÷ time elapsed (1 = exactly on the time schedule)."""
+        if self.completion is None or not self.time_elapsed:
+            return None
+        return self.completion / self.time_elapsed
+
+
+def last_full_year(as_of: dt.date) -> int:
+    """The last calendar year fully behind ``as_of``."""
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def _years(a: int, b: int) -> list[int]:
+    return list(range(a, b + 1))
+
+
+def _fmt_years(years: list[int], lang: str = "zh") -> tuple[str, ...]:
+    return tuple(f"{y}年" for y in years)
+
+
+def _full_and_partial(df: pd.DataFrame) -> tuple[dict[int, float], tuple[int, int, float] | None]:
+    full = {int(r.year): float(r.value) for r in df.itertuples() if int(r.months) == 12}
+    part_rows = [r for r in df.itertuples() if int(r.months) < 12 and int(r.year) not in full]
+    partial = None
+    if part_rows:
+        r = max(part_rows, key=lambda r: (int(r.year), int(r.months)))
+        partial = (int(r.year), int(r.months), float(r.value))
+    return full, partial
+
+
+def _contiguous_tail(d: dict[int, float]) -> tuple[list[int], list[float]]:
+    """The longest run of consecutive years ending at the latest year."""
+    if not d:
+        return [], []
+    years = sorted(d)
+    run = [years[-1]]
+    for y in reversed(years[:-1]):
+        if y == run[0] - 1:
+            run.insert(0, y)
+        else:
+            break
+    return run, [d[y] for y in run]
+
+
+def _sources(df: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for s in df["source"].dropna().tolist() if s))
+
+
+def compute_progress(
+    ind: Indicator,
+    obs: Observations,
+    as_of: dt.date,
+    *,
+    plan: Plan,
+    config: EvaluationConfig | None = None,
+) -> Progress:
+    """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored)."""
+    config = config or EvaluationConfig()
+    kind = ind.kind
+    if kind in GAP_KINDS:
+        pr = _gap_progress(ind, obs, as_of, plan, config)
+    elif kind == "parent_assigned":
+        pr = _assigned_progress(ind, obs, as_of, plan, config)
+    elif kind == "cumulative_total":
+        pr = _cumulative_progress(ind, obs, as_of, plan, config)
+    elif kind == "annual_rate":
+        pr = _rate_progress(ind, obs, as_of, plan, config)
+    elif kind == "cumulative_change" and isinstance(ind.target, CumulativeChangeTarget) and ind.target.compounding:
+        pr = _compound_change_progress(ind, obs, as_of, plan, config)
+    else:
+        pr = _level_progress(ind, obs, as_of, plan, config)
+    return replace(pr, base_year=ind.target.base_year, target_year=ind.target.target_year)
+
+
+def _stale(latest_position: float | None, as_of: dt.date, config: EvaluationConfig) -> bool:
+    if latest_position is None:
+        return True
+    return last_full_year(as_of) - latest_position > config.max_staleness_years + 1e-9
+
+
+def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    df = obs.select(ind.id, measure="level", as_of=as_of)
+    full, partial = _full_and_partial(df)
+    baseline = ind.baseline if ind.baseline is not None else full.get(b)
+    notes: list[str] = []
+    if ind.baseline is not None and b in full and not math.isclose(ind.baseline, full[b], rel_tol=1e-6):
+        notes.append(f"基期值取规划表所列{ind.baseline:g}（观测值为{full[b]:g}）")
+    target_value = t.point
+    if isinstance(t, CumulativeChangeTarget) and t.point is not None and baseline is not None:
+        target_value = baseline + t.point if t.change == "increase" else baseline - t.point
+    missing: list[Missing] = []
+    needs_baseline = ind.kind in ("end_level", "running_level", "composite", "cumulative_change")
+    if baseline is None:
+        missing.append(Missing("基期值", "base-year value", (f"{b}年",), blocking=needs_baseline))
+    absent = [y for y in _years(b + 1, lfy) if y not in full]
+    plan_years = [y for y in full if b < y <= lfy]
+    latest_year = max(plan_years) if plan_years else None
+    if absent:
+        missing.append(Missing("年度完成值", "yearly value", _fmt_years(absent), blocking=_stale(latest_year, as_of, config)))
+    history = tuple(sorted(full.items()))
+    if latest_year is None:
+        if not absent:
+            missing.append(Missing("年度完成值", "yearly value", _fmt_years([lfy]), blocking=True))
+        return Progress(ind.id, ind.kind, as_of, baseline=baseline, target_value=target_value,
+                        missing=tuple(missing), notes=tuple(notes), history=history, sources=_sources(df))
+    mid = full[latest_year]
+    period = Period(latest_year)
+    elapsed = (latest_year - b) / (T - b)
+    completion = None
+    if baseline is not None and target_value is not None:
+        distance = target_value - baseline
+        # Only a distance in the good direction is a task to complete; a target already met at
+        # the base year has no completion share.
+        if (distance > 0 and ind.direction == "higher") or (distance < 0 and ind.direction == "lower"):
+            completion = (mid - baseline) / distance
+    expected = None
+    if baseline is not None and target_value is not None:
+        expected = baseline + (target_value - baseline) * elapsed
+    met_now = None
+    if ind.kind in ("floor", "ceiling", "band"):
+        met_now = t.is_met(mid)
+    elif target_value is not None:
+        met_now = mid >= target_value if ind.direction == "higher" else mid <= target_value
+    realised = None
+    if baseline and baseline > 0 and mid > 0 and latest_year > b:
+        realised = ((mid / baseline) ** (1 / (latest_year - b)) - 1) * 100
+    years, values = _contiguous_tail({**({b: baseline} if baseline is not None and b not in full else {}), **full})
+    diffs = np.diff(values) if len(values) > 1 else np.array([])
+    recent = float(np.mean(diffs[-3:])) if diffs.size else None
+    best = (float(np.max(diffs[-3:])) if ind.direction == "higher" else float(np.min(diffs[-3:]))) if diffs.size else None
+    required = (target_value - mid) / (T - latest_year) if target_value is not None and T > latest_year else None
+    series = SeriesInput(tuple(years), tuple(values), "level",
+                         partial=partial if partial and partial[0] == latest_year + 1 else None) if len(years) >= 2 else None
+    if series is None:
+        notes.append("可用于预测的连续年度数据不足两个")
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=mid, midterm_period=period, time_elapsed=elapsed,
+        completion=completion, baseline=baseline, target_value=target_value, expected_value=expected,
+        realised_rate=realised, required_pace=required, recent_pace=recent, best_pace=best,
+        pace_unit=f"{ind.unit}/年", met_now=met_now, missing=tuple(missing), notes=tuple(notes),
+        series=series, history=history, sources=_sources(df),
+    )
+
+
+def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    df = obs.select(ind.id, measure=("flow", "running_total"), as_of=as_of)
+    notes: list[str] = []
+    flows_df = df[df["measure"] == "flow"]
+    full, partial = _full_and_partial(flows_df)
+    running = df[df["measure"] == "running_total"]
+    for r in running.itertuples():
+        # A running total since the plan began: turn it into the year's flow where the earlier total is known.
+        if int(r.months) == 12 and int(r.year) not in full:
+            prev = sum(v for y, v in full.items() if b < y < int(r.year))
+            if all(y in full for y in range(b + 1, int(r.year))):
+                full[int(r.year)] = float(r.value) - prev
+                notes.append(f"{r.year}年新增数由累计数{float(r.value):g}减去此前各年新增得到")
+        elif int(r.months) < 12 and partial is None and all(y in full for y in range(b + 1, int(r.year))):
+            prev = sum(v for y, v in full.items() if b < y < int(r.year))
+            partial = (int(r.year), int(r.months), float(r.value) - prev)
+    plan_years = sorted(y for y in full if b < y <= lfy)
+    absent = [y for y in _years(b + 1, lfy) if y not in full]
+    total = float(sum(full[y] for y in plan_years))
+    position = None
+    period = None
+    if plan_years and not absent:
+        position = float(plan_years[-1])
+        period = Period(plan_years[-1])
+        if partial and partial[0] == plan_years[-1] + 1:
+            total += partial[2]
+            position = partial[0] - 1 + partial[1] / 12
+            period = Period(partial[0], partial[1])
+    missing: list[Missing] = []
+    if absent:
+        missing.append(Missing("年度新增数", "new amount of the year", _fmt_years(absent), blocking=True))
+    cur_year_months = as_of.month if as_of.year == lfy + 1 else 0
+    if cur_year_months >= 1 and not (partial and partial[0] == lfy + 1):
+        missing.append(Missing(f"1-{cur_year_months}月新增数", f"new amount Jan–month {cur_year_months}",
+                               (f"{lfy + 1}年",), blocking=False))
+    history = tuple(sorted(full.items()))
+    if position is None:
+        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), notes=tuple(notes),
+                        history=history, sources=_sources(df))
+    elapsed = (position - b) / (T - b)
+    target = t.point
+    completion = total / target if target else None
+    expected = t.planned_value(position, None)
+    years, values = _contiguous_tail(full)
+    vals = np.array(values)
+    recent = float(vals[-3:].mean()) if vals.size else None
+    best = float(vals[-3:].max()) if vals.size else None
+    required = (target - total) / (T - position) if target is not None and T > position else None
+    met_now = total >= target if target is not None else None
+    observed_total = float(sum(full[y] for y in plan_years))
+    series = SeriesInput(tuple(years), tuple(values), "flow",
+                         partial=partial if partial and partial[0] == years[-1] + 1 else None,
+                         observed_total=observed_total) if len(years) >= 2 else None
+    if series is None:
+        notes.append("可用于预测的连续年度数据不足两个")
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=total, midterm_period=period, time_elapsed=elapsed,
+        completion=completion, target_value=target, expected_value=expected, required_pace=required,
+        recent_pace=recent, best_pace=best, pace_unit=f"{ind.unit}/年", met_now=met_now,
+        missing=tuple(missing), notes=tuple(notes), series=series, history=history, sources=_sources(df),
+    )
+
+
+def _compound_change_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    assert isinstance(t, CumulativeChangeTarget)
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    df = obs.select(ind.id, measure="change", as_of=as_of)
+    full, _ = _full_and_partial(df)
+    absent = [y for y in _years(b + 1, lfy) if y not in full]
+    missing = [Missing("年度降低率" if t.change == "reduction" else "年度提高幅度", "yearly change", _fmt_years(absent), blocking=True)] if absent else []
+    plan_years = sorted(y for y in full if b < y <= lfy)
+    history = tuple(sorted(full.items()))
+    if not plan_years or absent:
+        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), history=history, sources=_sources(df))
+    sign = 1.0
+    cum = (1 - np.prod([1 - sign * full[y] / 100 for y in plan_years])) * 100
+    latest = plan_years[-1]
+    elapsed = (latest - b) / (T - b)
+    target = t.point or 0.0
+    expected = t.planned_value(latest)
+    completion = cum / target if target else None
+    years, values = _contiguous_tail(full)
+    logs = tuple(float(-100 * math.log(1 - v / 100)) for v in values)
+    remaining = T - latest
+    required = None
+    if remaining > 0 and target:
+        required = (1 - ((1 - target / 100) / (1 - cum / 100)) ** (1 / remaining)) * 100
+    vals = np.array(values)
+    observed_log = float(sum(-100 * math.log(1 - full[y] / 100) for y in plan_years))
+    series = SeriesInput(tuple(years), logs, "flow", transform="log_reduction", observed_total=observed_log) if len(years) >= 2 else None
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=float(cum), midterm_period=Period(latest), time_elapsed=elapsed,
+        completion=completion, target_value=target, expected_value=expected, required_pace=required,
+        recent_pace=float(vals[-3:].mean()), best_pace=float(vals[-3:].max()), pace_unit="%/年",
+        met_now=bool(cum >= target), missing=tuple(missing),
+        notes=("累计变化按逐年变化率连乘计算：1−∏(1−d/100)",), series=series, history=history, sources=_sources(df),
+    )
+
+
+def _growth_by_year(ind: Indicator, obs: Observations, as_of: dt.date, role: str = "actual") -> tuple[dict[int, float], list[str], tuple[str, ...]]:
+    """Yearly growth rates (%), from growth-rate figures, else from consecutive levels."""
+    df = obs.select(ind.id, role=role, measure="growth_rate", as_of=as_of)
+    rates, _ = _full_and_partial(df)
+    notes: list[str] = []
+    lv = obs.select(ind.id, role=role, measure="level", as_of=as_of)
+    levels, _ = _full_and_partial(lv)
+    for y in sorted(levels):
+        if y not in rates and (y - 1) in levels and levels[y - 1] > 0:
+            rates[y] = (levels[y] / levels[y - 1] - 1) * 100
+            notes.append(f"{y}年增速由水平值{levels[y - 1]:g}→{levels[y]:g}计算")
+    return rates, notes, _sources(pd.concat([df, lv]))
+
+
+def _rate_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    assert isinstance(t, AnnualRateTarget)
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    rates, notes, sources = _growth_by_year(ind, obs, as_of)
+    absent = [y for y in _years(b + 1, lfy) if y not in rates]
+    missing = [Missing("年度增速", "yearly growth rate", _fmt_years(absent), blocking=True)] if absent else []
+    history = tuple(sorted(rates.items()))
+    plan_years = sorted(y for y in rates if b < y <= lfy)
+    if absent or not plan_years:
+        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), notes=tuple(notes),
+                        history=history, sources=sources)
+    n = len(plan_years)
+    realised = (np.prod([1 + rates[y] / 100 for y in plan_years]) ** (1 / n) - 1) * 100
+    target = t.point
+    completion = realised / target if target else None
+    required = t.required_rate(float(realised), n) if target is not None else None
+    years, values = _contiguous_tail(rates)
+    vals = np.array([rates[y] for y in plan_years])
+    series = SeriesInput(tuple(years), tuple(values), "growth_rate") if len(years) >= 2 else None
+    met_now = None
+    if target is not None:
+        met_now = bool(realised >= target) if t.direction == "higher" else bool(realised <= target)
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=float(realised), midterm_period=Period(plan_years[-1]),
+        time_elapsed=n / (T - b), completion=completion, target_value=target, expected_value=target,
+        realised_rate=float(realised), required_pace=required, recent_pace=float(vals[-3:].mean()),
+        best_pace=float(vals.max()), pace_unit="%", met_now=met_now, missing=tuple(missing),
+        notes=tuple(notes), series=series, history=history, sources=sources,
+    )
+
+
+def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | None:
+    """The plan's indicator a relative target refers to ("GDP增长" → "国内生产总值(GDP)增长")."""
+    def squeeze(s: str) -> str:
+        return "".join(ch for ch in s if ch not in " ()（）")
+    ref = squeeze(reference)
+    aliases = {ref, ref.replace("经济增长", "GDP增长"), ref.replace("GDP", "国内生产总值"), ref.replace("GDP", "地区生产总值")}
+    for other in plan.all_indicators():
+        if other.id == ind.id:
+            continue
+        name = squeeze(other.name)
+        if any(a and a in name for a in aliases):
+            return other
+    return None
+
+
+def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    own, notes, sources = _growth_by_year(ind, obs, as_of)
+    missing: list[Missing] = []
+    if isinstance(t, ParentSyncedTarget):
+        ref, rnotes, rsources = _growth_by_year(ind, obs, as_of, role="parent_actual")
+        ref_label_zh, ref_label_en = f"{t.parent}（上级）同期增速", "the parent's growth rate"
+    else:
+        assert isinstance(t, RelativeToIndicatorTarget)
+        other = find_reference(plan, ind, t.reference)
+        if other is None:
+            ref, rnotes, rsources = {}, [], ()
+            ref_label_zh, ref_label_en = f"参照指标“{t.reference}”增速", f"growth of the reference indicator {t.reference!r}"
+        else:
+            ref, rnotes, rsources = _growth_by_year(other, obs, as_of)
+            ref_label_zh, ref_label_en = f"参照指标“{other.name}”增速", f"growth of {other.name}"
+    years_needed = _years(b + 1, lfy)
+    own_absent = [y for y in years_needed if y not in own]
+    ref_absent = [y for y in years_needed if y not in ref]
+    if own_absent:
+        missing.append(Missing("本级年度增速", "own yearly growth rate", _fmt_years(own_absent), blocking=True))
+    if ref_absent:
+        missing.append(Missing(ref_label_zh, ref_label_en, _fmt_years(ref_absent), blocking=True))
+    both = [y for y in sorted(set(own) & set(ref)) if b < y <= lfy]
+    gaps = tuple((y, own[y], ref[y], own[y] - ref[y]) for y in both)
+    history = tuple(sorted(own.items()))
+    if own_absent or ref_absent or not both:
+        return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), notes=tuple(notes + rnotes), gaps=gaps,
+                        history=history, sources=sources + rsources)
+    avg_gap = float(np.mean([g[3] for g in gaps]))
+    met_now = t.is_met_gap(avg_gap)  # type: ignore[union-attr]
+    # All years with both figures (before the plan too) describe how the gap behaves.
+    all_both = sorted(set(own) & set(ref))
+    gy, gv = _contiguous_tail({y: own[y] - ref[y] for y in all_both})
+    series = SeriesInput(tuple(gy), tuple(gv), "flow", transform="gap_average",
+                         observed_total=float(sum(g[3] for g in gaps))) if len(gy) >= 2 else None
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=avg_gap, midterm_period=Period(both[-1]),
+        time_elapsed=len(both) / (T - b), met_now=met_now, gaps=gaps, missing=tuple(missing),
+        notes=tuple(notes + rnotes), series=series, history=history, sources=sources + rsources,
+        pace_unit="百分点",
+    )
+
+
+def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+    t = ind.target
+    assert isinstance(t, ParentAssignedTarget)
+    b, T = t.base_year, t.target_year
+    lfy = last_full_year(as_of)
+    role = "annual_target" if t.setter == "年度计划" else "parent_target"
+    measure = None
+    tdf = obs.select(ind.id, role=role, as_of=None)
+    targets, _ = _full_and_partial(tdf[tdf["year"] <= lfy])
+    adf = obs.select(ind.id, as_of=as_of)
+    actual, _ = _full_and_partial(adf if measure is None else adf[adf["measure"] == measure])
+    years_needed = _years(b + 1, lfy)
+    missing: list[Missing] = []
+    t_absent = [y for y in years_needed if y not in targets]
+    a_absent = [y for y in years_needed if y not in actual]
+    setter = "年度计划" if t.setter == "年度计划" else f"{t.setter}下达"
+    if t_absent:
+        missing.append(Missing(f"{setter}的年度目标值", f"yearly target set by {t.setter}", _fmt_years(t_absent), blocking=True))
+    if a_absent:
+        missing.append(Missing("年度完成值", "yearly value", _fmt_years(a_absent), blocking=True))
+    history = tuple(sorted(actual.items()))
+    if t_absent or a_absent:
+        return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), history=history,
+                        sources=_sources(pd.concat([tdf, adf])))
+    higher = ind.direction == "higher"
+    yearly = tuple((y, actual[y], targets[y], bool(actual[y] >= targets[y] if higher else actual[y] <= targets[y])) for y in years_needed)
+    share_met = sum(m for *_, m in yearly) / len(yearly)
+    return Progress(
+        ind.id, ind.kind, as_of, midterm_value=actual[lfy], midterm_period=Period(lfy),
+        time_elapsed=(lfy - b) / (T - b), completion=share_met, met_now=yearly[-1][3],
+        yearly_met=yearly, history=history, sources=_sources(pd.concat([tdf, adf])),
+        notes=("目标由上级逐年下达，以各年度是否完成下达目标评估；期末目标取决于后续年度下达值",),
+        target_value=targets[lfy],
+    )
+
+
+def unit_is_percent(ind: Indicator) -> bool:
+    return normalise_unit(ind.unit) == "%"
