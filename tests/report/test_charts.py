@@ -87,7 +87,10 @@ def test_floor_and_ceiling_labels(synthetic_ev):
 
 
 def test_overview_chart(synthetic_ev):
-    fig = overview_chart(synthetic_ev)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = overview_chart(synthetic_ev)
+    assert not [w for w in caught if any(s in str(w.message) for s in _GLYPH)]
     ax = fig.axes[0]
     frame = synthetic_ev.to_frame()
     top = frame[frame.parent_id.isna() & frame.progress.notna()]

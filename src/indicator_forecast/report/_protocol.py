@@ -42,11 +42,20 @@ class _Config(Protocol):
 class EvaluationLike(Protocol):
     """What a report writer needs from an evaluation (see the module docstring)."""
 
-    plan_name: str
-    jurisdiction: str
-    as_of: _dt.date
-    config: Any
-    language: str
+    @property
+    def plan_name(self) -> str: ...
+
+    @property
+    def jurisdiction(self) -> str: ...
+
+    @property
+    def as_of(self) -> _dt.date: ...
+
+    @property
+    def config(self) -> Any: ...
+
+    @property
+    def language(self) -> str: ...
 
     def to_frame(self, lang: str = "zh") -> pd.DataFrame: ...
 
