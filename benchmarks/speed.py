@@ -2,8 +2,9 @@
 
 Each configuration runs in a fresh subprocess; peak memory is the growth of the process's
 maximum resident set size during the run (``resource.getrusage``), time is wall-clock.
-statsforecast runs the same members as the default (AutoETS with model "AAdN" is the damped
-trend, RandomWalkWithDrift) on the same series with the same levels, ``n_jobs=2``.
+statsforecast runs its counterparts of the engine's candidates (AutoETS, AutoTheta,
+RandomWalkWithDrift; a damped-only AutoETS("AAN", damped=True) refuses 8 points as "tiny
+datasets") on the same series with the same levels, ``n_jobs=2``, ``fallback_model=Naive()``.
 
     python benchmarks/speed.py engine 100000
     python benchmarks/speed.py statsforecast 2000
@@ -46,11 +47,11 @@ def run(which: str, n: int) -> dict:
 
         os.environ.setdefault("NIXTLA_ID_AS_COL", "1")
         from statsforecast import StatsForecast
-        from statsforecast.models import AutoETS, RandomWalkWithDrift
+        from statsforecast.models import AutoETS, AutoTheta, Naive, RandomWalkWithDrift
 
         sdf = df.rename(columns={"series_id": "unique_id", "period": "ds", "value": "y"})
-        sf = StatsForecast(models=[AutoETS(model="AAN", damped=True), RandomWalkWithDrift()],
-                           freq=1, n_jobs=2)
+        sf = StatsForecast(models=[AutoETS(), AutoTheta(), RandomWalkWithDrift()],
+                           freq=1, n_jobs=2, fallback_model=Naive())
         sf.forecast(df=synthetic_frame(10).rename(
             columns={"series_id": "unique_id", "period": "ds", "value": "y"}), h=3, level=[80, 95])
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -66,7 +67,7 @@ def main() -> None:
     if sys.argv[1] == "all":
         res = []
         for which, n in [("engine", 10_000), ("engine", 100_000),
-                         ("statsforecast", 1_000), ("statsforecast", 5_000)]:
+                         ("statsforecast", 1_000), ("statsforecast", 10_000)]:
             r = subprocess.run([sys.executable, __file__, which, str(n)], capture_output=True,
                                text=True, timeout=1200)
             res.append(json.loads(r.stdout.strip().splitlines()[-1]))
