@@ -132,8 +132,6 @@ def test_every_problem_in_one_error(putuo, tmp_path):
         assert f"row {r}," in msg
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="bug: read_observations lets locate_header's plain InputError escape for a bad header instead of raising DataError")
 def test_bad_header_raises_data_error(putuo, tmp_path):
     path = _write_csv(tmp_path / "synthetic_bad_header.csv", [["foo", "bar"], ["3", "1"]])
     with pytest.raises(InputError) as info:
@@ -170,8 +168,6 @@ def test_select_as_of(putuo, tmp_path):
     assert list(obs.select("6", as_of="2023-06-29")["period"]) == ["2021", "2022"]
 
 
-@pytest.mark.xfail(strict=True, raises=DataError,
-                   reason="bug: a DataFrame source loses every cell: the header row (columns 0..n) and the data (named columns) are concatenated unaligned")
 def test_dataframe_source(putuo):
     path = DATA / "putuo-14th" / "observations.csv"
     from_file = read_observations(path, putuo)

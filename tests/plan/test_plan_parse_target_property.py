@@ -81,7 +81,5 @@ structured = st.builds(
           suppress_health_check=[HealthCheck.too_slow])
 @given(text=structured, unit=UNITS, name=NAMES)
 @example(text="累计20-10", unit="家", name="新增企业上市数")
-@pytest.mark.xfail(strict=True, raises=ValidationError,
-                   reason="bug: a reversed cumulative range ('累计20-10') escapes as pydantic ValidationError, not TargetParseError")
 def test_structured_target_text(text, unit, name):
     _check(text, unit, name)

@@ -168,7 +168,6 @@ def test_aspiration_clause_kept():
     assert (t2.kind, t2.low, t2.high, t2.aspiration) == ("end_level", 80.0, 80.0, "力争85")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="bug: the 力争 clause is stored normalised (full-width folded, spaces dropped), not verbatim as TargetBase documents")
 def test_aspiration_clause_verbatim():
     t = parse_target("80，力争达到 ８５ 以上", unit="%", name="生态环境满意度")
     assert t.aspiration == "力争达到 ８５ 以上"
@@ -242,7 +241,6 @@ def test_new_additions_with_unit_in_cell():
     assert (t.low, t.high, t.implied, t.unit) == (50.0, 50.0, True, "条(段)")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="bug: '(段)' of the unit 条(段) written in the cell is taken as a bracketed note")
 def test_unit_in_cell_leaves_no_note():
     t = parse_target("50 条(段)", unit="条(段)", name="新增景观特色道路")
     assert t.note is None
@@ -282,7 +280,6 @@ def test_unparseable_raises_own_error_quoting_text(text):
         pytest.param("9" * 400, id="number-overflows-float"),
     ],
 )
-@pytest.mark.xfail(strict=True, raises=ValidationError, reason="bug: parse_target lets a pydantic ValidationError escape instead of raising TargetParseError")
 def test_invalid_numbers_raise_target_parse_error(text):
     with pytest.raises(TargetParseError):
         parse_target(text, unit="家", name="新增企业上市数")

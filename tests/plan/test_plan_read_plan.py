@@ -198,8 +198,6 @@ def test_wrong_headers_name_missing_columns(tmp_path):
     assert set(err.report.to_frame()["row"]) == {1}
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="bug: read_plan lets locate_header's plain InputError escape for a bad header instead of raising PlanError")
 def test_wrong_headers_raise_plan_error(tmp_path):
     path = _write_csv(tmp_path / "synthetic_bad_header.csv", WRONG_HEADER)
     with pytest.raises(InputError) as info:
@@ -260,8 +258,6 @@ def test_every_problem_in_one_error(tmp_path):
             assert repr(value) in msg
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="bug: plan problems name the column with its spaces removed ('目标值2021-2025年'), not as written in the file")
 def test_problem_column_as_written(tmp_path):
     rows = [list(r) for r in MANY_PROBLEMS[:3]]
     rows[0][4] = "目标值 2021-2025 年"

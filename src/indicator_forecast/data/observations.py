@@ -25,7 +25,7 @@ from indicator_forecast._io import cell_text, locate_header, read_raw_table
 from indicator_forecast._typing import MEASURES
 from indicator_forecast.data.periods import Period, parse_period
 from indicator_forecast.data.units import conversion_factor, normalise_unit
-from indicator_forecast.exceptions import DataError, Problem, ProblemReport
+from indicator_forecast.exceptions import DataError, InputError, Problem, ProblemReport
 from indicator_forecast.plan import Indicator, Plan
 
 OBS_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -186,12 +186,17 @@ def read_observations(
         are not numbers, unknown periods, measures or roles — each with its row and cell.
     """
     if isinstance(source, pd.DataFrame):
-        raw = pd.concat([pd.DataFrame([list(source.columns)]), source.astype(object)], ignore_index=True)
+        raw = pd.DataFrame([list(source.columns), *source.astype(object).values.tolist()])
         raw = raw.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
         label = "<DataFrame>"
     else:
         raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
-    header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
+    try:
+        header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
+    except DataError:
+        raise
+    except InputError as exc:
+        raise DataError(str(exc).splitlines()[0], exc.report) from None
     header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
     if "period" not in cols and "year" not in cols:
         raise DataError(f"{label}: no period column", ProblemReport((Problem(

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from typing import Any
 
+from pydantic import ValidationError
+
 from indicator_forecast._typing import Direction
 from indicator_forecast.exceptions import TargetParseError
 from indicator_forecast.plan.targets import (
@@ -171,6 +173,63 @@ def parse_target(
     Raises
     ------
     TargetParseError
+        If the text matches none of the accepted forms, or its numbers break a rule of the
+        kind (a range written high to low, a number too large).
+
+    Examples
+    --------
+    >>> t = parse_target("累计 1400", unit="亿元", name="新增固定资产投资总额")
+    >>> (t.kind, t.low, t.high)
+    ('cumulative_total', 1400.0, 1400.0)
+    >>> parse_target("3-5", unit="%", name="区级一般公共预算收入年均增长率").kind
+    'annual_rate'
+    """
+    try:
+        return _parse_target(text, unit=unit, name=name, direction=direction, base_year=base_year,
+                             target_year=target_year, band_tolerance=band_tolerance)
+    except ValidationError as exc:
+        raise TargetParseError(str(text), "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+
+
+def _parse_target(
+    text: str,
+    *,
+    unit: str | None = None,
+    name: str | None = None,
+    direction: Direction | None = None,
+    base_year: int = 2020,
+    target_year: int = 2025,
+    band_tolerance: float | None = None,
+) -> Target:
+    """Parse a target text into a typed target.
+
+    Parameters
+    ----------
+    text : str
+        The target as written ("累计 1400", "3-5", "＞84", "85 左右", "完成市下达目标", …).
+        Full-width and half-width digits and symbols, spaces, and the range separators
+        - – ～ 至 are all accepted.
+    unit : str, optional
+        The indicator's unit; decides between a rate and a level, and is stripped where it is
+        written into the cell ("50 条(段)").
+    name : str, optional
+        The indicator's name; decides the direction (lower is better for a death rate) and, for
+        a plain number, the kind (see the module docstring).
+    direction : {"higher", "lower"}, optional
+        Overrides the direction inferred from the name and the text.
+    base_year, target_year : int
+        The plan period (2020 and 2025 for a 2021–2025 plan).
+    band_tolerance : float, optional
+        Half-width of a "左右" band in the indicator's unit; by default 2 % of the value.
+
+    Returns
+    -------
+    Target
+        One of the target kinds; ``kind`` names it.
+
+    Raises
+    ------
+    TargetParseError
         If the text matches none of the accepted forms.
 
     Examples
@@ -184,8 +243,10 @@ def parse_target(
     if not isinstance(text, str) or not text.strip():
         raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
     raw = text
-    s = normalise_text(text)
+    s = _strip_unit_suffix(normalise_text(text), unit)
     s, aspiration, note = _split_clauses(s)
+    if aspiration is not None and "力争" in raw:
+        aspiration = raw[raw.index("力争"):].strip()
     if not s:
         raise TargetParseError(raw, f"no target before the '力争' clause; accepted forms: {ACCEPTED_FORMS}")
     inferred = direction or infer_direction(name)

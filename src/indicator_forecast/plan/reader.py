@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from indicator_forecast._io import cell_text, clean_header, locate_header, read_raw_table
-from indicator_forecast.exceptions import PlanError, Problem, ProblemReport, TargetParseError
+from indicator_forecast.exceptions import InputError, PlanError, Problem, ProblemReport, TargetParseError
 from indicator_forecast.plan.indicator import Indicator, Plan
 from indicator_forecast.plan.parser import normalise_text, parse_target
 from indicator_forecast.plan.targets import (
@@ -106,12 +106,15 @@ def read_plan(
         Listing every problem found (row, column, cell text, what was expected).
     """
     raw, label = read_raw_table(path, sheet=sheet, encoding=encoding)
-    header_row, cols = locate_header(raw, PLAN_COLUMNS, REQUIRED_PLAN_COLUMNS, label)
+    try:
+        header_row, cols = locate_header(raw, PLAN_COLUMNS, REQUIRED_PLAN_COLUMNS, label)
+    except InputError as exc:
+        raise PlanError(str(exc).splitlines()[0], exc.report) from None
     header_cells = [clean_header(c) for c in raw.iloc[header_row].tolist()]
     years = _plan_years(header_cells)
     b = base_year if base_year is not None else (years[0] if years else 2020)
     t = target_year if target_year is not None else (years[1] if years else 2025)
-    header_names = {k: header_cells[v] for k, v in cols.items()}
+    header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
 
     problems: list[Problem] = []
     notes: list[str] = []

@@ -1,0 +1,202 @@
+"""Command line: parse, run, write, and exit non-zero when something failed.
+
+    indicator-forecast plan PLAN                       show a parsed plan / 显示解析后的规划表
+    indicator-forecast check PLAN [OBSERVATIONS]       list every input problem / 检查输入
+    indicator-forecast evaluate PLAN OBSERVATIONS --as-of 2023-06-30 --out DIR
+    indicator-forecast batch FOLDER --as-of 2023-06-30 --out DIR   every plan in FOLDER
+
+Exit codes: 0 clean; 1 input errors (every problem listed); 2 usage; 3 refused to overwrite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from indicator_forecast.exceptions import InputError, OutputExistsError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_EXISTS = 0, 1, 2, 3
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _print_problems(err: InputError) -> None:
+    from rich.table import Table
+
+    c = _console()
+    c.print(f"[bold red]输入有误 / input errors:[/] {str(err).splitlines()[0]}")
+    if err.report:
+        t = Table("文件 file", "行 row", "列 column", "内容 value", "应为 expected", show_lines=False)
+        for p in err.report:
+            t.add_row(p.source, "" if p.row is None else str(p.row), p.column or "", p.value, p.expected)
+        c.print(t)
+
+
+def _plan_meta(plan_path: Path) -> dict[str, Any]:
+    """Optional plan.json beside the plan: name, jurisdiction, parent, base_year, target_year."""
+    meta = plan_path.with_name("plan.json")
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+def _read_plan(path: str, args: argparse.Namespace) -> Any:
+    from indicator_forecast import read_plan
+
+    p = Path(path)
+    meta = _plan_meta(p)
+    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance") if k in meta}
+    for k in ("name", "jurisdiction", "parent"):
+        if getattr(args, k, None):
+            kw[k] = getattr(args, k)
+    return read_plan(p, sheet=getattr(args, "sheet", None), **kw)
+
+
+def _summary_table(ev: Any) -> None:
+    from rich.table import Table
+
+    colours = {"A": "green", "B": "blue", "C": "yellow", "D": "red", "insufficient_data": "bright_black"}
+    df = ev.to_frame()
+    c = _console()
+    t = Table("序号", "指标", "目标", "中期完成数", "预计期末", "P(达标)", "结论", title=f"{ev.plan_name} — {ev.as_of}")
+    for _, r in df.iterrows():
+        p = "" if r["p_meet"] != r["p_meet"] else f"{r['p_meet']:.0%}"
+        g = r["final_grade"]
+        t.add_row(r["indicator_id"], r["name"], r["target_text"], r["midterm_text"], r["projected_text"], p,
+                  f"[{colours[g]}]{r['grade_label'] if g == r['grade'] else g}[/]")
+    c.print(t)
+    counts = ev.counts()
+    c.print("合计 / total: " + "，".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    plan = _read_plan(args.plan, args)
+    print(plan.summary())
+    for n in plan.notes:
+        print(f"note: {n}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from indicator_forecast import read_observations
+
+    plan = _read_plan(args.plan, args)
+    print(f"规划表 / plan: {len(plan)} indicators read without problems ({args.plan})")
+    if args.observations:
+        obs = read_observations(args.observations, plan)
+        print(f"观测数据 / observations: {obs.summary()}")
+    return EXIT_OK
+
+
+def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: Path | None) -> int:
+    from indicator_forecast import read_observations
+    from indicator_forecast.config import EvaluationConfig
+    from indicator_forecast.evaluate import evaluate
+
+    plan = _read_plan(plan_path, args)
+    obs = read_observations(obs_path, plan)
+    config = EvaluationConfig(language=args.lang)
+    ev = evaluate(plan, obs, as_of=args.as_of, config=config)
+    _summary_table(ev)
+    if out is not None:
+        from indicator_forecast.report import export_all
+
+        written = export_all(ev, out, overwrite=args.overwrite, lang=args.lang)
+        ev.to_frame().to_csv(out / ("evaluation.csv"), index=False, encoding="utf-8-sig") if args.overwrite or not (out / "evaluation.csv").exists() else None
+        print(f"写出 / written ({len(written) + 1} files) under {out}:")
+        for p in written:
+            print(f"  {p}")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    return _evaluate_one(args.plan, args.observations, args, Path(args.out) if args.out else None)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    plans = sorted(p for p in folder.glob("*/plan.csv")) + sorted(folder.glob("*/plan.xlsx"))
+    if not plans:
+        print(f"{folder}: no */plan.csv or */plan.xlsx found", file=sys.stderr)
+        return EXIT_USAGE
+    status = EXIT_OK
+    for plan_path in plans:
+        obs = next((plan_path.with_name(n) for n in ("observations.csv", "observations.xlsx") if plan_path.with_name(n).exists()), None)
+        if obs is None:
+            print(f"{plan_path.parent}: no observations.csv beside the plan", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        out = Path(args.out) / plan_path.parent.name if args.out else None
+        try:
+            status = max(status, _evaluate_one(str(plan_path), str(obs), args, out))
+        except InputError as err:
+            _print_problems(err)
+            status = EXIT_INPUT
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="indicator-forecast",
+        description="规划指标中期评估 / Mid-term evaluation of Five-Year-Plan indicators.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def plan_opts(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--sheet", help="Excel 工作表名 / sheet name (default: the first)")
+        sp.add_argument("--name", help="规划名称 / plan title")
+        sp.add_argument("--jurisdiction", help="行政区 / jurisdiction, e.g. 普陀区")
+        sp.add_argument("--parent", help="上级 / parent jurisdiction short name (default 市)")
+
+    sp = sub.add_parser("plan", help="显示解析后的规划表 / show a parsed plan")
+    sp.add_argument("plan", help="规划指标表 (.xlsx/.csv) / plan table")
+    plan_opts(sp)
+    sp.set_defaults(func=cmd_plan)
+
+    sp = sub.add_parser("check", help="检查输入并列出全部问题 / validate inputs and list every problem")
+    sp.add_argument("plan")
+    sp.add_argument("observations", nargs="?", help="观测数据 / observed figures")
+    plan_opts(sp)
+    sp.set_defaults(func=cmd_check)
+
+    def eval_opts(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--as-of", required=True, help="评估时点 / evaluation date, e.g. 2023-06-30")
+        sp.add_argument("--out", help="输出文件夹 / output folder")
+        sp.add_argument("--overwrite", action="store_true", help="允许覆盖已有输出 / allow replacing earlier outputs")
+        sp.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
+
+    sp = sub.add_parser("evaluate", help="评估并写出表格、报告和图表 / evaluate and write tables, report, charts")
+    sp.add_argument("plan")
+    sp.add_argument("observations")
+    plan_opts(sp)
+    eval_opts(sp)
+    sp.set_defaults(func=cmd_evaluate)
+
+    sp = sub.add_parser("batch", help="评估文件夹中的全部规划 / evaluate every FOLDER/*/plan.csv with its observations.csv")
+    sp.add_argument("folder")
+    eval_opts(sp)
+    sp.set_defaults(func=cmd_batch, sheet=None, name=None, jurisdiction=None, parent=None)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as err:
+        _print_problems(err)
+        return EXIT_INPUT
+    except OutputExistsError as err:
+        print(f"拒绝覆盖 / refusing to overwrite: {err}\n(use --overwrite / 使用 --overwrite 允许覆盖)", file=sys.stderr)
+        return EXIT_EXISTS
+
+
+if __name__ == "__main__":
+    sys.exit(main())
