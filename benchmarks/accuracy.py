@@ -102,6 +102,7 @@ def main() -> None:
             ok = scale > 0
             Y, F, scale = Y[ok], F[ok], scale[ok]
             pos = np.all(Y > 0, axis=1)
+            rbin = M.roughness_bin(M.roughness(Y))
             hz = np.arange(1, H + 1, dtype=float)
             for m in CALIBRATED:
                 fc = np.full_like(F, np.nan)
@@ -109,13 +110,17 @@ def main() -> None:
                 fc[rows] = M.forecast_matrix(m, Y[rows], H)
                 if "loglinear" in M.members(m):  # non-positive windows: the linear rule
                     fc[~rows] = M.forecast_matrix("linear", Y[~rows], H)
-                q = cal.scaled_quantiles(m, w, hz)
                 per = _metrics(F, fc, scale)
                 for lv in (80, 95):
                     a_ = (1 - lv / 100) / 2
-                    qlo = np.array([np.interp(a_, cal.probs, q[k]) for k in range(H)])
-                    qhi = np.array([np.interp(1 - a_, cal.probs, q[k]) for k in range(H)])
-                    per[f"cov{lv}"] = _cov(F, fc + scale[:, None] * qlo, fc + scale[:, None] * qhi)
+                    qlo, qhi = np.empty_like(F), np.empty_like(F)
+                    for b in np.unique(rbin):
+                        q = cal.scaled_quantiles(m, w, hz, int(b))
+                        qlo[rbin == b] = [np.interp(a_, cal.probs, q[k]) for k in range(H)]
+                        qhi[rbin == b] = [np.interp(1 - a_, cal.probs, q[k]) for k in range(H)]
+                    lo_, hi_ = fc + scale[:, None] * qlo, fc + scale[:, None] * qhi
+                    per[f"cov{lv}"] = _cov(F, lo_, hi_)
+                    per[f"width{lv}"] = (hi_ - lo_) / scale[:, None]
                 for hmax in (3, H):
                     results["rows"].append(
                         {"set": ds, "window": w, "h": f"1-{hmax}", "method": m,
@@ -126,6 +131,8 @@ def main() -> None:
                     per = _metrics(F, r["mean"], scale)
                     per["cov80"] = _cov(F, r["lo-80"], r["hi-80"])
                     per["cov95"] = _cov(F, r["lo-95"], r["hi-95"])
+                    for lv in (80, 95):
+                        per[f"width{lv}"] = (r[f"hi-{lv}"] - r[f"lo-{lv}"]) / scale[:, None]
                     for hmax in (3, H):
                         results["rows"].append(
                             {"set": ds, "window": w, "h": f"1-{hmax}", "method": name,

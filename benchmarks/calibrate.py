@@ -18,7 +18,7 @@ import numpy as np
 
 from _common import DEV_SETS, cases, load
 from indicator_forecast.forecast import methods as M
-from indicator_forecast.forecast.calibration import build_table
+from indicator_forecast.forecast.calibration import build_table, group_key
 
 HORIZONS = 8
 GROUPS = ((2, 3), (4, 5), (6, 7), (8, 99))
@@ -40,15 +40,18 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
         scale = M.series_scale(Y)
         ok = scale > 0
         Y, F, scale = Y[ok], F[ok], scale[ok]
-        key = next(f"{a}-{b}" for a, b in GROUPS if a <= w <= b)
+        rbin = M.roughness_bin(M.roughness(Y))
         positive = np.all(Y > 0, axis=1)
         for m in CALIBRATED:
             if any(w < M.MIN_POINTS[p] for p in M.members(m)):
                 continue
             rows = positive if "loglinear" in M.members(m) else np.ones(len(Y), bool)
-            fc = M.forecast_matrix(m, Y[rows], HORIZONS)
-            E = (F[rows] - fc) / scale[rows, None]
-            out[m].setdefault(key, []).append(E)
+            fc = np.full_like(F, np.nan)
+            fc[rows] = M.forecast_matrix(m, Y[rows], HORIZONS)
+            E = (F - fc) / scale[:, None]
+            for b in np.unique(rbin):
+                sel = rows & (rbin == b)
+                out[m].setdefault(group_key(GROUPS, w, int(b)), []).append(E[sel])
     return {m: {k: np.vstack(v) for k, v in g.items()} for m, g in out.items()}
 
 
@@ -61,6 +64,7 @@ def calibrate(sets: tuple[str, ...], name: str) -> dict:
         "windows": list(WINDOWS),
         "max_origins_per_series": MAX_ORIGINS,
         "scale": "mean absolute first difference of the fitted window",
+        "roughness_edges": list(M.ROUGHNESS_EDGES),
     }
     return build_table(errors, HORIZONS, GROUPS, name, meta)
 

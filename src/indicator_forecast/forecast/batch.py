@@ -122,11 +122,15 @@ def project(
                     res = M.resolve(method, int(n), positive=positive)
                     fc = M.forecast_matrix(res.used, Yr, h)
                     scale = M.series_scale(Yr)
-                    q = cal.scaled_quantiles(res.used, int(n), horizons)
-                    qb = np.stack([np.interp(p, cal.probs, q[k]) for k in range(h)
-                                   for p in probs]).reshape(h, len(probs))
+                    rbin = M.roughness_bin(M.roughness(Yr))
+                    qb = np.empty((len(rows), h, len(probs)))
+                    for b in np.unique(rbin):
+                        q = cal.scaled_quantiles(res.used, int(n), horizons, int(b))
+                        qb[rbin == b] = np.array(
+                            [[np.interp(p, cal.probs, q[k]) for p in probs] for k in range(h)]
+                        )
                     mean_out[rows] = fc
-                    bounds_out[rows] = fc[:, :, None] + scale[:, None, None] * qb[None]
+                    bounds_out[rows] = fc[:, :, None] + scale[:, None, None] * qb
                     model_out[rows] = res.used
                 if bar:
                     bar.update(task, advance=sub.size)

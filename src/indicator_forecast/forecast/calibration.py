@@ -7,8 +7,12 @@ point forecast :math:`\hat y_{n+h}`, the predictive quantile at probability :mat
 
 where :math:`q_{g,h}(p)` is the empirical :math:`p`-quantile of the scaled errors
 :math:`(y_{n+h} - \hat y_{n+h})/s` observed on real yearly series (M1 yearly, Tourism yearly and
-the World Bank fertility panel; rolling origin) for the same method, horizon ``h`` and length
-group ``g(n)``. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
+the World Bank fertility panel; rolling origin) for the same method, horizon ``h`` and group
+``g``: the length group of ``n`` and the roughness bin of the window (mean absolute second
+difference over mean absolute first difference, bins at 0.3, 0.7, 1.2; see
+:func:`~indicator_forecast.forecast.methods.roughness`). Conditioning on roughness makes
+intervals narrow for steady series and wide for erratic ones, and was what made the calibration
+transfer between data sets in the benchmark. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
 et al. (2006), in the scaled form of Hyndman & Koehler (2006). Joint behaviour across horizons
 (needed for sums of yearly flows and for chained growth rates) uses a Gaussian copula whose
 correlation matrix is estimated from the normal scores of the same errors.
@@ -49,21 +53,20 @@ class Calibration:
     tables: dict[str, dict[str, dict[str, Any]]] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
 
-    def group_key(self, n: int) -> str:
-        """Key of the length group holding ``n`` points (the last group is open-ended)."""
-        for lo, hi in self.groups:
-            if lo <= n <= hi:
-                return f"{lo}-{hi}"
-        lo, hi = self.groups[-1]
-        return f"{lo}-{hi}"
+    def group_key(self, n: int, rbin: int = -1) -> str:
+        """Key of the length group holding ``n`` points (the last group is open-ended) and of
+        the roughness bin ``rbin`` (-1: undefined, for two points)."""
+        return group_key(self.groups, n, rbin)
 
-    def _entry(self, method: str, n: int) -> dict[str, Any]:
+    def _entry(self, method: str, n: int, rbin: int = -1) -> dict[str, Any]:
         if method not in self.tables:
             raise ConfigurationError(
                 f"no calibration for method {method!r} in table {self.name!r}; calibrated "
                 f"methods: {sorted(self.tables)}"
             )
-        key = self.group_key(n)
+        key = self.group_key(n, rbin)
+        if key not in self.tables[method] and n == 2:
+            key = self.group_key(n, -1)
         if key not in self.tables[method]:
             raise ConfigurationError(
                 f"no calibration for method {method!r} with {n} points (group {key}) in table "
@@ -71,9 +74,11 @@ class Calibration:
             )
         return self.tables[method][key]
 
-    def scaled_quantiles(self, method: str, n: int, horizons: np.ndarray) -> np.ndarray:
+    def scaled_quantiles(
+        self, method: str, n: int, horizons: np.ndarray, rbin: int = -1
+    ) -> np.ndarray:
         """Scaled-error quantiles at :attr:`probs` for each (possibly fractional) horizon."""
-        q = np.asarray(self._entry(method, n)["quantiles"], dtype=float)  # (H, K)
+        q = np.asarray(self._entry(method, n, rbin)["quantiles"], dtype=float)  # (H, K)
         H = q.shape[0]
         out = np.empty((len(horizons), q.shape[1]))
         for i, h in enumerate(np.asarray(horizons, dtype=float)):
@@ -90,9 +95,11 @@ class Calibration:
                 out[i] = q[H - 1] * np.sqrt(h / H)
         return np.maximum.accumulate(out, axis=1)
 
-    def correlation(self, method: str, n: int, horizons: np.ndarray) -> np.ndarray:
+    def correlation(
+        self, method: str, n: int, horizons: np.ndarray, rbin: int = -1
+    ) -> np.ndarray:
         """Copula correlation between the errors at ``horizons`` (rounded up to integers)."""
-        r = np.asarray(self._entry(method, n)["corr"], dtype=float)
+        r = np.asarray(self._entry(method, n, rbin)["corr"], dtype=float)
         H = r.shape[0]
         idx = np.clip(np.ceil(np.asarray(horizons, dtype=float)).astype(int), 1, H) - 1
         c = r[np.ix_(idx, idx)]
@@ -102,6 +109,14 @@ class Calibration:
     @property
     def methods(self) -> tuple[str, ...]:
         return tuple(sorted(self.tables))
+
+
+def group_key(groups: tuple[tuple[int, int], ...], n: int, rbin: int = -1) -> str:
+    """Table key of a window of ``n`` points in roughness bin ``rbin`` (e.g. ``"4-5|r2"``)."""
+    g = next((f"{lo}-{hi}" for lo, hi in groups if lo <= n <= hi), None)
+    if g is None:
+        g = f"{groups[-1][0]}-{groups[-1][1]}"
+    return f"{g}|r{rbin}" if rbin >= 0 else f"{g}|r-"
 
 
 def from_dict(d: dict[str, Any]) -> Calibration:

@@ -144,3 +144,31 @@ def series_scale(Y: np.ndarray) -> np.ndarray:
     s = np.abs(np.diff(Y, axis=1)).mean(axis=1)
     floor = 1e-3 * np.abs(Y).mean(axis=1)
     return np.where(s > 0, s, floor)
+
+
+#: Edges of the roughness bins used by the calibration (see :func:`roughness`).
+ROUGHNESS_EDGES: tuple[float, ...] = (0.3, 0.7, 1.2)
+
+
+def roughness(Y: np.ndarray) -> np.ndarray:
+    """Mean absolute second difference over mean absolute first difference, per row.
+
+    Near 0 for a steady trend, above 1 for a series whose changes swing from year to year. It is
+    scale-free and, on real yearly series, strongly predicts how far the future falls from a
+    trend forecast relative to :func:`series_scale`; the calibration is conditioned on it.
+    NaN for rows of fewer than three points.
+    """
+    if Y.shape[1] < 3:
+        return np.full(Y.shape[0], np.nan)
+    d = np.diff(Y, axis=1)
+    den = np.abs(d).mean(axis=1)
+    num = np.abs(np.diff(d, axis=1)).mean(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def roughness_bin(r: np.ndarray) -> np.ndarray:
+    """Bin index 0..3 of each roughness value; -1 where it is undefined (two points)."""
+    r = np.asarray(r, dtype=float)
+    b = np.digitize(np.nan_to_num(r, nan=0.0), ROUGHNESS_EDGES)
+    return np.where(np.isfinite(r), b, -1)

@@ -413,13 +413,14 @@ def project_series(
         mean = np.concatenate([[y[-1]], mean])
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
-    q = cal.scaled_quantiles(res.used, n, horizons)
+    rbin = int(M.roughness_bin(M.roughness(Y))[0])
+    q = cal.scaled_quantiles(res.used, n, horizons, rbin)
     base = Predictive(
         periods, mean, cal.probs, mean[:, None] + scale * q, levels,
         "index (base 100)" if measure == "growth_rate" else (
             "yearly flow" if measure in ("flow", "running_total") else "level"),
     )
-    corr = cal.correlation(res.used, n, np.maximum(horizons, 1))
+    corr = cal.correlation(res.used, n, np.maximum(horizons, 1), rbin)
     proj = SeriesProjection(
         measure=measure, years=yrs, values=vals, target_year=int(target_year),
         method=res.requested, model=res.used, model_reason=res.reason, fell_back=res.fell_back,
