@@ -15,11 +15,17 @@ from indicator_forecast.exceptions import (
     TargetParseError,
 )
 from indicator_forecast.plan import Indicator, Plan, parse_target, read_plan
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.evaluate import Evaluation, IndicatorResult, evaluate  # noqa: E402  (the function shadows the subpackage name on purpose: the public verb)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DataError",
+    "Evaluation",
+    "EvaluationConfig",
+    "IndicatorResult",
+    "evaluate",
     "Indicator",
     "IndicatorForecastError",
     "InputError",
