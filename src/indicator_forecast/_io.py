@@ -3,7 +3,7 @@ or GBK/GB18030, with a header row that may follow a title row or two."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -107,3 +107,25 @@ def cell_text(value: object) -> str | None:
         return None
     s = str(value).strip()
     return s or None
+
+
+class TableRows:
+    """The data rows under a located header, with cell access by canonical column and a
+    problem list that names the file, the 1-based row and the column as written."""
+
+    def __init__(self, raw: pd.DataFrame, label: str, header_row: int, cols: Mapping[str, int]) -> None:
+        self.raw, self.label, self.header_row, self.cols = raw, label, header_row, dict(cols)
+        self.header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
+        self.problems: list[Problem] = []
+
+    def get(self, row: pd.Series, key: str) -> str | None:
+        return cell_text(row.iloc[self.cols[key]]) if key in self.cols else None
+
+    def problem(self, rownum: int, key: str, value: str | None, expected: str) -> None:
+        self.problems.append(Problem(self.label, rownum, self.header_names.get(key, key), value or "", expected))
+
+    def __iter__(self) -> Iterator[tuple[int, pd.Series]]:
+        for i in range(self.header_row + 1, len(self.raw)):
+            row = self.raw.iloc[i]
+            if any(cell_text(c) for c in row.tolist()):
+                yield i + 1, row

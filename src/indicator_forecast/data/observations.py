@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicator_forecast._io import cell_text, locate_header, read_raw_table
+from indicator_forecast._io import TableRows, locate_header, read_raw_table
 from indicator_forecast._typing import MEASURES
 from indicator_forecast.data.periods import Period, parse_period
 from indicator_forecast.data.units import conversion_factor, normalise_unit
@@ -197,27 +197,17 @@ def read_observations(
         raise
     except InputError as exc:
         raise DataError(str(exc).splitlines()[0], exc.report) from None
-    header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
+    table = TableRows(raw, label, header_row, cols)
+    header_names, problems, get, problem = table.header_names, table.problems, table.get, table.problem
     if "period" not in cols and "year" not in cols:
         raise DataError(f"{label}: no period column", ProblemReport((Problem(
             label, header_row + 1, None, " | ".join(str(c) for c in raw.iloc[header_row] if c),
             "a 'period' column (2022, 2023H1, 2023年1-6月) or a 'year' column"),)))
 
-    problems: list[Problem] = []
     records: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
 
-    def get(row: Any, key: str) -> str | None:
-        return cell_text(row.iloc[cols[key]]) if key in cols else None
-
-    def problem(rownum: int, key: str, value: str | None, expected: str) -> None:
-        problems.append(Problem(label, rownum, header_names.get(key, key), value or "", expected))
-
-    for i in range(header_row + 1, len(raw)):
-        row = raw.iloc[i]
-        rownum = i + 1
-        if not any(cell_text(c) for c in row.tolist()):
-            continue
+    for rownum, row in table:
         ind_text = get(row, "indicator")
         ind: Indicator | None = None
         ind_id = (ind_text or "").removesuffix(".0")

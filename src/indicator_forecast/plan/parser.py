@@ -201,45 +201,7 @@ def _parse_target(
     target_year: int = 2025,
     band_tolerance: float | None = None,
 ) -> Target:
-    """Parse a target text into a typed target.
-
-    Parameters
-    ----------
-    text : str
-        The target as written ("累计 1400", "3-5", "＞84", "85 左右", "完成市下达目标", …).
-        Full-width and half-width digits and symbols, spaces, and the range separators
-        - – ～ 至 are all accepted.
-    unit : str, optional
-        The indicator's unit; decides between a rate and a level, and is stripped where it is
-        written into the cell ("50 条(段)").
-    name : str, optional
-        The indicator's name; decides the direction (lower is better for a death rate) and, for
-        a plain number, the kind (see the module docstring).
-    direction : {"higher", "lower"}, optional
-        Overrides the direction inferred from the name and the text.
-    base_year, target_year : int
-        The plan period (2020 and 2025 for a 2021–2025 plan).
-    band_tolerance : float, optional
-        Half-width of a "左右" band in the indicator's unit; by default 2 % of the value.
-
-    Returns
-    -------
-    Target
-        One of the target kinds; ``kind`` names it.
-
-    Raises
-    ------
-    TargetParseError
-        If the text matches none of the accepted forms.
-
-    Examples
-    --------
-    >>> t = parse_target("累计 1400", unit="亿元", name="新增固定资产投资总额")
-    >>> (t.kind, t.low, t.high)
-    ('cumulative_total', 1400.0, 1400.0)
-    >>> parse_target("3-5", unit="%", name="区级一般公共预算收入年均增长率").kind
-    'annual_rate'
-    """
+    """Body of :func:`parse_target` (which turns rule failures into TargetParseError)."""
     if not isinstance(text, str) or not text.strip():
         raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
     raw = text

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from indicator_forecast._io import cell_text, clean_header, locate_header, read_raw_table
+from indicator_forecast._io import TableRows, clean_header, locate_header, read_raw_table
 from indicator_forecast.exceptions import InputError, PlanError, Problem, ProblemReport, TargetParseError
 from indicator_forecast.plan.indicator import Indicator, Plan
 from indicator_forecast.plan.parser import normalise_text, parse_target
@@ -114,26 +114,15 @@ def read_plan(
     years = _plan_years(header_cells)
     b = base_year if base_year is not None else (years[0] if years else 2020)
     t = target_year if target_year is not None else (years[1] if years else 2025)
-    header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
+    table = TableRows(raw, label, header_row, cols)
+    header_names, problems, get, problem = table.header_names, table.problems, table.get, table.problem
 
-    problems: list[Problem] = []
     notes: list[str] = []
     top: list[dict[str, Any]] = []
     seen_ids: dict[str, int] = {}
     category: str | None = None
 
-    def get(row: Any, key: str) -> str | None:
-        return cell_text(row.iloc[cols[key]]) if key in cols else None
-
-    def problem(rownum: int, key: str, value: str | None, expected: str) -> None:
-        problems.append(Problem(label, rownum, header_names.get(key, key), value or "", expected))
-
-    for i in range(header_row + 1, len(raw)):
-        row = raw.iloc[i]
-        rownum = i + 1
-        cells = [cell_text(c) for c in row.tolist()]
-        if not any(cells):
-            continue
+    for rownum, row in table:
         if [clean_header(c) for c in row.tolist()] == header_cells:
             continue  # a header repeated on a new page
         category = get(row, "category") or category
