@@ -1,0 +1,157 @@
+"""hypothesis properties of evaluate on SYNTHETIC plans (kept small: each runs the projection engine)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from indicator_forecast.evaluate import evaluate
+
+from conftest import synthetic_observations, synthetic_plan
+
+ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _num(x: float) -> str:
+    return f"{x:.12g}"
+
+
+def _end_level(target, baseline, v2021, v2022, k=1.0, attr="预期性"):
+    plan = synthetic_plan([("1", "合成指标", "件", _num(target * k), "合成部门", attr, _num(baseline * k))])
+    obs = synthetic_observations(plan, [
+        ("1", "2021", v2021 * k, "件", "level", "actual"),
+        ("1", "2022", v2022 * k, "件", "level", "actual"),
+    ])
+    return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+
+
+MONOTONE_BUG = (
+    "bug: a higher latest value of a higher-is-better end level can lower P(meet) and the grade "
+    "(target 20, base 10, 2021=13.75: 2022=14.38 → p 0.67, B; 2022=14.69 → p 0.58, C) — "
+    "the drift projection's lower bound falls as the latest value rises"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=MONOTONE_BUG)
+def test_better_latest_value_concrete_counterexample():
+    # base 10, target 20; 2021 = 13.75. Raising 2022 from 14.38 to 14.69 is strictly better
+    # (completion 0.438 → 0.469, pace ratio 1.095 → 1.172) and must not lower the grade.
+    lo = _end_level(20, 10, 13.75, 14.38)
+    hi = _end_level(20, 10, 13.75, 14.69)
+    assert hi.progress.completion > lo.progress.completion
+    assert hi.outlook.mean > lo.outlook.mean
+    assert hi.outlook.p_meet >= lo.outlook.p_meet - 1e-9
+    assert ORDER[hi.grade] <= ORDER[lo.grade]
+
+
+@pytest.mark.xfail(strict=True, reason=MONOTONE_BUG)
+@SETTINGS
+@example(base=10, gain=1.0, first=0.375, latest=0.4375, extra=0.03125, binding=False)
+@given(
+    base=st.integers(10, 100),
+    gain=st.floats(0.2, 1.5),
+    first=st.floats(-0.2, 0.6),
+    latest=st.floats(-0.3, 1.2),
+    extra=st.floats(0.01, 0.5),
+    binding=st.booleans(),
+)
+def test_better_latest_value_never_worse_grade(base, gain, first, latest, extra, binding):
+    target = round(base * (1 + gain))
+    d = target - base
+    v2021 = round(base + first * d, 2)
+    lo = round(base + latest * d, 2)
+    hi = round(lo + extra * d, 2)
+    attr = "约束性" if binding else "预期性"
+    g_lo = _end_level(target, base, v2021, lo, attr=attr).grade
+    g_hi = _end_level(target, base, v2021, hi, attr=attr).grade
+    assert g_lo in ORDER and g_hi in ORDER
+    assert ORDER[g_hi] <= ORDER[g_lo], (target, base, v2021, lo, hi, g_lo, g_hi)
+
+
+@SETTINGS
+@given(
+    base=st.integers(10, 100),
+    gain=st.floats(0.1, 1.0),
+    first=st.floats(-0.2, 0.8),
+    latest=st.floats(-0.2, 1.2),
+    k=st.sampled_from([0.01, 0.37, 2.5, 10.0, 1000.0]),
+)
+def test_unit_rescaling_leaves_grade_and_p_unchanged(base, gain, first, latest, k):
+    target = round(base * (1 + gain))
+    d = target - base
+    v2021 = round(base + first * d, 2)
+    v2022 = round(base + latest * d, 2)
+    r1 = _end_level(target, base, v2021, v2022)
+    rk = _end_level(target, base, v2021, v2022, k=k)
+    assert r1.grade == rk.grade, (k, r1.grade, rk.grade)
+    assert r1.progress.completion is not None
+    assert abs(r1.progress.completion - rk.progress.completion) < 1e-9
+    assert (r1.outlook is None) == (rk.outlook is None)
+    if r1.outlook is not None:
+        assert abs(r1.outlook.p_meet - rk.outlook.p_meet) <= 0.02
+
+
+@SETTINGS
+@given(
+    base=st.floats(1, 50),
+    v=st.lists(st.floats(1, 80), min_size=4, max_size=4),
+    k=st.sampled_from([0.1, 3.0, 100.0]),
+)
+def test_cumulative_rescaling(base, v, k):
+    def run(k):
+        plan = synthetic_plan([("1", "合成新增数", "个", f"累计 {_num(1400 * k)}", "合成部门", "预期性", None)])
+        obs = synthetic_observations(plan, [
+            ("1", "2019", v[0] * k, "个", "flow", "actual"), ("1", "2020", v[1] * k, "个", "flow", "actual"),
+            ("1", "2021", v[2] * k * 10, "个", "flow", "actual"), ("1", "2022", v[3] * k * 10, "个", "flow", "actual"),
+            ("1", "2023H1", base * k * 5, "个", "flow", "actual"),
+        ])
+        return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+    r1, rk = run(1.0), run(k)
+    assert r1.grade == rk.grade
+    if r1.outlook is not None:
+        assert abs(r1.outlook.p_meet - rk.outlook.p_meet) <= 0.02
+
+
+# Complete synthetic data for several kinds, and which rows a conclusion cannot do without.
+CASES = {
+    "end_level": (("1", "合成水平", "件", "16", "合成部门", "预期性", None), [
+        ("1", "2020", 8, "件", "level", "actual"), ("1", "2021", 10, "件", "level", "actual"),
+        ("1", "2022", 12, "件", "level", "actual")], [0]),  # the base-year value (not in the plan)
+    "cumulative_total": (("1", "合成新增", "亿元", "累计 1400", "合成部门", "预期性", None), [
+        ("1", "2021", 300, "亿元", "flow", "actual"), ("1", "2022", 250, "亿元", "flow", "actual"),
+        ("1", "2023H1", 100, "亿元", "flow", "actual")], [0, 1]),
+    "annual_rate": (("1", "合成收入增长率", "%", "3-5", "合成部门", "预期性", None), [
+        ("1", "2021", 6, "%", "growth_rate", "actual"), ("1", "2022", 2, "%", "growth_rate", "actual")], [0, 1]),
+    "parent_synced": (("1", "合成增长率", "%", "与市保持同步", "合成部门", "预期性", None), [
+        ("1", "2021", 8, "%", "growth_rate", "actual"), ("1", "2022", 3, "%", "growth_rate", "actual"),
+        ("1", "2021", 8.6, "%", "growth_rate", "parent_actual"),
+        ("1", "2022", 2, "%", "growth_rate", "parent_actual")], [0, 1, 2, 3]),
+    "parent_assigned": (("1", "合成降低率", "%", "完成市下达目标", "合成部门", "约束性", None), [
+        ("1", "2021", 3.0, "%", "change", "actual"), ("1", "2022", 3.2, "%", "change", "actual"),
+        ("1", "2021", 2.5, "%", "change", "parent_target"),
+        ("1", "2022", 3.5, "%", "change", "parent_target")], [0, 1, 2, 3]),
+}
+
+
+def test_complete_cases_are_graded():
+    for kind, (row, obs_rows, _) in CASES.items():
+        plan = synthetic_plan([row])
+        r = evaluate(plan, synthetic_observations(plan, obs_rows), as_of="2023-06-30", progress=False)["1"]
+        assert r.indicator.kind == kind
+        assert r.grade in ORDER, (kind, r.grade)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_removing_a_required_figure_never_grades(data):
+    kind = data.draw(st.sampled_from(sorted(CASES)))
+    row, obs_rows, required = CASES[kind]
+    drop = data.draw(st.sampled_from(required))
+    plan = synthetic_plan([row])
+    kept = [r for i, r in enumerate(obs_rows) if i != drop]
+    r = evaluate(plan, synthetic_observations(plan, kept), as_of="2023-06-30", progress=False)["1"]
+    assert r.grade == "insufficient_data", (kind, drop, r.grade)
+    assert r.reason().startswith("数据待补充")
+    assert "合成部门" in r.reason()
