@@ -14,7 +14,10 @@ def _interactive() -> bool:
         from IPython import get_ipython
 
         if get_ipython() is not None:
-            return True
+            # rich draws in Jupyter only through ipywidgets; without it, stay quiet.
+            import importlib.util
+
+            return importlib.util.find_spec("ipywidgets") is not None
     except ImportError:
         pass
     return sys.stderr.isatty()

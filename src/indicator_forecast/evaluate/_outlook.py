@@ -56,17 +56,24 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
     T = pr.target_year
     partial = Partial(year=s.partial[0], months=s.partial[1], value=s.partial[2]) if s.partial else None
     level = config.level
+    method = config.method
+    extra: tuple[str, ...] = ()
+    if s.measure == "flow" and len(s.years) < 4 and method == "default":
+        # A trend drawn through two or three yearly amounts (or yearly changes) extrapolates
+        # one swing for years; carry the latest year's amount forward instead, and say so.
+        method = "naive"
+        extra = (f"年度新增/变化量仅{len(s.years)}年，采用naive（延续最近一年）而非趋势外推",)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ShortSeriesWarning)
         try:
             proj = project_series(
                 np.array(s.years), np.array(s.values, dtype=float), target_year=T,
                 measure=s.measure if s.measure != "growth_rate" else "growth_rate",  # type: ignore[arg-type]
-                level=(level, 95), method=config.method, partial=partial,
+                level=(level, 95), method=method, partial=partial,
             )
         except ProjectionError as exc:
             return None, str(exc)
-    notes = tuple(str(w.message) for w in caught) + tuple(proj.notes)
+    notes = extra + tuple(str(w.message) for w in caught) + tuple(proj.notes)
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
 
@@ -119,5 +126,5 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
     what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
     return Outlook(
         mean=mean, lo=lo, hi=hi, level=level, p_meet=p_meet, p_stretch=p_stretch, model=proj.model,
-        model_reason=proj.model_reason, what=what, quantile=q, prob_at_least=pal, path=path, notes=notes,
+        model_reason=(extra[0] + "；" if extra else "") + proj.model_reason, what=what, quantile=q, prob_at_least=pal, path=path, notes=notes,
     ), None
