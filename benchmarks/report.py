@@ -22,7 +22,9 @@ def tables(path: str) -> str:
     for h in ("1-3", "1-5"):
         x = d[d.h == h]
         for metric, fmt in (("mase", "{:.3f}"), ("smape", "{:.2f}"), ("cov80", "{:.1%}"),
-                            ("cov95", "{:.1%}")):
+                            ("cov95", "{:.1%}"), ("width80", "{:.2f}")):
+            if metric not in x:
+                continue
             piv = x.pivot_table(index="method", columns=["set", "window"], values=metric)
             piv = piv.loc[[m for m in SHOW if m in piv.index]]
             if metric == "mase":

@@ -102,10 +102,6 @@ class _TrendModel:
             raise ProjectionError(f"h must be at least 1; got {h}")
         return self._kernel(self.values_[None, :], int(h))[0][0]
 
-    @property
-    def periods_(self) -> np.ndarray:
-        return np.asarray(self.years_[-1]) + np.arange(1, 1)
-
 
 class Naive(_TrendModel):
     """Last value carried forward."""
