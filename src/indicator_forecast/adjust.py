@@ -110,7 +110,8 @@ def propose(
     if not (lowering or raising):
         return None
     step = granularity(t.text, t.point)
-    # Round towards the achievable side for a cut, towards the target for a raise.
+    # Nearest step, as the example asks (1187.3 → 1200); the rounded value's own
+    # probability is reported beside it.
     rounded = round_to(reach, step)
     if ind.kind == "cumulative_change" and progress.baseline is not None and not getattr(t, "compounding", False):
         new_point = abs(rounded - progress.baseline)

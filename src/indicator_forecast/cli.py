@@ -107,9 +107,13 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
     if out is not None:
         from indicator_forecast.report import export_all
 
+        table = out / "evaluation.csv"
+        if table.exists() and not args.overwrite:
+            raise OutputExistsError(f"{table} already exists and would be replaced")
         written = export_all(ev, out, overwrite=args.overwrite, lang=args.lang)
-        ev.to_frame().to_csv(out / ("evaluation.csv"), index=False, encoding="utf-8-sig") if args.overwrite or not (out / "evaluation.csv").exists() else None
-        print(f"写出 / written ({len(written) + 1} files) under {out}:")
+        ev.to_frame().to_csv(table, index=False, encoding="utf-8-sig")
+        written.append(table)
+        print(f"写出 / written ({len(written)} files) under {out}:")
         for p in written:
             print(f"  {p}")
     return EXIT_OK

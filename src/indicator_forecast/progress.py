@@ -29,7 +29,6 @@ import pandas as pd
 
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, Period
-from indicator_forecast.data.units import normalise_unit
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import (
     AnnualRateTarget,
@@ -127,7 +126,7 @@ def _years(a: int, b: int) -> list[int]:
     return list(range(a, b + 1))
 
 
-def _fmt_years(years: list[int], lang: str = "zh") -> tuple[str, ...]:
+def _fmt_years(years: list[int]) -> tuple[str, ...]:
     return tuple(f"{y}年" for y in years)
 
 
@@ -476,11 +475,10 @@ def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: 
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
     role = "annual_target" if t.setter == "年度计划" else "parent_target"
-    measure = None
     tdf = obs.select(ind.id, role=role, as_of=None)
     targets, _ = _full_and_partial(tdf[tdf["year"] <= lfy])
     adf = obs.select(ind.id, as_of=as_of)
-    actual, _ = _full_and_partial(adf if measure is None else adf[adf["measure"] == measure])
+    actual, _ = _full_and_partial(adf)
     years_needed = _years(b + 1, lfy)
     missing: list[Missing] = []
     t_absent = [y for y in years_needed if y not in targets]
@@ -505,6 +503,3 @@ def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: 
         target_value=targets[lfy],
     )
 
-
-def unit_is_percent(ind: Indicator) -> bool:
-    return normalise_unit(ind.unit) == "%"

@@ -193,8 +193,6 @@ def read_observations(
         raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
     try:
         header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
-    except DataError:
-        raise
     except InputError as exc:
         raise DataError(str(exc).splitlines()[0], exc.report) from None
     table = TableRows(raw, label, header_row, cols)

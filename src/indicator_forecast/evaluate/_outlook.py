@@ -27,7 +27,7 @@ _WHAT_ZH = {
 }
 
 
-def _p_meet(ind: Indicator, pr: Progress, pal: Callable[[float], float], to_own: Callable[[float], float] | None = None) -> tuple[float | None, float | None]:
+def _p_meet(ind: Indicator, pr: Progress, pal: Callable[[float], float]) -> tuple[float | None, float | None]:
     """P(meeting the on-track bound) and P(meeting the stretch bound), in the projected quantity."""
     t = ind.target
     kind = ind.kind
@@ -68,7 +68,7 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         try:
             proj = project_series(
                 np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                measure=s.measure if s.measure != "growth_rate" else "growth_rate",  # type: ignore[arg-type]
+                measure=s.measure,  # type: ignore[arg-type]
                 level=(level, 95), method=method, partial=partial,
             )
         except ProjectionError as exc:
