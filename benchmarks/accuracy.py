@@ -85,9 +85,10 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", default=list(DEV_SETS))
     ap.add_argument("--tag", default="dev")
     ap.add_argument("--no-sf", action="store_true")
+    ap.add_argument("--windows", nargs="+", type=int, default=list(WINDOWS))
     a = ap.parse_args()
     OUT.mkdir(exist_ok=True)
-    results: dict = {"windows": list(WINDOWS), "rows": []}
+    results: dict = {"windows": a.windows, "rows": []}
     t0 = time.time()
     for ds in a.sets:
         series = load(ds)
@@ -96,15 +97,17 @@ def main() -> None:
             cal = from_dict(calibrate(others, "+".join(others)))
         else:
             cal = default_calibration()
-        for w in WINDOWS:
+        for w in a.windows:
             Y, F, _ = cases(series, w, H, MAX_ORIGINS.get(ds, 4), min_future=H)
             scale = np.abs(np.diff(Y, axis=1)).mean(axis=1)
             ok = scale > 0
             Y, F, scale = Y[ok], F[ok], scale[ok]
             pos = np.all(Y > 0, axis=1)
-            rbin = M.roughness_bin(M.roughness(Y))
+            rbin = M.calibration_bin(Y)
             hz = np.arange(1, H + 1, dtype=float)
             for m in CALIBRATED:
+                if any(w < M.MIN_POINTS[p] for p in M.members(m)):
+                    continue
                 fc = np.full_like(F, np.nan)
                 rows = pos if "loglinear" in M.members(m) else np.ones(len(Y), bool)
                 fc[rows] = M.forecast_matrix(m, Y[rows], H)

@@ -25,9 +25,10 @@ GROUPS = ((2, 3), (4, 5), (6, 7), (8, 99))
 WINDOWS = (2, 3, 4, 5, 6, 7, 8, 10)
 MAX_ORIGINS = 12
 CALIBRATED = (
-    "naive", "drift", "linear", "loglinear", "escap", "theta", "damped",
+    "naive", "drift", "linear", "loglinear", "escap", "theta", "damped", "damped_fixed",
     "combo(theta,damped,drift)", "combo(theta,damped)", "combo(theta,drift)",
-    "combo(damped,drift)", "combo(theta,damped,naive)", "combo(theta,naive)",
+    "combo(damped,drift)", "combo(damped_fixed,drift)", "combo(theta,damped,naive)",
+    "combo(theta,naive)",
 )
 SHIPPED = Path(__file__).resolve().parents[1] / "src/indicator_forecast/forecast/calibration.json"
 
@@ -40,7 +41,7 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
         scale = M.series_scale(Y)
         ok = scale > 0
         Y, F, scale = Y[ok], F[ok], scale[ok]
-        rbin = M.roughness_bin(M.roughness(Y))
+        rbin = M.calibration_bin(Y)
         positive = np.all(Y > 0, axis=1)
         for m in CALIBRATED:
             if any(w < M.MIN_POINTS[p] for p in M.members(m)):

@@ -10,9 +10,9 @@ import sys
 
 import pandas as pd
 
-DEFAULT = "combo(damped,drift)"
+DEFAULT = "combo(damped_fixed,drift)"
 RULES = ("linear", "loglinear", "escap")
-SHOW = (DEFAULT, "combo(theta,damped,drift)", "damped", "theta", "drift", "naive",
+SHOW = (DEFAULT, "combo(damped,drift)", "combo(theta,damped,drift)", "damped", "theta", "drift", "naive",
         "linear", "loglinear", "escap", "sf:AutoETS", "sf:AutoTheta", "sf:RWD", "sf:Naive")
 
 

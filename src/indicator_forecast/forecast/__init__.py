@@ -8,7 +8,7 @@ thresholds, nothing of plans or targets.
 >>> from indicator_forecast.forecast import project_series
 >>> p = project_series([2018, 2019, 2020, 2021, 2022], [10, 11, 12.5, 13, 14.2])
 >>> p.model
-'combo(damped,drift)'
+'combo(damped_fixed,drift)'
 """
 
 from indicator_forecast.forecast.batch import project

@@ -27,6 +27,9 @@ Kernel = Callable[..., tuple[Array, dict[str, Array]]]
 DAMPED_ALPHAS: tuple[float, ...] = (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.98)
 DAMPED_BETAS: tuple[float, ...] = (0.02, 0.1, 0.2, 0.35, 0.5)
 DAMPED_PHIS: tuple[float, ...] = (0.8, 0.85, 0.9, 0.95, 0.98)
+#: Fixed parameters of ``damped_fixed`` (alpha, beta*, phi): the grid point whose combination
+#: with drift had the lowest mean MASE over the three development sets (benchmarks/README.md).
+DAMPED_FIXED: tuple[float, float, float] = (0.98, 0.5, 0.98)
 SES_ALPHAS: tuple[float, ...] = tuple(np.round(np.linspace(0.05, 1.0, 20), 4))
 
 
@@ -164,6 +167,18 @@ def damped(
     return out["level"][:, None] + damp * out["trend"][:, None], out
 
 
+def damped_fixed(Y: Array, h: int) -> tuple[Array, dict[str, Array]]:
+    r"""Damped trend with the fixed parameters :data:`DAMPED_FIXED` (nothing estimated).
+
+    With fixed parameters the forecast is a linear function of the data in which the latest
+    value has a positive weight, :math:`\alpha(1 + \beta^*(\phi + \dots + \phi^k))`, so a higher
+    latest value always gives a higher forecast. Estimated parameters do not guarantee that:
+    a higher latest value can switch the least-squares choice to a flatter trend.
+    """
+    a, b, p = DAMPED_FIXED
+    return damped(Y, h, alpha=a, beta=b, phi=p)
+
+
 KERNELS: dict[str, Kernel] = {
     "naive": naive,
     "drift": drift,
@@ -171,4 +186,5 @@ KERNELS: dict[str, Kernel] = {
     "loglinear": loglinear,
     "theta": theta,
     "damped": damped,
+    "damped_fixed": damped_fixed,
 }

@@ -122,7 +122,7 @@ def project(
                     res = M.resolve(method, int(n), positive=positive)
                     fc = M.forecast_matrix(res.used, Yr, h)
                     scale = M.series_scale(Yr)
-                    rbin = M.roughness_bin(M.roughness(Yr))
+                    rbin = M.calibration_bin(Yr)
                     qb = np.empty((len(rows), h, len(probs)))
                     for b in np.unique(rbin):
                         q = cal.scaled_quantiles(res.used, int(n), horizons, int(b))

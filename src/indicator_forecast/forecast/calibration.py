@@ -8,11 +8,13 @@ point forecast :math:`\hat y_{n+h}`, the predictive quantile at probability :mat
 where :math:`q_{g,h}(p)` is the empirical :math:`p`-quantile of the scaled errors
 :math:`(y_{n+h} - \hat y_{n+h})/s` observed on real yearly series (M1 yearly, Tourism yearly and
 the World Bank fertility panel; rolling origin) for the same method, horizon ``h`` and group
-``g``: the length group of ``n`` and the roughness bin of the window (mean absolute second
-difference over mean absolute first difference, bins at 0.3, 0.7, 1.2; see
-:func:`~indicator_forecast.forecast.methods.roughness`). Conditioning on roughness makes
-intervals narrow for steady series and wide for erratic ones, and was what made the calibration
-transfer between data sets in the benchmark. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
+``g``: the length group of ``n`` and the roughness bin of the window without its last value
+(mean absolute second difference over mean absolute first difference, bins at 0.3, 0.7, 1.2;
+see :func:`~indicator_forecast.forecast.methods.calibration_bin`; windows of two or three points
+have no bin). Conditioning on roughness makes intervals narrow for steady series and wide for
+erratic ones, and was what made the calibration transfer between data sets in the benchmark.
+Leaving the last value out of the bin keeps a better latest figure from moving the series into
+a less favourable bin. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
 et al. (2006), in the scaled form of Hyndman & Koehler (2006). Joint behaviour across horizons
 (needed for sums of yearly flows and for chained growth rates) uses a Gaussian copula whose
 correlation matrix is estimated from the normal scores of the same errors.
@@ -55,7 +57,7 @@ class Calibration:
 
     def group_key(self, n: int, rbin: int = -1) -> str:
         """Key of the length group holding ``n`` points (the last group is open-ended) and of
-        the roughness bin ``rbin`` (-1: undefined, for two points)."""
+        the roughness bin ``rbin`` (-1: undefined, for two or three points)."""
         return group_key(self.groups, n, rbin)
 
     def _entry(self, method: str, n: int, rbin: int = -1) -> dict[str, Any]:

@@ -21,6 +21,8 @@ Equations (:math:`y_1..y_n` consecutive yearly values, :math:`t_i = i-1`):
   :math:`b_t=\beta^*(\ell_t-\ell_{t-1})+(1-\beta^*)\phi b_{t-1}`,
   :math:`\hat y_{n+k}=\ell_n+(\phi+\dots+\phi^k)b_n`, started at :math:`\ell_1=y_1,\ b_1=y_2-y_1`;
   checked against ``statsmodels.tsa.holtwinters.Holt`` with the same fixed parameters.
+  ``damped_fixed`` uses :data:`~indicator_forecast.forecast._kernels.DAMPED_FIXED`
+  (``DampedTrend(alpha=0.98, beta=0.5, phi=0.98)``); the default method combines it with drift.
 * Theta (Assimakopoulos & Nikolopoulos 2000; Hyndman & Billah 2003): SES with
   :math:`\ell_0 = y_1` plus a drift of half the least-squares slope :math:`b_0`,
   :math:`\hat y_{n+k}=\tilde\ell_n+\tfrac12 b_0[k-1+1/\alpha-(1-\alpha)^n/\alpha]`; checked

@@ -413,7 +413,7 @@ def project_series(
         mean = np.concatenate([[y[-1]], mean])
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
-    rbin = int(M.roughness_bin(M.roughness(Y))[0])
+    rbin = int(M.calibration_bin(Y)[0])
     q = cal.scaled_quantiles(res.used, n, horizons, rbin)
     base = Predictive(
         periods, mean, cal.probs, mean[:, None] + scale * q, levels,
