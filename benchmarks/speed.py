@@ -10,16 +10,18 @@ datasets") on the same series with the same levels, ``n_jobs=2``, ``fallback_mod
 
     python benchmarks/speed.py engine 100000
     python benchmarks/speed.py statsforecast 2000
-    python benchmarks/speed.py all          # the table in benchmarks/README.md
+    python benchmarks/speed.py all          # the table in benchmarks/README.md -> results/speed.json
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -77,6 +79,9 @@ def main() -> None:
             res.append(json.loads(r.stdout.strip().splitlines()[-1]))
             print(res[-1], flush=True)
         print(json.dumps(res))
+        out = Path(__file__).resolve().parent / "results" / "speed.json"
+        out.write_text(json.dumps({"load_average_at_end": os.getloadavg(), "runs": res}, indent=1))
+        print("wrote", out)
     else:
         print(json.dumps(run(sys.argv[1], int(sys.argv[2]))))
 
