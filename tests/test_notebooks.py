@@ -7,7 +7,6 @@ own folder, so they are executed with ``notebooks/`` as the working directory.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pydantic import ValidationError
 
 from indicator_forecast._typing import TARGET_KINDS
 from indicator_forecast.exceptions import TargetParseError

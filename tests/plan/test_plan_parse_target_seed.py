@@ -7,7 +7,6 @@ The expected kinds and numbers below are written by hand from DOMAIN.md and the 
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from indicator_forecast._typing import TARGET_KINDS
 from indicator_forecast.exceptions import IndicatorForecastError, TargetParseError

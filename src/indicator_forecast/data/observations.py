@@ -139,7 +139,7 @@ class Observations:
         out = df[mask]
         if as_of is not None:
             cut = pd.Timestamp(as_of).date()
-            keep = np.array([Period(int(y), int(m)).end <= cut for y, m in zip(out["year"], out["months"])], dtype=bool)
+            keep = np.array([Period(int(y), int(m)).end <= cut for y, m in zip(out["year"], out["months"], strict=True)], dtype=bool)
             out = out[keep]
         return out.sort_values(["year", "months"]).reset_index(drop=True)
 

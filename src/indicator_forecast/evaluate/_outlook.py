@@ -83,7 +83,7 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(95), dist.hi(95))
+            for y, m, l8, h8, l9, h9 in zip(dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(95), dist.hi(95), strict=True)
         )
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
@@ -93,7 +93,7 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         ydist = proj.distribution
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95))
+            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95), strict=True)
         )
         mean = float(dist.mean[-1])
     else:  # flows: a five-year total, a compounded reduction, or an average gap
@@ -119,7 +119,7 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         ydist = proj.distribution
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95))
+            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95), strict=True)
         )
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)

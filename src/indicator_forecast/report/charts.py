@@ -172,7 +172,7 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
             if mask.any():
                 ax.scatter(x[mask], y[mask], s=60, color=GRADE_COLORS[g], edgecolor="white",
                            zorder=3, label=grade_label(g, lang))  # fmt: skip
-        for xi, yi, rec in zip(x, y, pts.to_dict("records")):
+        for xi, yi, rec in zip(x, y, pts.to_dict("records"), strict=True):
             ax.annotate(str(rec["indicator_id"]), (xi, yi), textcoords="offset points",
                         xytext=(5, 4), fontsize=8)  # fmt: skip
         ax.set_xlim(0, 1.0 if x.size == 0 else max(1.0, float(x.max()) + 0.05))

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import _common as c
 from ._docx import (
-    TABLE_PT,
     ReportFonts,
     add_run,
     repeat_header,

@@ -1,7 +1,6 @@
 """Subset Noto Sans CJK SC Regular to GB2312 + ASCII + punctuation (for indicator_forecast charts)."""
 import sys
 from fontTools import subset
-from fontTools.ttLib import TTFont
 
 src, dst, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
 chars = set()
