@@ -5,6 +5,9 @@
     indicator-forecast evaluate PLAN OBSERVATIONS --as-of 2023-06-30 --out DIR
     indicator-forecast batch FOLDER --as-of 2023-06-30 --out DIR   every plan in FOLDER
 
+A main-task table (附件3 layout) named ``tasks.csv`` or ``tasks.xlsx`` beside the plan is read
+too: ``check`` validates it, ``evaluate`` and ``batch`` also write the 附件7 form.
+
 Exit codes: 0 clean; 1 input errors (every problem listed); 2 usage; 3 refused to overwrite.
 """
 
@@ -58,6 +61,29 @@ def _read_plan(path: str, args: argparse.Namespace) -> Any:
     return read_plan(p, sheet=getattr(args, "sheet", None), **kw)
 
 
+def _tasks_file(plan_path: Path) -> Path | None:
+    """The main-task table beside the plan (tasks.csv or tasks.xlsx), if there is one."""
+    found = [plan_path.with_name(n) for n in ("tasks.csv", "tasks.xlsx") if plan_path.with_name(n).exists()]
+    if len(found) > 1:
+        raise InputError(f"{plan_path.parent}: both tasks.csv and tasks.xlsx beside the plan; keep one")
+    return found[0] if found else None
+
+
+def _read_tasks(plan_path: str, args: argparse.Namespace) -> Any:
+    """The main tasks beside the plan, or None. Their title is ``tasks_name`` of plan.json, else
+    the plan's name without a trailing 主要指标 ("普陀区“十四五”规划纲要主要指标" →
+    "普陀区“十四五”规划纲要")."""
+    from indicator_forecast.plan import read_tasks
+
+    p = Path(plan_path)
+    path = _tasks_file(p)
+    if path is None:
+        return None
+    meta = _plan_meta(p)
+    name = meta.get("tasks_name") or (getattr(args, "name", None) or meta.get("name", "")).removesuffix("主要指标")
+    return read_tasks(path, name=name)
+
+
 def _summary_table(ev: Any) -> None:
     from rich.table import Table
 
@@ -86,8 +112,27 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from indicator_forecast import read_observations
 
-    plan = _read_plan(args.plan, args)
+    from indicator_forecast.exceptions import ProblemReport
+
+    errors: list[InputError] = []
+    plan = tasks = None
+    for what in ("plan", "tasks"):
+        try:
+            if what == "plan":
+                plan = _read_plan(args.plan, args)
+            else:
+                tasks = _read_tasks(args.plan, args)
+        except InputError as err:
+            errors.append(err)
+    if errors:  # the plan's and the tasks' problems together
+        if len(errors) == 1:
+            raise errors[0]
+        heads = "; ".join(str(e).splitlines()[0] for e in errors)
+        raise InputError(heads, ProblemReport(tuple(p for e in errors for p in e.report)))
+    assert plan is not None
     print(f"规划表 / plan: {len(plan)} indicators read without problems ({args.plan})")
+    if tasks is not None:
+        print(f"主要任务 / tasks: {tasks.summary()} ({tasks.source})")
     if args.observations:
         obs = read_observations(args.observations, plan)
         print(f"观测数据 / observations: {obs.summary()}")
@@ -100,17 +145,20 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
     from indicator_forecast.evaluate import evaluate
 
     plan = _read_plan(plan_path, args)
+    tasks = _read_tasks(plan_path, args)
     obs = read_observations(obs_path, plan)
     config = EvaluationConfig(language=args.lang)
     ev = evaluate(plan, obs, as_of=args.as_of, config=config)
     _summary_table(ev)
+    if tasks is not None:
+        print(f"主要任务 / tasks: {tasks.summary()}")
     if out is not None:
         from indicator_forecast.report import export_all
 
         table = out / "evaluation.csv"
         if table.exists() and not args.overwrite:
             raise OutputExistsError(f"{table} already exists and would be replaced")
-        written = export_all(ev, out, overwrite=args.overwrite, lang=args.lang)
+        written = export_all(ev, out, overwrite=args.overwrite, lang=args.lang, tasks=tasks)
         ev.to_frame().to_csv(table, index=False, encoding="utf-8-sig")
         written.append(table)
         print(f"写出 / written ({len(written)} files) under {out}:")

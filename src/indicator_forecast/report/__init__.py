@@ -6,6 +6,7 @@ and the charts.
 - :func:`write_report_docx` — the 附件5 自评报告 in the prescribed layout.
 - :func:`indicator_chart`, :func:`overview_chart`, :func:`save_charts` — charts with Chinese
   text rendered by a shipped OFL font.
+- :func:`write_tasks_workbook`, :func:`write_tasks_docx` — the 附件7 main-task evaluation form.
 - :func:`export_all` — all of the above into one folder, refusing to replace earlier outputs.
 
 The writers read only the members listed in :class:`EvaluationLike`. Heavy libraries
@@ -16,13 +17,18 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._io import refuse_existing
 from ._labels import labels
 from ._protocol import EvaluationLike
 from .charts import chart_paths, indicator_chart, overview_chart, save_charts
 from .excel import write_workbook
+from .tasks import write_tasks_docx, write_tasks_workbook
 from .word import write_report_docx, write_tables_docx
+
+if TYPE_CHECKING:
+    from indicator_forecast.plan.tasks import TaskList
 
 __all__ = [
     "EvaluationLike",
@@ -33,23 +39,32 @@ __all__ = [
     "save_charts",
     "write_report_docx",
     "write_tables_docx",
+    "write_tasks_docx",
+    "write_tasks_workbook",
     "write_workbook",
 ]
 
 
-def output_paths(ev: EvaluationLike, out_dir: str | Path, *, lang: str = "zh") -> list[Path]:
+def output_paths(ev: EvaluationLike, out_dir: str | Path, *, lang: str = "zh",
+                 tasks: TaskList | None = None) -> list[Path]:  # fmt: skip
     """The files :func:`export_all` would write into ``out_dir``, in writing order."""
     lab = labels(lang)
     out = Path(out_dir)
     charts = chart_paths(ev, out / lab["dir_charts"], lang)
     return [out / lab["file_workbook"], out / lab["file_tables"], out / lab["file_report"],
-            *charts.values()]  # fmt: skip
+            *charts.values(), *(_task_paths(out, lang) if tasks is not None else [])]  # fmt: skip
+
+
+def _task_paths(out: Path, lang: str) -> list[Path]:
+    lab = labels(lang)["tasks"]
+    return [out / lab["file_workbook"], out / lab["file_docx"]]
 
 
 def _earlier_outputs(out: Path, lang: str) -> list[Path]:
     """Files in ``out`` that an earlier export may have written (any chart PNG included)."""
     lab = labels(lang)
     found = [out / lab[k] for k in ("file_workbook", "file_tables", "file_report")]
+    found += _task_paths(out, lang)
     charts = out / lab["dir_charts"]
     if charts.is_dir():
         found += sorted(charts.glob("*.png"))
@@ -64,6 +79,7 @@ def export_all(
     lang: str = "zh",
     unit_name: str | None = None,
     date: _dt.date | str | None = None,
+    tasks: TaskList | None = None,
 ) -> list[Path]:
     """Write the workbook, both Word documents and the charts into ``out_dir``.
 
@@ -81,6 +97,9 @@ def export_all(
         Language of the fixed texts and file names.
     unit_name, date
         Passed to :func:`write_report_docx`.
+    tasks : TaskList, optional
+        The plan's main tasks; when given, the 附件7 form is written too (workbook and Word
+        document, titled with ``tasks.name``).
 
     Returns
     -------
@@ -90,7 +109,7 @@ def export_all(
     lab = labels(lang)
     out = Path(out_dir)
     refuse_existing(_earlier_outputs(out, lang), overwrite)
-    refuse_existing(output_paths(ev, out, lang=lang), overwrite)
+    refuse_existing(output_paths(ev, out, lang=lang, tasks=tasks), overwrite)
     out.mkdir(parents=True, exist_ok=True)
     written = [
         write_workbook(ev, out / lab["file_workbook"], overwrite=overwrite, lang=lang),
@@ -99,4 +118,8 @@ def export_all(
                           unit_name=unit_name, date=date),  # fmt: skip
     ]
     written += save_charts(ev, out / lab["dir_charts"], overwrite=overwrite, lang=lang)
+    if tasks is not None:
+        xlsx, docx = _task_paths(out, lang)
+        written.append(write_tasks_workbook(tasks, xlsx, lang=lang, overwrite=overwrite))
+        written.append(write_tasks_docx(tasks, docx, lang=lang, overwrite=overwrite))
     return written

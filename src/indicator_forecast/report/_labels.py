@@ -156,6 +156,40 @@ _ZH: dict[str, Any] = {
     "dir_charts": "图表",
     "file_overview": "overview.png",
     "file_chart": "indicator_{id}.png",
+    # 附件7 main-task evaluation form (report/tasks.py)
+    "tasks": {
+        "annex": "附件7",
+        "title": "{plan_name}主要任务评估表",
+        "cols": ["类别", "主要任务", "推进情况", "评估结论", "预计到规划期末完成数"],
+        "col_reason": "原因说明",
+        "col_adjust": "调整意见",
+        "task_label": "{no}、{text}",
+        "notes": [
+            "注：1、“评估结论”的填写分为 4 类：A、进展超前、可以提前完成的；B、进展良好、可以如期完成的；"
+            "C、进展较慢、需要加快推进的；D、情况变化、难以完成的。",
+            "2、对未能达到预期进度的任务，要说明原因。",
+            "3、对预计到{period}期末将无法完成任务的任务，要提出调整意见。",
+        ],
+        "dept_title": "{dept}：{plan_name}主要任务评估表",
+        "summary_title": "主要任务评估填报情况",
+        "counts_cols": ["评估结论", "任务数"],
+        "not_returned": "未填报",
+        "total": "合计",
+        "missing_title": "未填报的任务（按牵头单位）",
+        "missing_cols": ["牵头单位", "序号", "主要任务", "需填报内容"],
+        "missing_required": "推进情况、评估结论、预计到规划期末完成数；评估结论为C、D的说明原因，为D的提出调整意见",
+        "missing_none": "各项任务均已填报。",
+        "form_title": "主要任务评估填报表",
+        "form_cols": ["序号", "项目", "主要内容", "牵头单位", "推进情况", "评估结论", "预计到规划期末完成数",
+                      "原因说明", "调整意见"],
+        "form_note": "注：请各牵头单位在本表填写后五栏后报送；评估结论填A、B、C或D，C、D类须填写原因说明，D类须填写调整意见。",
+        "sheet_form": "附件7 主要任务评估表",
+        "sheet_summary": "填报情况",
+        "sheet_return": "填报表",
+        "sheet_data": "任务明细",
+        "file_workbook": "附件7_主要任务评估表.xlsx",
+        "file_docx": "附件7_主要任务评估表.docx",
+    },
 }
 
 _EN: dict[str, Any] = {
@@ -294,6 +328,42 @@ _EN: dict[str, Any] = {
     "dir_charts": "charts",
     "file_overview": "overview.png",
     "file_chart": "indicator_{id}.png",
+    "tasks": {
+        "annex": "Annex 7",
+        "title": "{plan_name}: main-task assessment table",
+        "cols": ["Category", "Main task", "Progress", "Conclusion", "Expected at plan end"],
+        "col_reason": "Reasons",
+        "col_adjust": "Proposed adjustment",
+        "task_label": "{no}. {text}",
+        "notes": [
+            "Notes: 1. Conclusions: A ahead, will finish early; B on track; C behind, needs "
+            "acceleration; D circumstances changed, unlikely to be completed.",
+            "2. Reasons are given for tasks behind schedule.",
+            "3. An adjustment is proposed for tasks not expected to be completed by the end of the "
+            "{period} plan.",
+        ],
+        "dept_title": "{dept}: {plan_name} main-task assessment table",
+        "summary_title": "Returns of the main-task assessment",
+        "counts_cols": ["Conclusion", "Tasks"],
+        "not_returned": "Not returned",
+        "total": "Total",
+        "missing_title": "Tasks not yet returned, by lead department",
+        "missing_cols": ["Lead department", "No.", "Main task", "To supply"],
+        "missing_required": "progress, conclusion, expected completion; reasons for C and D, an "
+                            "adjustment for D",
+        "missing_none": "Every task has been returned.",
+        "form_title": "Main-task return form",
+        "form_cols": ["No.", "Group", "Task", "Lead departments", "Progress", "Conclusion",
+                      "Expected at plan end", "Reasons", "Proposed adjustment"],
+        "form_note": "Note: lead departments fill in the last five columns; conclusion A, B, C or "
+                     "D; reasons for C and D; an adjustment for D.",
+        "sheet_form": "Main-task assessment",
+        "sheet_summary": "Returns",
+        "sheet_return": "Return form",
+        "sheet_data": "Task data",
+        "file_workbook": "task_assessment.xlsx",
+        "file_docx": "task_assessment.docx",
+    },
 }
 
 _TABLES = {"zh": _ZH, "en": _EN}
