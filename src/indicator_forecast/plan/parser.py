@@ -47,7 +47,7 @@ ACCEPTED_FORMS = (
     "'累计 1400' / '累计 10-20' (five-year total); '累计达到1000' (running level); "
     "'>84', '84以上', '不低于84' (floor); '<5.5', '5.5以内', '不高于5.5' (ceiling); "
     "'85左右', '约85' (approximate); '〔13.5〕' (five-year cumulative change); "
-    "'与市保持同步' (in step with the parent); '完成市下达目标' (set by the parent); "
+    "'与市保持同步', '高于全市' (in step with or above the parent); '完成市下达目标' (set by the parent); "
     "'高于GDP增长', '与经济增长基本同步' (relative to another indicator); "
     "'40（智能软件12、研发服务8）' (composite); an optional '力争…' clause"
 )
@@ -236,8 +236,10 @@ def _parse_target(
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
         full_ref = ref + ("增长" if "增长" in s[len(ref):] or s.endswith("增长") else "")
-        if ref in _JURISDICTIONS or ref.lstrip("全") in _JURISDICTIONS:
-            return RelativeToIndicatorTarget(reference=ref, relation="above", direction=inferred, **common)
+        place = re.sub(r"(?:的)?(?:平均)?(?:水平)?$", "", ref)
+        if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
+            return ParentSyncedTarget(parent=place.lstrip("全") or place, relation="above",
+                                      direction=inferred, **common)
         return RelativeToIndicatorTarget(reference=full_ref, relation="above", direction=inferred, **common)
 
     # Bracketed five-year cumulative change: [13.5]
