@@ -8,25 +8,15 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from indicator_forecast.plan.targets.base import TargetBase
+from indicator_forecast.plan.targets._gap import GapTarget
 
 
-class RelativeToIndicatorTarget(TargetBase):
+class RelativeToIndicatorTarget(GapTarget):
     """Grow ``above`` or ``in_step`` with ``reference``."""
 
     kind: Literal["relative_to_indicator"] = "relative_to_indicator"
     reference: str
     relation: Literal["above", "in_step"]
     tolerance: float = 0.5
-    has_numbers: ClassVar[bool] = False
     label_zh: ClassVar[str] = "相对其他指标"
     label_en: ClassVar[str] = "relative to another indicator"
-
-    def is_met_gap(self, average_gap: float) -> bool:
-        """Whether an average gap (own − reference, points) meets the relation."""
-        if self.relation == "above":
-            return average_gap > 0
-        return average_gap >= -self.tolerance
-
-    def is_met(self, value: float) -> bool | None:
-        return None
