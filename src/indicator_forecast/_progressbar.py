@@ -11,7 +11,7 @@ T = TypeVar("T")
 
 def _interactive() -> bool:
     try:
-        from IPython import get_ipython
+        from IPython.core.getipython import get_ipython
 
         if get_ipython() is not None:
             # rich draws in Jupyter only through ipywidgets; without it, stay quiet.

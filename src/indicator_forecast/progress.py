@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Protocol, cast
 
 import numpy as np
 import pandas as pd
 
+from indicator_forecast._typing import Measure
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, Period
 from indicator_forecast.plan import Indicator, Plan
@@ -68,7 +71,7 @@ class SeriesInput:
 
     years: tuple[int, ...]
     values: tuple[float, ...]
-    measure: str
+    measure: Measure
     transform: str = "none"
     partial: tuple[int, int, float] | None = None  # (year, months, value)
     observed_total: float = 0.0
@@ -130,9 +133,22 @@ def _fmt_years(years: list[int]) -> tuple[str, ...]:
     return tuple(f"{y}年" for y in years)
 
 
+class _ObsRow(Protocol):
+    """A row of an observations frame as ``DataFrame.itertuples`` yields it (the columns used)."""
+
+    year: int
+    months: int
+    value: float
+
+
+def _obs_rows(df: pd.DataFrame) -> Iterator[_ObsRow]:
+    # pandas-stubs types itertuples' fields as any scalar; these columns are numbers.
+    return cast("Iterator[_ObsRow]", df.itertuples())
+
+
 def _full_and_partial(df: pd.DataFrame) -> tuple[dict[int, float], tuple[int, int, float] | None]:
-    full = {int(r.year): float(r.value) for r in df.itertuples() if int(r.months) == 12}
-    part_rows = [r for r in df.itertuples() if int(r.months) < 12 and int(r.year) not in full]
+    full = {int(r.year): float(r.value) for r in _obs_rows(df) if int(r.months) == 12}
+    part_rows = [r for r in _obs_rows(df) if int(r.months) < 12 and int(r.year) not in full]
     partial = None
     if part_rows:
         r = max(part_rows, key=lambda r: (int(r.year), int(r.months)))
@@ -266,7 +282,7 @@ def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan
     flows_df = df[df["measure"] == "flow"]
     full, partial = _full_and_partial(flows_df)
     running = df[df["measure"] == "running_total"]
-    for r in running.itertuples():
+    for r in _obs_rows(running):
         # A running total since the plan began: turn it into the year's flow where the earlier total is known.
         if int(r.months) == 12 and int(r.year) not in full:
             prev = sum(v for y, v in full.items() if b < y < int(r.year))
@@ -337,7 +353,8 @@ def _compound_change_progress(ind: Indicator, obs: Observations, as_of: dt.date,
     if not plan_years or absent:
         return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), history=history, sources=_sources(df))
     sign = 1.0
-    cum = (1 - np.prod([1 - sign * full[y] / 100 for y in plan_years])) * 100
+    # np.prod of floats is an np.float64 (a float subclass); the stubs say floating[Any].
+    cum = cast(float, (1 - np.prod([1 - sign * full[y] / 100 for y in plan_years])) * 100)
     latest = plan_years[-1]
     elapsed = (latest - b) / (T - b)
     target = t.point or 0.0
@@ -389,7 +406,8 @@ def _rate_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan
         return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), notes=tuple(notes),
                         history=history, sources=sources)
     n = len(plan_years)
-    realised = (np.prod([1 + rates[y] / 100 for y in plan_years]) ** (1 / n) - 1) * 100
+    # np.prod of floats is an np.float64 (a float subclass); the stubs say floating[Any].
+    realised = cast(float, (np.prod([1 + rates[y] / 100 for y in plan_years]) ** (1 / n) - 1) * 100)
     target = t.point
     completion = realised / target if target else None
     required = t.required_rate(float(realised), n) if target is not None else None
@@ -455,7 +473,7 @@ def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan,
         return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), notes=tuple(notes + rnotes), gaps=gaps,
                         history=history, sources=sources + rsources)
     avg_gap = float(np.mean([g[3] for g in gaps]))
-    met_now = t.is_met_gap(avg_gap)  # type: ignore[union-attr]
+    met_now = t.is_met_gap(avg_gap)
     # All years with both figures (before the plan too) describe how the gap behaves.
     all_both = sorted(set(own) & set(ref))
     gy, gv = _contiguous_tail({y: own[y] - ref[y] for y in all_both})

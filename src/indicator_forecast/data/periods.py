@@ -50,7 +50,7 @@ class Period:
 
 
 _CN_Q = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
-_SUFFIX = {
+_SUFFIX: dict[str, int | None] = {
     "": 12, "annual": 12, "year": 12, "year-end": 12, "yearend": 12, "全年": 12, "年度": 12, "年末": 12,
     "annualavg": 12, "annualaverage": 12,
     "h1": 6, "上半年": 6, "q1-q2": 6, "h2": None,
@@ -72,8 +72,9 @@ def parse_period(text: object, year: object = None) -> Period:
     if year is not None and str(year).strip():
         y = int(float(str(year)))
         key = re.sub(r"\(.*\)$", "", s.lower())  # "annual(nominal)" → "annual"
-        if key in _SUFFIX and _SUFFIX[key] is not None:
-            return Period(y, _SUFFIX[key])
+        months = _SUFFIX.get(key)
+        if months is not None:
+            return Period(y, months)
         if re.fullmatch(r"20\d\d", s) and int(s) == y:
             return Period(y)
         inner = parse_period(f"{y}{s}") if s and not re.match(r"\d{4}", s) else None
@@ -86,8 +87,9 @@ def parse_period(text: object, year: object = None) -> Period:
     m = re.fullmatch(r"(\d{4})年?[-_]?(.*)", s)
     if m:
         y, rest = int(m.group(1)), m.group(2).lower()
-        if rest in _SUFFIX and _SUFFIX[rest] is not None:
-            return Period(y, _SUFFIX[rest])
+        months = _SUFFIX.get(rest)
+        if months is not None:
+            return Period(y, months)
         mm = re.fullmatch(r"(?:m)?0?1[-~至](\d{1,2})月?", rest) or re.fullmatch(r"m(\d{1,2})", rest) or re.fullmatch(r"(\d{1,2})", rest)
         if mm:
             return Period(y, int(mm.group(1)))

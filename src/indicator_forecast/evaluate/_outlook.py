@@ -19,6 +19,7 @@ from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
 from indicator_forecast.plan import Indicator
+from indicator_forecast.plan.targets import BandTarget
 from indicator_forecast.progress import Progress
 
 _WHAT_ZH = {
@@ -40,8 +41,8 @@ def _p_meet(ind: Indicator, pr: Progress, pal: Callable[[float], float]) -> tupl
     if target is None:
         return None, None
     stretch = t.stretch if kind not in ("cumulative_change",) else target
-    if kind == "band":
-        edge = t.band_low if ind.direction == "higher" else t.band_high  # type: ignore[attr-defined]
+    if isinstance(t, BandTarget):  # kind == "band": the discriminator picks BandTarget
+        edge = t.band_low if ind.direction == "higher" else t.band_high
         target = edge if edge is not None else target
     if ind.direction == "higher":
         return pal(target), (pal(stretch) if stretch is not None else None)
@@ -68,7 +69,7 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         try:
             proj = project_series(
                 np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                measure=s.measure,  # type: ignore[arg-type]
+                measure=s.measure,
                 level=(level, 95), method=method, partial=partial,
             )
         except ProjectionError as exc:
@@ -77,6 +78,8 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
 
+    q: Callable[[float], float]  # quantile of the end-of-plan quantity
+    pal: Callable[[float], float]  # P(quantity >= x)
     if s.measure == "level":
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
@@ -102,8 +105,8 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         observed = s.observed_total
         first_projected = int(proj.base.periods[0])
         cum = proj.cumulative(observed_total=observed, from_year=first_projected)
-        raw_q = lambda p: float(cum.quantile(p, T))  # noqa: E731
-        raw_pal = lambda x: float(cum.prob_at_least(x, T))  # noqa: E731
+        raw_q: Callable[[float], float] = lambda p: float(cum.quantile(p, T))  # noqa: E731
+        raw_pal: Callable[[float], float] = lambda x: float(cum.prob_at_least(x, T))  # noqa: E731
         if s.transform == "log_reduction":
             q = lambda p: (1 - math.exp(-raw_q(p) / 100)) * 100  # noqa: E731
             pal = lambda x: raw_pal(-100 * math.log(1 - x / 100)) if x < 100 else 0.0  # noqa: E731

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -181,7 +182,7 @@ class Evaluation:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[IndicatorResult]:
         return iter(self.results)
 
     def __getitem__(self, indicator_id: str | int) -> IndicatorResult:

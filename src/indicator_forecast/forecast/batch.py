@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -18,10 +19,13 @@ from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import Calibration, default_calibration
 from indicator_forecast.forecast.distribution import _fmt_level, check_levels
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 CHUNK = 25_000
 
 
-def _progress(total: int, show: bool | None):  # type: ignore[no-untyped-def]
+def _progress(total: int, show: bool | None) -> Progress | None:
     if show is None:
         show = total > 2 * CHUNK and sys.stderr.isatty()
     if not show:
@@ -132,7 +136,7 @@ def project(
                     mean_out[rows] = fc
                     bounds_out[rows] = fc[:, :, None] + scale[:, None, None] * qb
                     model_out[rows] = res.used
-                if bar:
+                if bar and task is not None:
                     bar.update(task, advance=sub.size)
     finally:
         if bar:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -22,14 +23,19 @@ from indicator_forecast.exceptions import ConfigurationError
 
 def check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
     """Validate interval levels (percentages strictly between 0 and 100)."""
-    levels = (level,) if np.isscalar(level) else tuple(level)  # type: ignore[arg-type]
+    # np.isscalar does not narrow the union, hence the cast.
+    levels: tuple[object, ...] = (
+        (level,) if np.isscalar(level) else tuple(cast("Sequence[float]", level))
+    )
+    checked: list[float] = []
     for lv in levels:
         if not (isinstance(lv, (int, float, np.number)) and 0 < float(lv) < 100):
             raise ConfigurationError(
                 f"The 'level' parameter must be numbers strictly between 0 and 100 "
                 f"(percentages). Got {level!r} instead."
             )
-    return tuple(sorted(float(lv) for lv in levels))
+        checked.append(float(lv))
+    return tuple(sorted(checked))
 
 
 def _fmt_level(lv: float) -> str:

@@ -147,7 +147,8 @@ def series_scale(Y: np.ndarray) -> np.ndarray:
     """
     s = np.abs(np.diff(Y, axis=1)).mean(axis=1)
     floor = 1e-3 * np.abs(Y).mean(axis=1)
-    return np.where(s > 0, s, floor)
+    scale: np.ndarray = np.where(s > 0, s, floor)
+    return scale
 
 
 #: Edges of the roughness bins used by the calibration (see :func:`roughness`).

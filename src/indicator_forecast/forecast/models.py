@@ -102,7 +102,8 @@ class _TrendModel:
             )
         if h < 1:
             raise ProjectionError(f"h must be at least 1; got {h}")
-        return self._kernel(self.values_[None, :], int(h))[0][0]
+        point: np.ndarray = self._kernel(self.values_[None, :], int(h))[0][0]
+        return point
 
 
 class Naive(_TrendModel):
@@ -195,6 +196,7 @@ class Combination(_TrendModel):
     def __init__(self, members: tuple[str, ...] = ("theta", "damped", "drift")) -> None:
         self.members = members
 
+    # Depends on the members, so a read-only property replaces the base class attribute.
     @property
     def min_points(self) -> int:  # type: ignore[override]
         return max(M.MIN_POINTS[m] for m in M.members("combo(" + ",".join(self.members) + ")"))

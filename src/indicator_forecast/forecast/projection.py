@@ -77,7 +77,8 @@ def _simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray, seed: in
     out = np.empty_like(u)
     for j in range(k):
         out[:, j] = np.interp(u[:, j], base.probs, base.values[j])
-    return out
+    draws: np.ndarray = out
+    return draws
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,8 @@ class SeriesProjection:
         span = y - b
 
         def rate(v: np.ndarray) -> np.ndarray:
-            return 100 * (np.sign(v) * (np.abs(v) / ib) ** (1 / span) - 1)
+            r: np.ndarray = 100 * (np.sign(v) * (np.abs(v) / ib) ** (1 / span) - 1)
+            return r
 
         vals = rate(self.base.values[row : row + 1])
         return Predictive(

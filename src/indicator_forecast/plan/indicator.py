@@ -126,6 +126,7 @@ class Plan(BaseModel):
     def __len__(self) -> int:
         return len(self.indicators)
 
+    # A plan iterates its indicators, not pydantic's (field, value) pairs: a deliberate override.
     def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
         return iter(self.indicators)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from indicator_forecast._typing import Direction
 from indicator_forecast._io import TableRows, clean_header, locate_header, read_raw_table
 from indicator_forecast.exceptions import InputError, PlanError, Problem, ProblemReport, TargetParseError
 from indicator_forecast.plan.indicator import Indicator, Plan
@@ -43,7 +44,7 @@ _DEPT_SEP = r"[、,，;；/／\s]"
 _STRAY = re.compile(r"^\s*[、,，;；/／]|[、,，;；/／]\s*$|[、,，;；/／]\s*[、,，;；/／]")
 _ATTRIBUTES = {"预期性": "预期性", "预期": "预期性", "expected": "预期性", "约束性": "约束性",
                "约束": "约束性", "binding": "约束性"}
-_DIRECTIONS = {"higher": "higher", "越高越好": "higher", "正向": "higher", "越大越好": "higher",
+_DIRECTIONS: dict[str, Direction] = {"higher": "higher", "越高越好": "higher", "正向": "higher", "越大越好": "higher",
                "lower": "lower", "越低越好": "lower", "逆向": "lower", "负向": "lower", "越小越好": "lower"}
 
 

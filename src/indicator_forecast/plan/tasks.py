@@ -295,7 +295,8 @@ def _raw_frame(source: str | Path | pd.DataFrame, sheet: str | int | None,
     from their top cell; and a label naming the source."""
     if isinstance(source, pd.DataFrame):
         header = pd.DataFrame([list(map(str, source.columns))])
-        body = source.astype(object).where(source.notna(), None)
+        # pandas-stubs omit None from `other`; pandas accepts it (object cells become None).
+        body = source.astype(object).where(source.notna(), None)  # type: ignore[call-overload]
         body = body.map(lambda v: None if v is None else str(v))
         raw = pd.concat([header, pd.DataFrame(body.to_numpy())], ignore_index=True)
         return raw, "<frame>"

@@ -87,7 +87,9 @@ def number_cell(printed: str) -> tuple[float | None, str | None]:
 
 def percent(x: Any, lang: str) -> str:
     v = as_float(x)
-    return labels(lang)["not_applicable"] if math.isnan(v) else labels(lang)["percent"].format(100 * v)
+    lab = labels(lang)
+    text: str = lab["not_applicable"] if math.isnan(v) else lab["percent"].format(100 * v)
+    return text
 
 
 def indicator_label(indicator_id: str, name: str, unit: str, lang: str) -> str:

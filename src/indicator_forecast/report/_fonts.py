@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 FONT_FILE = Path(__file__).parent / "fonts" / "NotoSansSCSubsetIF-Regular.otf"
 FALLBACK = "DejaVu Sans"
@@ -23,6 +27,6 @@ def cjk_family() -> str:
     return str(font_manager.FontProperties(fname=str(FONT_FILE)).get_name())
 
 
-def font_rc() -> dict[str, object]:
+def font_rc() -> dict[RcKeyType, Any]:
     """rcParams to draw with: the shipped CJK font first, DejaVu Sans for anything else."""
     return {"font.family": [cjk_family(), FALLBACK], "axes.unicode_minus": True}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import _common as c
 from ._fonts import font_rc
@@ -84,7 +85,7 @@ def indicator_chart(
         if ax is None:
             fig, ax = plt.subplots(figsize=(7.5, 4.6), dpi=110, layout="constrained")
         else:
-            fig = ax.figure
+            fig = cast("Figure", ax.figure)  # a SubFigure's axes are not supported
         hist = data[data["series"] == "history"]
         path = data[data["series"] == "planned_path"]
         proj = data[data["series"] == "projection"]
@@ -131,7 +132,7 @@ def _target(ax: Axes, row: dict[str, Any], lab: dict[str, Any]) -> None:
     if str(row.get("kind")) in _NO_TARGET_LINE:
         return
     lo, hi = c.as_float(row["target_low"]), c.as_float(row["target_high"])
-    style = {"color": "#B22222", "linewidth": 1.2}
+    style: dict[str, Any] = {"color": "#B22222", "linewidth": 1.2}
     if not math.isnan(lo) and not math.isnan(hi) and hi > lo:
         ax.axhspan(lo, hi, color="#B22222", alpha=0.08, label=f"{lab['chart_target']} {row['target_text']}")
         ax.axhline(lo, linestyle="-", **style)
@@ -158,7 +159,7 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
         if ax is None:
             fig, ax = plt.subplots(figsize=(7.5, 6.0), dpi=110, layout="constrained")
         else:
-            fig = ax.figure
+            fig = cast("Figure", ax.figure)  # a SubFigure's axes are not supported
         pts = top[top["progress"].notna() & top["time_elapsed"].notna()]
         x = pts["time_elapsed"].astype(float).to_numpy()
         y = pts["progress"].astype(float).to_numpy()
@@ -177,8 +178,8 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
                         xytext=(5, 4), fontsize=8)  # fmt: skip
         ax.set_xlim(0, 1.0 if x.size == 0 else max(1.0, float(x.max()) + 0.05))
         ax.set_ylim(lo - 0.05, hi + 0.1)
-        ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
-        ax.yaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+        ax.xaxis.set_major_formatter(_percent_tick)
+        ax.yaxis.set_major_formatter(_percent_tick)
         ax.set_xlabel(lab["overview_x"])
         ax.set_ylabel(lab["overview_y"])
         ax.set_title(lab["overview_title"], loc="left")
@@ -186,6 +187,10 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
         ax.legend(fontsize=8, loc="upper left", frameon=False)
         fig.draw_without_rendering()
     return fig
+
+
+def _percent_tick(v: float, _pos: float | None) -> str:
+    return f"{100 * v:.0f}%"
 
 
 def chart_paths(ev: EvaluationLike, folder: str | Path, lang: str = "zh") -> dict[str, Path]:
@@ -219,8 +224,7 @@ def save_charts(
         fig = overview_chart(ev, lang=lang) if key == "overview" else indicator_chart(ev, key, lang=lang)
         try:
             with plt.rc_context(font_rc()):
-                atomic_write(path, lambda p, f=fig: f.savefig(p, dpi=dpi, format="png"),
-                             overwrite=overwrite)  # fmt: skip
+                atomic_write(path, partial(fig.savefig, dpi=dpi, format="png"), overwrite=overwrite)
         finally:
             plt.close(fig)
         written.append(path)

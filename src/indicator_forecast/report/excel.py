@@ -9,6 +9,7 @@ analysts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from ._protocol import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 _FONT = "宋体"
@@ -111,7 +113,7 @@ def write_workbook(
 
     labels(lang)  # validate early
     wb = Workbook()
-    _sheet_table(wb.active, ev, lang)
+    _sheet_table(_active_sheet(wb), ev, lang)
     _sheet_evidence(wb.create_sheet(labels(lang)["sheet_evidence"]), ev, lang)
     _sheet_adjust(wb.create_sheet(labels(lang)["sheet_adjust"]), ev, lang)
     _sheet_missing(wb.create_sheet(labels(lang)["sheet_missing"]), ev, lang)
@@ -149,6 +151,16 @@ def _title(ws: Worksheet, text: str, ncols: int) -> None:
     ws.row_dimensions[1].height = 30
 
 
+def _active_sheet(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook opens with (typed optional by openpyxl: a loaded one may have none)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise RuntimeError(f"expected the new workbook's first sheet to be a worksheet; got {ws!r}")
+    return ws
+
+
 def _header(ws: Worksheet, row: int, headers: list[str]) -> None:
     st = _styles()
     for j, h in enumerate(headers, start=1):
@@ -156,7 +168,7 @@ def _header(ws: Worksheet, row: int, headers: list[str]) -> None:
         cell.font, cell.fill, cell.border, cell.alignment = (
             st["header"], st["fill"], st["border"], st["center"]
         )
-    ws.freeze_panes = ws.cell(row=row + 1, column=1)
+    ws.freeze_panes = ws.cell(row=row + 1, column=1).coordinate
 
 
 def _put(
@@ -180,7 +192,7 @@ def _put(
     return cell
 
 
-def _widths(ws: Worksheet, widths: list[float]) -> None:
+def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 
     for j, w in enumerate(widths, start=1):
@@ -202,7 +214,10 @@ def _print_setup(ws: Worksheet, header_row: int) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:  # openpyxl creates it with every sheet; typed optional
+        raise RuntimeError(f"worksheet {ws.title!r} has no page setup properties")
+    setup.fitToPage = True
     ws.print_title_rows = f"{header_row}:{header_row}"
 
 

@@ -24,7 +24,7 @@ from . import _common as c
 from ._docx import ReportFonts, add_run, set_cell_text, setup_document
 from ._io import atomic_write
 from ._labels import grade_label, labels
-from .excel import _GRADE_FILL, _header, _notes, _print_setup, _put, _styles, _title, _widths
+from .excel import _GRADE_FILL, _active_sheet, _header, _notes, _print_setup, _put, _styles, _title, _widths
 from .word import _annex_label, _make_table, _usable_width_cm
 from .word import _title as _doc_title
 
@@ -168,7 +168,7 @@ def write_tasks_workbook(
     lab = labels(lang)["tasks"]
     name = _plan_name(tasks, plan_name)
     wb = Workbook()
-    ws = wb.active
+    ws = _active_sheet(wb)
     ws.title = lab["sheet_form"]
     _sheet_form(ws, tasks, lang, lab["title"].format(plan_name=name), name, reason_columns)
     _sheet_summary(wb.create_sheet(lab["sheet_summary"]), tasks, lang)
@@ -383,8 +383,10 @@ def _fix_widths(table: Any) -> None:
 
 
 def _note(doc: Document, text: str, fonts: ReportFonts, *, bold: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     p = doc.add_paragraph(style="Table Text")
-    p.alignment = 0  # left
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     add_run(p, text, fonts.body, latin=fonts.latin, bold=bold)
 
 

@@ -71,6 +71,7 @@ def write_tables_docx(
     """
     from docx import Document as new_document
     from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     lab = labels(lang)
     fonts = fonts or ReportFonts()
@@ -82,14 +83,14 @@ def write_tables_docx(
     _indicator_table(doc, ev, lang, fonts)
     for note in table_notes(ev, lang):
         p = doc.add_paragraph(style="Table Text")
-        p.alignment = 0  # left
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         add_run(p, note, fonts.body, latin=fonts.latin)
 
     doc.add_section(WD_SECTION.NEW_PAGE)
     _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
     _adjust_table(doc, ev, lang, fonts)
     p = doc.add_paragraph(style="Table Text")
-    p.alignment = 0
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     add_run(p, lab["adjust_note"], fonts.body, latin=fonts.latin)
     return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
 
@@ -120,7 +121,7 @@ def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts
         cell = table.rows[0].cells[j]
         set_cell_text(cell, h, fonts.title, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.CENTER)
     repeat_header(table.rows[0])
-    table._if_widths = widths  # type: ignore[attr-defined]
+    table._if_widths = widths
     return table
 
 
@@ -132,7 +133,10 @@ def _fix_widths(table: Any) -> None:
 
 def _usable_width_cm(doc: Document) -> float:
     s = doc.sections[-1]
-    return float((s.page_width - s.left_margin - s.right_margin) / 360000)
+    width, left, right = s.page_width, s.left_margin, s.right_margin
+    if width is None or left is None or right is None:  # python-docx: None when the XML omits it
+        raise ValueError("the document's last section has no page width or side margins")
+    return float((width - left - right) / 360000)
 
 
 def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:

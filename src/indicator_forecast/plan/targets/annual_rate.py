@@ -33,7 +33,8 @@ class AnnualRateTarget(TargetBase):
         r = self.point
         if r is None or baseline is None:
             return None
-        return baseline * (1.0 + r / 100.0) ** (year - self.base_year)
+        growth: float = (1.0 + r / 100.0) ** (year - self.base_year)  # float ** float: Any in typeshed
+        return baseline * growth
 
     def required_rate(self, realised_avg: float, years_done: float) -> float | None:
         """Average rate (%) the remaining years need so the whole period averages the target."""

@@ -12,7 +12,7 @@ class CeilingTarget(TargetBase):
     """Stay below ``high`` (strictly when written with '<')."""
 
     kind: Literal["ceiling"] = "ceiling"
-    direction: Literal["lower"] = "lower"  # type: ignore[assignment]
+    direction: Literal["lower"] = "lower"
     strict: bool = False
     written_as_level: bool = False
     label_zh: ClassVar[str] = "上限"

@@ -33,5 +33,6 @@ class CumulativeChangeTarget(TargetBase):
             return None
         frac = min(max((year - self.base_year) / self.years, 0.0), 1.0)
         if self.compounding:
-            return (1 - (1 - target / 100) ** frac) * 100
+            remaining: float = (1 - target / 100) ** frac  # float ** float: Any in typeshed
+            return (1 - remaining) * 100
         return target * frac
