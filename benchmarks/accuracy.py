@@ -24,9 +24,9 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-
 from _common import DEV_SETS, cases, load
 from calibrate import CALIBRATED, calibrate
+
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import default_calibration, from_dict
 
@@ -63,7 +63,9 @@ def run_statsforecast(Y: np.ndarray, h: int) -> dict[str, dict[str, np.ndarray]]
     }
     out: dict[str, dict[str, np.ndarray]] = {}
     for name, mod in models.items():
-        res = {k: np.full((len(Y), h), np.nan) for k in ("mean", "lo-80", "hi-80", "lo-95", "hi-95")}
+        res = {
+            k: np.full((len(Y), h), np.nan) for k in ("mean", "lo-80", "hi-80", "lo-95", "hi-95")
+        }
         fell = np.zeros(len(Y), bool)
         for i, y in enumerate(Y):
             try:

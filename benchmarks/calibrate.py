@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-
 from _common import DEV_SETS, cases, load
+
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import build_table, group_key
 

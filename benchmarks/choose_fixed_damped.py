@@ -16,9 +16,9 @@ import json
 from pathlib import Path
 
 import numpy as np
-
 from _common import DEV_SETS, cases, load
 from accuracy import MAX_ORIGINS
+
 from indicator_forecast.forecast import _kernels as K
 
 H = 3

@@ -12,8 +12,22 @@ import pandas as pd
 
 DEFAULT = "combo(damped_fixed,drift)"
 RULES = ("linear", "loglinear", "escap")
-SHOW = (DEFAULT, "combo(damped,drift)", "combo(theta,damped,drift)", "damped", "theta", "drift", "naive",
-        "linear", "loglinear", "escap", "sf:AutoETS", "sf:AutoTheta", "sf:RWD", "sf:Naive")
+SHOW = (
+    DEFAULT,
+    "combo(damped,drift)",
+    "combo(theta,damped,drift)",
+    "damped",
+    "theta",
+    "drift",
+    "naive",
+    "linear",
+    "loglinear",
+    "escap",
+    "sf:AutoETS",
+    "sf:AutoTheta",
+    "sf:RWD",
+    "sf:Naive",
+)
 
 
 def tables(path: str) -> str:

@@ -10,7 +10,7 @@ datasets") on the same series with the same levels, ``n_jobs=2``, ``fallback_mod
 
     python benchmarks/speed.py engine 100000
     python benchmarks/speed.py statsforecast 2000
-    python benchmarks/speed.py all          # the table in benchmarks/README.md -> results/speed.json
+    python benchmarks/speed.py all   # the table in benchmarks/README.md -> results/speed.json
 """
 
 from __future__ import annotations

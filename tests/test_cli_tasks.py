@@ -32,7 +32,9 @@ def test_batch_writes_form_and_refuses_to_overwrite(folder, tmp_path, capsys):
     for name in FORM:
         assert (written / name).exists()
     ws = openpyxl.load_workbook(written / FORM[0]).worksheets[0]
-    assert ws["A1"].value == "普陀区“十四五”规划纲要主要任务评估表"  # plan.json name without 主要指标
+    assert (
+        ws["A1"].value == "普陀区“十四五”规划纲要主要任务评估表"
+    )  # plan.json name without 主要指标
     before = (written / FORM[0]).read_bytes()
     capsys.readouterr()
     assert main(args) == EXIT_EXISTS
@@ -45,8 +47,8 @@ def test_evaluate_refuses_when_only_the_form_exists(folder, tmp_path):
     out.mkdir()
     (out / FORM[1]).write_bytes(b"earlier")
     plan = folder / "putuo-14th"
-    args = ["evaluate", str(plan / "plan.csv"), str(plan / "observations.csv"), "--as-of", "2023-06-30",
-            "--out", str(out)]  # fmt: skip
+    args = ["evaluate", str(plan / "plan.csv"), str(plan / "observations.csv"),
+            "--as-of", "2023-06-30", "--out", str(out)]  # fmt: skip
     assert main(args) == EXIT_EXISTS
     assert sorted(p.name for p in out.iterdir()) == [FORM[1]]  # nothing else written
 
@@ -72,7 +74,9 @@ def test_check_lists_plan_and_task_problems_together(folder, capsys):
     rows = (plan / "plan.csv").read_text(encoding="utf-8").split("\n")
     rows[1] = rows[1].replace("预期性", "某属性")  # SYNTHETIC plan problem
     (plan / "plan.csv").write_text("\n".join(rows), encoding="utf-8")
-    tasks = (plan / "tasks.csv").read_text(encoding="utf-8").replace(",区科委\n", ",\n", 1)  # task without 牵头单位
+    tasks = (
+        (plan / "tasks.csv").read_text(encoding="utf-8").replace(",区科委\n", ",\n", 1)
+    )  # task without 牵头单位
     (plan / "tasks.csv").write_text(tasks, encoding="utf-8")
     assert main(["check", str(plan / "plan.csv")]) == EXIT_INPUT
     out = capsys.readouterr().out

@@ -6,6 +6,7 @@ suggest a conclusion (A/B/C/D) with its reasons and an adjusted target with its 
 write the evidence tables and the report in the government's layout.
 """
 
+from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, read_observations
 from indicator_forecast.exceptions import (
     DataError,
@@ -15,8 +16,10 @@ from indicator_forecast.exceptions import (
     TargetParseError,
 )
 from indicator_forecast.plan import Indicator, Plan, parse_target, read_plan
-from indicator_forecast.config import EvaluationConfig
-from indicator_forecast.evaluate import Evaluation, IndicatorResult, evaluate  # noqa: E402  (the function shadows the subpackage name on purpose: the public verb)
+
+# isort: split
+# Last on purpose: the function `evaluate` shadows the subpackage name (the public verb).
+from indicator_forecast.evaluate import Evaluation, IndicatorResult, evaluate
 
 __version__ = "0.1.0"
 

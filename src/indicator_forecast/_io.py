@@ -13,7 +13,9 @@ from indicator_forecast.exceptions import InputError, Problem, ProblemReport
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-def read_raw_table(path: str | Path, *, sheet: str | int | None = None, encoding: str | None = None) -> tuple[pd.DataFrame, str]:
+def read_raw_table(
+    path: str | Path, *, sheet: str | int | None = None, encoding: str | None = None
+) -> tuple[pd.DataFrame, str]:
     """Read every cell as text, no header; return the frame and a label naming file and sheet."""
     p = Path(path)
     if not p.exists():
@@ -21,7 +23,9 @@ def read_raw_table(path: str | Path, *, sheet: str | int | None = None, encoding
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
         try:
-            df = pd.read_excel(p, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str)
+            df = pd.read_excel(
+                p, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str
+            )
         except ValueError as exc:
             raise InputError(f"{p}: cannot read sheet {sheet!r}: {exc}") from exc
         label = f"{p.name}" + (f" [sheet {sheet}]" if sheet is not None else "")
@@ -32,12 +36,18 @@ def read_raw_table(path: str | Path, *, sheet: str | int | None = None, encoding
         errors = []
         for enc in encodings:
             try:
-                df = pd.read_csv(p, header=None, dtype=str, encoding=enc, sep=sep, keep_default_na=False)
+                df = pd.read_csv(
+                    p, header=None, dtype=str, encoding=enc, sep=sep, keep_default_na=False
+                )
                 return df.replace("", None), p.name
             except UnicodeDecodeError as exc:
                 errors.append(f"{enc}: {exc.reason} at byte {exc.start}")
-        raise InputError(f"{p}: cannot decode the file as {' or '.join(encodings)} ({'; '.join(errors)})")
-    raise InputError(f"{p}: expected a .xlsx, .xls, .csv or .tsv file, got {suffix or 'no extension'!r}")
+        raise InputError(
+            f"{p}: cannot decode the file as {' or '.join(encodings)} ({'; '.join(errors)})"
+        )
+    raise InputError(
+        f"{p}: expected a .xlsx, .xls, .csv or .tsv file, got {suffix or 'no extension'!r}"
+    )
 
 
 def clean_header(cell: object) -> str:
@@ -74,8 +84,13 @@ def locate_header(
                     keys.sort(key=len, reverse=True)
                 for k in keys:
                     hit = next(
-                        (j for j, c in enumerate(cells)
-                         if c and j not in found.values() and (c == k if exact else c.startswith(k))),
+                        (
+                            j
+                            for j, c in enumerate(cells)
+                            if c
+                            and j not in found.values()
+                            and (c == k if exact else c.startswith(k))
+                        ),
                         None,
                     )
                     if hit is not None:
@@ -98,7 +113,9 @@ def locate_header(
         for canon in required
         if canon not in found
     ]
-    raise InputError(f"{label}: the header row lacks required columns", ProblemReport(tuple(problems)))
+    raise InputError(
+        f"{label}: the header row lacks required columns", ProblemReport(tuple(problems))
+    )
 
 
 def cell_text(value: object) -> str | None:
@@ -113,7 +130,9 @@ class TableRows:
     """The data rows under a located header, with cell access by canonical column and a
     problem list that names the file, the 1-based row and the column as written."""
 
-    def __init__(self, raw: pd.DataFrame, label: str, header_row: int, cols: Mapping[str, int]) -> None:
+    def __init__(
+        self, raw: pd.DataFrame, label: str, header_row: int, cols: Mapping[str, int]
+    ) -> None:
         self.raw, self.label, self.header_row, self.cols = raw, label, header_row, dict(cols)
         self.header_names = {k: str(raw.iloc[header_row, v]).strip() for k, v in cols.items()}
         self.problems: list[Problem] = []
@@ -122,7 +141,9 @@ class TableRows:
         return cell_text(row.iloc[self.cols[key]]) if key in self.cols else None
 
     def problem(self, rownum: int, key: str, value: str | None, expected: str) -> None:
-        self.problems.append(Problem(self.label, rownum, self.header_names.get(key, key), value or "", expected))
+        self.problems.append(
+            Problem(self.label, rownum, self.header_names.get(key, key), value or "", expected)
+        )
 
     def __iter__(self) -> Iterator[tuple[int, pd.Series]]:
         for i in range(self.header_row + 1, len(self.raw)):

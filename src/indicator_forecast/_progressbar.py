@@ -23,7 +23,9 @@ def _interactive() -> bool:
     return sys.stderr.isatty()
 
 
-def track(items: Iterable[T], *, description: str, show: bool | None = None, total: int | None = None) -> Iterator[T]:
+def track(
+    items: Iterable[T], *, description: str, show: bool | None = None, total: int | None = None
+) -> Iterator[T]:
     """Iterate with a progress bar when ``show`` (default: only when interactive)."""
     show = _interactive() if show is None else show
     if not show:

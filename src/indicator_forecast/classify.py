@@ -6,7 +6,8 @@ Rules (thresholds from :class:`~indicator_forecast.config.EvaluationConfig`, car
 2. With a projection, from :math:`p` = P(meeting the target in the target year) and the pace
    ratio :math:`\\rho` = completion ÷ time elapsed:
 
-   * A — :math:`p \\ge p_{ahead}` and (:math:`\\rho \\ge` ahead_ratio, or the target is already met);
+   * A — :math:`p \\ge p_{ahead}` and (:math:`\\rho \\ge` ahead_ratio, or the target is already
+     met);
    * B — :math:`p \\ge p_{on\\,track}`;
    * C — :math:`p \\ge p_{unlikely}`;
    * D — otherwise.
@@ -73,7 +74,8 @@ class Outlook:
     what: str
     quantile: Callable[[float], float] = field(repr=False, compare=False)
     prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
-    path: tuple[tuple[int, float, float, float, float, float], ...] = ()  # year, mean, lo80, hi80, lo95, hi95
+    # year, mean, lo80, hi80, lo95, hi95
+    path: tuple[tuple[int, float, float, float, float, float], ...] = ()
     notes: tuple[str, ...] = ()
 
 
@@ -98,7 +100,9 @@ def _band(value: float | None, cuts: tuple[tuple[float, str], ...], below: str) 
     return below
 
 
-def comparison_measures(progress: Progress, outlook: Outlook | None, config: EvaluationConfig) -> dict[str, Any]:
+def comparison_measures(
+    progress: Progress, outlook: Outlook | None, config: EvaluationConfig
+) -> dict[str, Any]:
     """ESCAP, Eurostat/Statistics Canada and UNSD measures where the kind allows them."""
     m: dict[str, Any] = {}
     pr = progress
@@ -106,21 +110,52 @@ def comparison_measures(progress: Progress, outlook: Outlook | None, config: Eva
         m["escap_current_status"] = pr.completion
         m["escap_time_elapsed"] = pr.time_elapsed
     base, target = pr.baseline, pr.target_value
-    if outlook is not None and base is not None and target is not None and target != base and pr.kind not in ("cumulative_total", "annual_rate"):
+    if (
+        outlook is not None
+        and base is not None
+        and target is not None
+        and target != base
+        and pr.kind not in ("cumulative_total", "annual_rate")
+    ):
         share = (outlook.mean - base) / (target - base)
         m["escap_anticipated"] = share
-        m["escap_anticipated_class"] = "maintain" if share >= 1 else ("accelerate" if share >= 0 else "reverse")
+        m["escap_anticipated_class"] = (
+            "maintain" if share >= 1 else ("accelerate" if share >= 0 else "reverse")
+        )
         m["unsd_projected_share"] = share
-        m["unsd_class"] = _band(share, ((config.unsd_on_track, "on track"), (config.unsd_fair, "fair progress, acceleration needed")), "limited or regression")
+        m["unsd_class"] = _band(
+            share,
+            (
+                (config.unsd_on_track, "on track"),
+                (config.unsd_fair, "fair progress, acceleration needed"),
+            ),
+            "limited or regression",
+        )
     if outlook is not None and pr.kind == "cumulative_total" and target:
         share = outlook.mean / target
         m["unsd_projected_share"] = share
-        m["unsd_class"] = _band(share, ((config.unsd_on_track, "on track"), (config.unsd_fair, "fair progress, acceleration needed")), "limited or regression")
+        m["unsd_class"] = _band(
+            share,
+            (
+                (config.unsd_on_track, "on track"),
+                (config.unsd_fair, "fair progress, acceleration needed"),
+            ),
+            "limited or regression",
+        )
     # Eurostat: actual vs required compound annual growth of the level.
     ratio = None
     if pr.kind == "annual_rate" and pr.realised_rate is not None and target:
         ratio = pr.realised_rate / target
-    elif base and target and pr.midterm_value and pr.midterm_period and base > 0 and target > 0 and pr.midterm_value > 0 and pr.kind != "cumulative_total":
+    elif (
+        base
+        and target
+        and pr.midterm_value
+        and pr.midterm_period
+        and base > 0
+        and target > 0
+        and pr.midterm_value > 0
+        and pr.kind != "cumulative_total"
+    ):
         t_done = pr.midterm_period.year - pr.base_year
         if t_done > 0 and target != base:
             actual = (pr.midterm_value / base) ** (1 / t_done) - 1
@@ -128,21 +163,48 @@ def comparison_measures(progress: Progress, outlook: Outlook | None, config: Eva
             ratio = actual / required if required else None
     if ratio is not None:
         m["eurostat_ratio"] = ratio
-        m["eurostat_class"] = _band(ratio, ((config.eurostat_on_track, "on track"), (config.eurostat_moderate, "moderate, acceleration needed"), (0.0, "limited")), "deterioration")
+        m["eurostat_class"] = _band(
+            ratio,
+            (
+                (config.eurostat_on_track, "on track"),
+                (config.eurostat_moderate, "moderate, acceleration needed"),
+                (0.0, "limited"),
+            ),
+            "deterioration",
+        )
     return m
 
 
-def classify(progress: Progress, outlook: Outlook | None, *, binding: bool, config: EvaluationConfig) -> Classification:
+def classify(
+    progress: Progress, outlook: Outlook | None, *, binding: bool, config: EvaluationConfig
+) -> Classification:
     """Suggest A/B/C/D (or insufficient_data) for one indicator; see the module docstring."""
     measures = comparison_measures(progress, outlook, config)
     rho = progress.pace_ratio
     if progress.blocked:
         return Classification("insufficient_data", "missing data", rho, None, measures)
     p = outlook.p_meet if outlook is not None else None
-    already = progress.met_now is True and progress.kind in ("end_level", "running_level", "composite", "cumulative_total", "cumulative_change", "floor", "ceiling", "band")
+    already = progress.met_now is True and progress.kind in (
+        "end_level",
+        "running_level",
+        "composite",
+        "cumulative_total",
+        "cumulative_change",
+        "floor",
+        "ceiling",
+        "band",
+    )
     if p is not None:
         if p >= config.p_ahead and ((rho is not None and rho >= config.ahead_ratio) or already):
-            grade, rule = "A", f"P(meet)={p:.2f} ≥ {config.p_ahead} and " + (f"pace ratio {rho:.2f} ≥ {config.ahead_ratio}" if rho is not None and rho >= config.ahead_ratio else "target already met")
+            grade, rule = (
+                "A",
+                f"P(meet)={p:.2f} ≥ {config.p_ahead} and "
+                + (
+                    f"pace ratio {rho:.2f} ≥ {config.ahead_ratio}"
+                    if rho is not None and rho >= config.ahead_ratio
+                    else "target already met"
+                ),
+            )
         elif p >= config.p_on_track:
             grade, rule = "B", f"P(meet)={p:.2f} ≥ {config.p_on_track}"
         elif p >= config.p_unlikely:
@@ -151,9 +213,19 @@ def classify(progress: Progress, outlook: Outlook | None, *, binding: bool, conf
             grade, rule = "D", f"P(meet)={p:.2f} < {config.p_unlikely}"
     elif progress.kind == "parent_assigned" and progress.yearly_met:
         all_met = all(m for *_, m in progress.yearly_met)
-        grade, rule = ("B", "every assigned yearly figure met") if all_met else ("C", "an assigned yearly figure missed")
-    elif progress.kind in ("parent_synced", "relative_to_indicator") and progress.met_now is not None:
-        grade, rule = ("B", "average gap within the relation (no projection)") if progress.met_now else ("C", "average gap outside the relation (no projection)")
+        grade, rule = (
+            ("B", "every assigned yearly figure met")
+            if all_met
+            else ("C", "an assigned yearly figure missed")
+        )
+    elif (
+        progress.kind in ("parent_synced", "relative_to_indicator") and progress.met_now is not None
+    ):
+        grade, rule = (
+            ("B", "average gap within the relation (no projection)")
+            if progress.met_now
+            else ("C", "average gap outside the relation (no projection)")
+        )
     elif rho is not None:
         if rho >= config.ahead_ratio:
             grade = "A"
@@ -163,11 +235,20 @@ def classify(progress: Progress, outlook: Outlook | None, *, binding: bool, conf
             grade = "C"
         else:
             grade = "D"
-        rule = f"no projection: progress alone, pace ratio {rho:.2f} against {config.ahead_ratio}/{config.fallback_progress_on_track}/{config.fallback_progress_moderate}"
+        rule = (
+            f"no projection: progress alone, pace ratio {rho:.2f} against {config.ahead_ratio}/"
+            f"{config.fallback_progress_on_track}/{config.fallback_progress_moderate}"
+        )
     elif progress.met_now is not None:
-        grade, rule = ("B", "met now (no projection)") if progress.met_now else ("C", "not met now (no projection)")
+        grade, rule = (
+            ("B", "met now (no projection)")
+            if progress.met_now
+            else ("C", "not met now (no projection)")
+        )
     else:
-        return Classification("insufficient_data", "no progress measure and no projection", rho, p, measures)
+        return Classification(
+            "insufficient_data", "no progress measure and no projection", rho, p, measures
+        )
     capped = False
     behind = (rho is not None and rho < 1.0) or (
         progress.kind in ("floor", "ceiling", "band") and progress.met_now is False

@@ -37,9 +37,13 @@ def _print_problems(err: InputError) -> None:
     c = _console()
     c.print(f"[bold red]输入有误 / input errors:[/] {str(err).splitlines()[0]}")
     if err.report:
-        t = Table("文件 file", "行 row", "列 column", "内容 value", "应为 expected", show_lines=False)
+        t = Table(
+            "文件 file", "行 row", "列 column", "内容 value", "应为 expected", show_lines=False
+        )
         for p in err.report:
-            t.add_row(p.source, "" if p.row is None else str(p.row), p.column or "", p.value, p.expected)
+            t.add_row(
+                p.source, "" if p.row is None else str(p.row), p.column or "", p.value, p.expected
+            )
         c.print(t)
 
 
@@ -54,7 +58,11 @@ def _read_plan(path: str, args: argparse.Namespace) -> Any:
 
     p = Path(path)
     meta = _plan_meta(p)
-    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance") if k in meta}
+    kw = {
+        k: meta[k]
+        for k in ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance")
+        if k in meta
+    }
     for k in ("name", "jurisdiction", "parent"):
         if getattr(args, k, None):
             kw[k] = getattr(args, k)
@@ -63,9 +71,15 @@ def _read_plan(path: str, args: argparse.Namespace) -> Any:
 
 def _tasks_file(plan_path: Path) -> Path | None:
     """The main-task table beside the plan (tasks.csv or tasks.xlsx), if there is one."""
-    found = [plan_path.with_name(n) for n in ("tasks.csv", "tasks.xlsx") if plan_path.with_name(n).exists()]
+    found = [
+        plan_path.with_name(n)
+        for n in ("tasks.csv", "tasks.xlsx")
+        if plan_path.with_name(n).exists()
+    ]
     if len(found) > 1:
-        raise InputError(f"{plan_path.parent}: both tasks.csv and tasks.xlsx beside the plan; keep one")
+        raise InputError(
+            f"{plan_path.parent}: both tasks.csv and tasks.xlsx beside the plan; keep one"
+        )
     return found[0] if found else None
 
 
@@ -80,22 +94,46 @@ def _read_tasks(plan_path: str, args: argparse.Namespace) -> Any:
     if path is None:
         return None
     meta = _plan_meta(p)
-    name = meta.get("tasks_name") or (getattr(args, "name", None) or meta.get("name", "")).removesuffix("主要指标")
+    name = meta.get("tasks_name") or (
+        getattr(args, "name", None) or meta.get("name", "")
+    ).removesuffix("主要指标")
     return read_tasks(path, name=name)
 
 
 def _summary_table(ev: Any) -> None:
     from rich.table import Table
 
-    colours = {"A": "green", "B": "blue", "C": "yellow", "D": "red", "insufficient_data": "bright_black"}
+    colours = {
+        "A": "green",
+        "B": "blue",
+        "C": "yellow",
+        "D": "red",
+        "insufficient_data": "bright_black",
+    }
     df = ev.to_frame()
     c = _console()
-    t = Table("序号", "指标", "目标", "中期完成数", "预计期末", "P(达标)", "结论", title=f"{ev.plan_name} — {ev.as_of}")
+    t = Table(
+        "序号",
+        "指标",
+        "目标",
+        "中期完成数",
+        "预计期末",
+        "P(达标)",
+        "结论",
+        title=f"{ev.plan_name} — {ev.as_of}",
+    )
     for _, r in df.iterrows():
         p = "" if r["p_meet"] != r["p_meet"] else f"{r['p_meet']:.0%}"
         g = r["final_grade"]
-        t.add_row(r["indicator_id"], r["name"], r["target_text"], r["midterm_text"], r["projected_text"], p,
-                  f"[{colours[g]}]{r['grade_label'] if g == r['grade'] else g}[/]")
+        t.add_row(
+            r["indicator_id"],
+            r["name"],
+            r["target_text"],
+            r["midterm_text"],
+            r["projected_text"],
+            p,
+            f"[{colours[g]}]{r['grade_label'] if g == r['grade'] else g}[/]",
+        )
     c.print(t)
     counts = ev.counts()
     c.print("合计 / total: " + "，".join(f"{k} {v}" for k, v in counts.items()))
@@ -111,7 +149,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from indicator_forecast import read_observations
-
     from indicator_forecast.exceptions import ProblemReport
 
     errors: list[InputError] = []
@@ -179,7 +216,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     status = EXIT_OK
     for plan_path in plans:
-        obs = next((plan_path.with_name(n) for n in ("observations.csv", "observations.xlsx") if plan_path.with_name(n).exists()), None)
+        obs = next(
+            (
+                plan_path.with_name(n)
+                for n in ("observations.csv", "observations.xlsx")
+                if plan_path.with_name(n).exists()
+            ),
+            None,
+        )
         if obs is None:
             print(f"{plan_path.parent}: no observations.csv beside the plan", file=sys.stderr)
             status = EXIT_INPUT
@@ -211,26 +255,41 @@ def build_parser() -> argparse.ArgumentParser:
     plan_opts(sp)
     sp.set_defaults(func=cmd_plan)
 
-    sp = sub.add_parser("check", help="检查输入并列出全部问题 / validate inputs and list every problem")
+    sp = sub.add_parser(
+        "check", help="检查输入并列出全部问题 / validate inputs and list every problem"
+    )
     sp.add_argument("plan")
     sp.add_argument("observations", nargs="?", help="观测数据 / observed figures")
     plan_opts(sp)
     sp.set_defaults(func=cmd_check)
 
     def eval_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--as-of", required=True, help="评估时点 / evaluation date, e.g. 2023-06-30")
+        sp.add_argument(
+            "--as-of", required=True, help="评估时点 / evaluation date, e.g. 2023-06-30"
+        )
         sp.add_argument("--out", help="输出文件夹 / output folder")
-        sp.add_argument("--overwrite", action="store_true", help="允许覆盖已有输出 / allow replacing earlier outputs")
-        sp.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
+        sp.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="允许覆盖已有输出 / allow replacing earlier outputs",
+        )
+        sp.add_argument(
+            "--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language"
+        )
 
-    sp = sub.add_parser("evaluate", help="评估并写出表格、报告和图表 / evaluate and write tables, report, charts")
+    sp = sub.add_parser(
+        "evaluate", help="评估并写出表格、报告和图表 / evaluate and write tables, report, charts"
+    )
     sp.add_argument("plan")
     sp.add_argument("observations")
     plan_opts(sp)
     eval_opts(sp)
     sp.set_defaults(func=cmd_evaluate)
 
-    sp = sub.add_parser("batch", help="评估文件夹中的全部规划 / evaluate every FOLDER/*/plan.csv with its observations.csv")
+    sp = sub.add_parser(
+        "batch",
+        help="评估文件夹中的全部规划 / evaluate every FOLDER/*/plan.csv with its observations.csv",
+    )
     sp.add_argument("folder")
     eval_opts(sp)
     sp.set_defaults(func=cmd_batch, sheet=None, name=None, jurisdiction=None, parent=None)
@@ -246,7 +305,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(err)
         return EXIT_INPUT
     except OutputExistsError as err:
-        print(f"拒绝覆盖 / refusing to overwrite: {err}\n(use --overwrite / 使用 --overwrite 允许覆盖)", file=sys.stderr)
+        print(
+            f"拒绝覆盖 / refusing to overwrite: {err}\n(use --overwrite / 使用 --overwrite "
+            f"允许覆盖)",
+            file=sys.stderr,
+        )
         return EXIT_EXISTS
 
 

@@ -30,10 +30,18 @@ class EvaluationConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: int = Field(80, description="Interval level (%) reported beside the projection.")
-    ahead_ratio: float = Field(1.2, description="Progress ÷ time elapsed at or above which progress is ahead.")
-    behind_ratio: float = Field(0.9, description="Progress ÷ time elapsed below which progress is behind schedule.")
-    p_ahead: float = Field(0.9, description="P(meet) at or above which an indicator ahead of schedule is graded A.")
-    p_on_track: float = Field(0.6, description="P(meet) at or above which the target is expected to be met (B).")
+    ahead_ratio: float = Field(
+        1.2, description="Progress ÷ time elapsed at or above which progress is ahead."
+    )
+    behind_ratio: float = Field(
+        0.9, description="Progress ÷ time elapsed below which progress is behind schedule."
+    )
+    p_ahead: float = Field(
+        0.9, description="P(meet) at or above which an indicator ahead of schedule is graded A."
+    )
+    p_on_track: float = Field(
+        0.6, description="P(meet) at or above which the target is expected to be met (B)."
+    )
     p_unlikely: float = Field(0.2, description="P(meet) below which completion is unlikely (D).")
     eurostat_on_track: float = 0.95
     eurostat_moderate: float = 0.60
@@ -41,9 +49,17 @@ class EvaluationConfig(BaseModel):
     unsd_fair: float = 0.10
     fallback_progress_on_track: float = 0.95
     fallback_progress_moderate: float = 0.60
-    adjust_probability: float = Field(0.7, description="Probability with which a proposed adjusted target is reached.")
-    raise_margin: float = Field(0.15, description="Propose raising a target when the value reached with adjust_probability exceeds it by this share.")
-    max_staleness_years: float = Field(1.0, description="Latest figure may lag the last full year by at most this many years.")
+    adjust_probability: float = Field(
+        0.7, description="Probability with which a proposed adjusted target is reached."
+    )
+    raise_margin: float = Field(
+        0.15,
+        description="Propose raising a target when the value reached with adjust_probability "
+        "exceeds it by this share.",
+    )
+    max_staleness_years: float = Field(
+        1.0, description="Latest figure may lag the last full year by at most this many years."
+    )
     band_tolerance_share: float = 0.02
     method: str = Field("default", description="Projection method passed to the forecast engine.")
     language: str = Field("zh", pattern="^(zh|en)$")
@@ -53,16 +69,25 @@ class EvaluationConfig(BaseModel):
         for name in ("p_ahead", "p_on_track", "p_unlikely", "adjust_probability"):
             v = getattr(self, name)
             if not 0 < v < 1:
-                raise ValueError(f"The {name!r} parameter of EvaluationConfig must be in (0, 1). Got {v} instead.")
+                raise ValueError(
+                    f"The {name!r} parameter of EvaluationConfig must be in (0, 1). Got {v} "
+                    f"instead."
+                )
         if not self.p_unlikely < self.p_on_track <= self.p_ahead:
             raise ValueError(
                 "EvaluationConfig needs p_unlikely < p_on_track <= p_ahead. "
                 f"Got {self.p_unlikely}, {self.p_on_track}, {self.p_ahead}."
             )
         if not self.behind_ratio <= 1 <= self.ahead_ratio:
-            raise ValueError(f"EvaluationConfig needs behind_ratio <= 1 <= ahead_ratio. Got {self.behind_ratio}, {self.ahead_ratio}.")
+            raise ValueError(
+                f"EvaluationConfig needs behind_ratio <= 1 <= ahead_ratio. Got "
+                f"{self.behind_ratio}, {self.ahead_ratio}."
+            )
         if self.level not in range(1, 100):
-            raise ValueError(f"The 'level' parameter of EvaluationConfig must be between 1 and 99. Got {self.level} instead.")
+            raise ValueError(
+                f"The 'level' parameter of EvaluationConfig must be between 1 and 99. Got "
+                f"{self.level} instead."
+            )
         return self
 
     def to_dict(self) -> dict[str, Any]:

@@ -142,4 +142,5 @@ class ShortSeriesWarning(IndicatorForecastWarning):
 
 
 class DataCaveatWarning(IndicatorForecastWarning):
-    """A figure was used with a caveat (a related series, a partial year); read the result's notes."""
+    """A figure was used with a caveat (a related series, a partial year); read the result's
+    notes."""

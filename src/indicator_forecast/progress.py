@@ -193,7 +193,11 @@ def compute_progress(
         pr = _cumulative_progress(ind, obs, as_of, plan, config)
     elif kind == "annual_rate":
         pr = _rate_progress(ind, obs, as_of, plan, config)
-    elif kind == "cumulative_change" and isinstance(ind.target, CumulativeChangeTarget) and ind.target.compounding:
+    elif (
+        kind == "cumulative_change"
+        and isinstance(ind.target, CumulativeChangeTarget)
+        and ind.target.compounding
+    ):
         pr = _compound_change_progress(ind, obs, as_of, plan, config)
     else:
         pr = _level_progress(ind, obs, as_of, plan, config)
@@ -206,7 +210,9 @@ def _stale(latest_position: float | None, as_of: dt.date, config: EvaluationConf
     return last_full_year(as_of) - latest_position > config.max_staleness_years + 1e-9
 
 
-def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _level_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
@@ -214,7 +220,11 @@ def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Pla
     full, partial = _full_and_partial(df)
     baseline = ind.baseline if ind.baseline is not None else full.get(b)
     notes: list[str] = []
-    if ind.baseline is not None and b in full and not math.isclose(ind.baseline, full[b], rel_tol=1e-6):
+    if (
+        ind.baseline is not None
+        and b in full
+        and not math.isclose(ind.baseline, full[b], rel_tol=1e-6)
+    ):
         notes.append(f"基期值取规划表所列{ind.baseline:g}（观测值为{full[b]:g}）")
     target_value = t.point
     if isinstance(t, CumulativeChangeTarget) and t.point is not None and baseline is not None:
@@ -227,13 +237,29 @@ def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Pla
     plan_years = [y for y in full if b < y <= lfy]
     latest_year = max(plan_years) if plan_years else None
     if absent:
-        missing.append(Missing("年度完成值", "yearly value", _fmt_years(absent), blocking=_stale(latest_year, as_of, config)))
+        missing.append(
+            Missing(
+                "年度完成值",
+                "yearly value",
+                _fmt_years(absent),
+                blocking=_stale(latest_year, as_of, config),
+            )
+        )
     history = tuple(sorted(full.items()))
     if latest_year is None:
         if not absent:
             missing.append(Missing("年度完成值", "yearly value", _fmt_years([lfy]), blocking=True))
-        return Progress(ind.id, ind.kind, as_of, baseline=baseline, target_value=target_value,
-                        missing=tuple(missing), notes=tuple(notes), history=history, sources=_sources(df))
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            baseline=baseline,
+            target_value=target_value,
+            missing=tuple(missing),
+            notes=tuple(notes),
+            history=history,
+            sources=_sources(df),
+        )
     mid = full[latest_year]
     period = Period(latest_year)
     elapsed = (latest_year - b) / (T - b)
@@ -242,7 +268,9 @@ def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Pla
         distance = target_value - baseline
         # Only a distance in the good direction is a task to complete; a target already met at
         # the base year has no completion share.
-        if (distance > 0 and ind.direction == "higher") or (distance < 0 and ind.direction == "lower"):
+        if (distance > 0 and ind.direction == "higher") or (
+            distance < 0 and ind.direction == "lower"
+        ):
             completion = (mid - baseline) / distance
     expected = None
     if baseline is not None and target_value is not None:
@@ -255,25 +283,61 @@ def _level_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Pla
     realised = None
     if baseline and baseline > 0 and mid > 0 and latest_year > b:
         realised = ((mid / baseline) ** (1 / (latest_year - b)) - 1) * 100
-    years, values = _contiguous_tail({**({b: baseline} if baseline is not None and b not in full else {}), **full})
+    years, values = _contiguous_tail(
+        {**({b: baseline} if baseline is not None and b not in full else {}), **full}
+    )
     diffs = np.diff(values) if len(values) > 1 else np.array([])
     recent = float(np.mean(diffs[-3:])) if diffs.size else None
-    best = (float(np.max(diffs[-3:])) if ind.direction == "higher" else float(np.min(diffs[-3:]))) if diffs.size else None
-    required = (target_value - mid) / (T - latest_year) if target_value is not None and T > latest_year else None
-    series = SeriesInput(tuple(years), tuple(values), "level",
-                         partial=partial if partial and partial[0] == latest_year + 1 else None) if len(years) >= 2 else None
+    best = (
+        (float(np.max(diffs[-3:])) if ind.direction == "higher" else float(np.min(diffs[-3:])))
+        if diffs.size
+        else None
+    )
+    required = (
+        (target_value - mid) / (T - latest_year)
+        if target_value is not None and T > latest_year
+        else None
+    )
+    series = (
+        SeriesInput(
+            tuple(years),
+            tuple(values),
+            "level",
+            partial=partial if partial and partial[0] == latest_year + 1 else None,
+        )
+        if len(years) >= 2
+        else None
+    )
     if series is None:
         notes.append("可用于预测的连续年度数据不足两个")
     return Progress(
-        ind.id, ind.kind, as_of, midterm_value=mid, midterm_period=period, time_elapsed=elapsed,
-        completion=completion, baseline=baseline, target_value=target_value, expected_value=expected,
-        realised_rate=realised, required_pace=required, recent_pace=recent, best_pace=best,
-        pace_unit=f"{ind.unit}/年", met_now=met_now, missing=tuple(missing), notes=tuple(notes),
-        series=series, history=history, sources=_sources(df),
+        ind.id,
+        ind.kind,
+        as_of,
+        midterm_value=mid,
+        midterm_period=period,
+        time_elapsed=elapsed,
+        completion=completion,
+        baseline=baseline,
+        target_value=target_value,
+        expected_value=expected,
+        realised_rate=realised,
+        required_pace=required,
+        recent_pace=recent,
+        best_pace=best,
+        pace_unit=f"{ind.unit}/年",
+        met_now=met_now,
+        missing=tuple(missing),
+        notes=tuple(notes),
+        series=series,
+        history=history,
+        sources=_sources(df),
     )
 
 
-def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _cumulative_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
@@ -283,13 +347,18 @@ def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan
     full, partial = _full_and_partial(flows_df)
     running = df[df["measure"] == "running_total"]
     for r in _obs_rows(running):
-        # A running total since the plan began: turn it into the year's flow where the earlier total is known.
+        # A running total since the plan began: turn it into the year's flow where the earlier
+        # total is known.
         if int(r.months) == 12 and int(r.year) not in full:
             prev = sum(v for y, v in full.items() if b < y < int(r.year))
             if all(y in full for y in range(b + 1, int(r.year))):
                 full[int(r.year)] = float(r.value) - prev
                 notes.append(f"{r.year}年新增数由累计数{float(r.value):g}减去此前各年新增得到")
-        elif int(r.months) < 12 and partial is None and all(y in full for y in range(b + 1, int(r.year))):
+        elif (
+            int(r.months) < 12
+            and partial is None
+            and all(y in full for y in range(b + 1, int(r.year)))
+        ):
             prev = sum(v for y, v in full.items() if b < y < int(r.year))
             partial = (int(r.year), int(r.months), float(r.value) - prev)
     plan_years = sorted(y for y in full if b < y <= lfy)
@@ -306,15 +375,31 @@ def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan
             period = Period(partial[0], partial[1])
     missing: list[Missing] = []
     if absent:
-        missing.append(Missing("年度新增数", "new amount of the year", _fmt_years(absent), blocking=True))
+        missing.append(
+            Missing("年度新增数", "new amount of the year", _fmt_years(absent), blocking=True)
+        )
     cur_year_months = as_of.month if as_of.year == lfy + 1 else 0
     if cur_year_months >= 1 and not (partial and partial[0] == lfy + 1):
-        missing.append(Missing(f"1-{cur_year_months}月新增数", f"new amount Jan–month {cur_year_months}",
-                               (f"{lfy + 1}年",), blocking=False))
+        missing.append(
+            Missing(
+                f"1-{cur_year_months}月新增数",
+                f"new amount Jan–month {cur_year_months}",
+                (f"{lfy + 1}年",),
+                blocking=False,
+            )
+        )
     history = tuple(sorted(full.items()))
     if position is None:
-        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), notes=tuple(notes),
-                        history=history, sources=_sources(df))
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            target_value=t.point,
+            missing=tuple(missing),
+            notes=tuple(notes),
+            history=history,
+            sources=_sources(df),
+        )
     elapsed = (position - b) / (T - b)
     target = t.point
     completion = total / target if target else None
@@ -332,14 +417,31 @@ def _cumulative_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan
     if series is None:
         notes.append("可用于预测的连续年度数据不足两个")
     return Progress(
-        ind.id, ind.kind, as_of, midterm_value=total, midterm_period=period, time_elapsed=elapsed,
-        completion=completion, target_value=target, expected_value=expected, required_pace=required,
-        recent_pace=recent, best_pace=best, pace_unit=f"{ind.unit}/年", met_now=met_now,
-        missing=tuple(missing), notes=tuple(notes), series=series, history=history, sources=_sources(df),
+        ind.id,
+        ind.kind,
+        as_of,
+        midterm_value=total,
+        midterm_period=period,
+        time_elapsed=elapsed,
+        completion=completion,
+        target_value=target,
+        expected_value=expected,
+        required_pace=required,
+        recent_pace=recent,
+        best_pace=best,
+        pace_unit=f"{ind.unit}/年",
+        met_now=met_now,
+        missing=tuple(missing),
+        notes=tuple(notes),
+        series=series,
+        history=history,
+        sources=_sources(df),
     )
 
 
-def _compound_change_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _compound_change_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     assert isinstance(t, CumulativeChangeTarget)
     b, T = t.base_year, t.target_year
@@ -347,11 +449,30 @@ def _compound_change_progress(ind: Indicator, obs: Observations, as_of: dt.date,
     df = obs.select(ind.id, measure="change", as_of=as_of)
     full, _ = _full_and_partial(df)
     absent = [y for y in _years(b + 1, lfy) if y not in full]
-    missing = [Missing("年度降低率" if t.change == "reduction" else "年度提高幅度", "yearly change", _fmt_years(absent), blocking=True)] if absent else []
+    missing = (
+        [
+            Missing(
+                "年度降低率" if t.change == "reduction" else "年度提高幅度",
+                "yearly change",
+                _fmt_years(absent),
+                blocking=True,
+            )
+        ]
+        if absent
+        else []
+    )
     plan_years = sorted(y for y in full if b < y <= lfy)
     history = tuple(sorted(full.items()))
     if not plan_years or absent:
-        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), history=history, sources=_sources(df))
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            target_value=t.point,
+            missing=tuple(missing),
+            history=history,
+            sources=_sources(df),
+        )
     sign = 1.0
     # np.prod of floats is an np.float64 (a float subclass); the stubs say floating[Any].
     cum = cast(float, (1 - np.prod([1 - sign * full[y] / 100 for y in plan_years])) * 100)
@@ -368,17 +489,39 @@ def _compound_change_progress(ind: Indicator, obs: Observations, as_of: dt.date,
         required = (1 - ((1 - target / 100) / (1 - cum / 100)) ** (1 / remaining)) * 100
     vals = np.array(values)
     observed_log = float(sum(-100 * math.log(1 - full[y] / 100) for y in plan_years))
-    series = SeriesInput(tuple(years), logs, "flow", transform="log_reduction", observed_total=observed_log) if len(years) >= 2 else None
+    series = (
+        SeriesInput(
+            tuple(years), logs, "flow", transform="log_reduction", observed_total=observed_log
+        )
+        if len(years) >= 2
+        else None
+    )
     return Progress(
-        ind.id, ind.kind, as_of, midterm_value=float(cum), midterm_period=Period(latest), time_elapsed=elapsed,
-        completion=completion, target_value=target, expected_value=expected, required_pace=required,
-        recent_pace=float(vals[-3:].mean()), best_pace=float(vals[-3:].max()), pace_unit="%/年",
-        met_now=bool(cum >= target), missing=tuple(missing),
-        notes=("累计变化按逐年变化率连乘计算：1−∏(1−d/100)",), series=series, history=history, sources=_sources(df),
+        ind.id,
+        ind.kind,
+        as_of,
+        midterm_value=float(cum),
+        midterm_period=Period(latest),
+        time_elapsed=elapsed,
+        completion=completion,
+        target_value=target,
+        expected_value=expected,
+        required_pace=required,
+        recent_pace=float(vals[-3:].mean()),
+        best_pace=float(vals[-3:].max()),
+        pace_unit="%/年",
+        met_now=bool(cum >= target),
+        missing=tuple(missing),
+        notes=("累计变化按逐年变化率连乘计算：1−∏(1−d/100)",),
+        series=series,
+        history=history,
+        sources=_sources(df),
     )
 
 
-def _growth_by_year(ind: Indicator, obs: Observations, as_of: dt.date, role: str = "actual") -> tuple[dict[int, float], list[str], tuple[str, ...]]:
+def _growth_by_year(
+    ind: Indicator, obs: Observations, as_of: dt.date, role: str = "actual"
+) -> tuple[dict[int, float], list[str], tuple[str, ...]]:
     """Yearly growth rates (%), from growth-rate figures, else from consecutive levels."""
     df = obs.select(ind.id, role=role, measure="growth_rate", as_of=as_of)
     rates, _ = _full_and_partial(df)
@@ -392,19 +535,33 @@ def _growth_by_year(ind: Indicator, obs: Observations, as_of: dt.date, role: str
     return rates, notes, _sources(pd.concat([df, lv]))
 
 
-def _rate_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _rate_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     assert isinstance(t, AnnualRateTarget)
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
     rates, notes, sources = _growth_by_year(ind, obs, as_of)
     absent = [y for y in _years(b + 1, lfy) if y not in rates]
-    missing = [Missing("年度增速", "yearly growth rate", _fmt_years(absent), blocking=True)] if absent else []
+    missing = (
+        [Missing("年度增速", "yearly growth rate", _fmt_years(absent), blocking=True)]
+        if absent
+        else []
+    )
     history = tuple(sorted(rates.items()))
     plan_years = sorted(y for y in rates if b < y <= lfy)
     if absent or not plan_years:
-        return Progress(ind.id, ind.kind, as_of, target_value=t.point, missing=tuple(missing), notes=tuple(notes),
-                        history=history, sources=sources)
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            target_value=t.point,
+            missing=tuple(missing),
+            notes=tuple(notes),
+            history=history,
+            sources=sources,
+        )
     n = len(plan_years)
     # np.prod of floats is an np.float64 (a float subclass); the stubs say floating[Any].
     realised = cast(float, (np.prod([1 + rates[y] / 100 for y in plan_years]) ** (1 / n) - 1) * 100)
@@ -418,11 +575,26 @@ def _rate_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan
     if target is not None:
         met_now = bool(realised >= target) if t.direction == "higher" else bool(realised <= target)
     return Progress(
-        ind.id, ind.kind, as_of, midterm_value=float(realised), midterm_period=Period(plan_years[-1]),
-        time_elapsed=n / (T - b), completion=completion, target_value=target, expected_value=target,
-        realised_rate=float(realised), required_pace=required, recent_pace=float(vals[-3:].mean()),
-        best_pace=float(vals.max()), pace_unit="%", met_now=met_now, missing=tuple(missing),
-        notes=tuple(notes), series=series, history=history, sources=sources,
+        ind.id,
+        ind.kind,
+        as_of,
+        midterm_value=float(realised),
+        midterm_period=Period(plan_years[-1]),
+        time_elapsed=n / (T - b),
+        completion=completion,
+        target_value=target,
+        expected_value=target,
+        realised_rate=float(realised),
+        required_pace=required,
+        recent_pace=float(vals[-3:].mean()),
+        best_pace=float(vals.max()),
+        pace_unit="%",
+        met_now=met_now,
+        missing=tuple(missing),
+        notes=tuple(notes),
+        series=series,
+        history=history,
+        sources=sources,
     )
 
 
@@ -431,7 +603,12 @@ def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | No
     def squeeze(s: str) -> str:
         return "".join(ch for ch in s if ch not in " ()（）")
     ref = squeeze(reference)
-    aliases = {ref, ref.replace("经济增长", "GDP增长"), ref.replace("GDP", "国内生产总值"), ref.replace("GDP", "地区生产总值")}
+    aliases = {
+        ref,
+        ref.replace("经济增长", "GDP增长"),
+        ref.replace("GDP", "国内生产总值"),
+        ref.replace("GDP", "地区生产总值"),
+    }
     for other in plan.all_indicators():
         if other.id == ind.id:
             continue
@@ -441,7 +618,9 @@ def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | No
     return None
 
 
-def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _gap_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
@@ -455,7 +634,10 @@ def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan,
         other = find_reference(plan, ind, t.reference)
         if other is None:
             ref, rnotes, rsources = {}, [], ()
-            ref_label_zh, ref_label_en = f"参照指标“{t.reference}”增速", f"growth of the reference indicator {t.reference!r}"
+            ref_label_zh, ref_label_en = (
+                f"参照指标“{t.reference}”增速",
+                f"growth of the reference indicator {t.reference!r}",
+            )
         else:
             ref, rnotes, rsources = _growth_by_year(other, obs, as_of)
             ref_label_zh, ref_label_en = f"参照指标“{other.name}”增速", f"growth of {other.name}"
@@ -463,15 +645,25 @@ def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan,
     own_absent = [y for y in years_needed if y not in own]
     ref_absent = [y for y in years_needed if y not in ref]
     if own_absent:
-        missing.append(Missing("本级年度增速", "own yearly growth rate", _fmt_years(own_absent), blocking=True))
+        missing.append(
+            Missing("本级年度增速", "own yearly growth rate", _fmt_years(own_absent), blocking=True)
+        )
     if ref_absent:
         missing.append(Missing(ref_label_zh, ref_label_en, _fmt_years(ref_absent), blocking=True))
     both = [y for y in sorted(set(own) & set(ref)) if b < y <= lfy]
     gaps = tuple((y, own[y], ref[y], own[y] - ref[y]) for y in both)
     history = tuple(sorted(own.items()))
     if own_absent or ref_absent or not both:
-        return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), notes=tuple(notes + rnotes), gaps=gaps,
-                        history=history, sources=sources + rsources)
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            missing=tuple(missing),
+            notes=tuple(notes + rnotes),
+            gaps=gaps,
+            history=history,
+            sources=sources + rsources,
+        )
     avg_gap = float(np.mean([g[3] for g in gaps]))
     met_now = t.is_met_gap(avg_gap)
     # All years with both figures (before the plan too) describe how the gap behaves.
@@ -487,7 +679,9 @@ def _gap_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan,
     )
 
 
-def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig) -> Progress:
+def _assigned_progress(
+    ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan, config: EvaluationConfig
+) -> Progress:
     t = ind.target
     assert isinstance(t, ParentAssignedTarget)
     b, T = t.base_year, t.target_year
@@ -503,7 +697,14 @@ def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: 
     a_absent = [y for y in years_needed if y not in actual]
     setter = "年度计划" if t.setter == "年度计划" else f"{t.setter}下达"
     if t_absent:
-        missing.append(Missing(f"{setter}的年度目标值", f"yearly target set by {t.setter}", _fmt_years(t_absent), blocking=True))
+        missing.append(
+            Missing(
+                f"{setter}的年度目标值",
+                f"yearly target set by {t.setter}",
+                _fmt_years(t_absent),
+                blocking=True,
+            )
+        )
     if a_absent:
         missing.append(Missing("年度完成值", "yearly value", _fmt_years(a_absent), blocking=True))
     history = tuple(sorted(actual.items()))
@@ -511,7 +712,15 @@ def _assigned_progress(ind: Indicator, obs: Observations, as_of: dt.date, plan: 
         return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), history=history,
                         sources=_sources(pd.concat([tdf, adf])))
     higher = ind.direction == "higher"
-    yearly = tuple((y, actual[y], targets[y], bool(actual[y] >= targets[y] if higher else actual[y] <= targets[y])) for y in years_needed)
+    yearly = tuple(
+        (
+            y,
+            actual[y],
+            targets[y],
+            bool(actual[y] >= targets[y] if higher else actual[y] <= targets[y]),
+        )
+        for y in years_needed
+    )
     share_met = sum(m for *_, m in yearly) / len(yearly)
     return Progress(
         ind.id, ind.kind, as_of, midterm_value=actual[lfy], midterm_period=Period(lfy),

@@ -34,13 +34,17 @@ def _write_csv(path: Path, rows) -> Path:
 def _frame_csv(tmp_path: Path, columns: dict) -> Path:
     """Write a synthetic observations table (columns → cells) as a CSV file."""
     frame = pd.DataFrame(columns)
-    return _write_csv(tmp_path / "synthetic_observations.csv", [list(frame.columns), *frame.values.tolist()])
+    return _write_csv(
+        tmp_path / "synthetic_observations.csv", [list(frame.columns), *frame.values.tolist()]
+    )
 
 
 def test_shipped_putuo(putuo):
     obs = read_observations(DATA / "putuo-14th" / "observations.csv", putuo)
     assert isinstance(obs, Observations)
-    n_rows = sum(1 for _ in open(DATA / "putuo-14th" / "observations.csv", encoding="utf-8-sig")) - 1
+    n_rows = (
+        sum(1 for _ in open(DATA / "putuo-14th" / "observations.csv", encoding="utf-8-sig")) - 1
+    )
     assert len(obs) + len(obs.skipped) == n_rows  # every row is a figure or a listed skip
     assert set(obs.frame["indicator_id"]) <= {i.id for i in putuo.all_indicators()}
     # indicator 1 is "与市保持同步": its figures default to growth rates
@@ -52,7 +56,9 @@ def test_shipped_putuo(putuo):
 
 def test_shipped_national(national):
     obs = read_observations(DATA / "national-14th" / "observations.csv", national)
-    n_rows = sum(1 for _ in open(DATA / "national-14th" / "observations.csv", encoding="utf-8-sig")) - 1
+    n_rows = (
+        sum(1 for _ in open(DATA / "national-14th" / "observations.csv", encoding="utf-8-sig")) - 1
+    )
     assert len(obs) + len(obs.skipped) == n_rows
     grain = obs.select("19").set_index("period")["value"]
     # 2021: 13657 亿斤 × 0.0005 亿吨/亿斤 = 6.8285 亿吨
@@ -95,7 +101,9 @@ def test_values_as_written(putuo, tmp_path):
 
 
 def test_indicator_by_name(putuo, tmp_path):
-    path = _frame_csv(tmp_path, {"指标": ["新增高新技术企业数"], "时期": ["2021"], "数值": ["30"], "单位": ["家"]})
+    path = _frame_csv(
+        tmp_path, {"指标": ["新增高新技术企业数"], "时期": ["2021"], "数值": ["30"], "单位": ["家"]}
+    )
     obs = read_observations(path, putuo)
     assert list(obs.frame["indicator_id"]) == ["6"]
 
@@ -117,7 +125,10 @@ def test_every_problem_in_one_error(putuo, tmp_path):
         read_observations(path, putuo)
     err = info.value
     frame = err.report.to_frame()
-    got = {(int(r), c, v) for r, c, v in zip(frame["row"], frame["column"], frame["value"])}
+    got = {
+        (int(r), c, v)
+        for r, c, v in zip(frame["row"], frame["column"], frame["value"], strict=True)
+    }
     assert got == {
         (3, "indicator_id", "99"),
         (4, "unit", "万平方米"),
@@ -162,7 +173,11 @@ def test_select_as_of(putuo, tmp_path):
     obs = read_observations(path, putuo)
     assert list(obs.select("6")["period"]) == ["2021", "2022", "2023M1-6", "2023M1-9", "2023"]
     cut = obs.select("6", as_of="2023-06-30")
-    assert list(cut["period"]) == ["2021", "2022", "2023M1-6"]  # 2023M1-9 ends 09-30, 2023 ends 12-31
+    assert list(cut["period"]) == [
+        "2021",
+        "2022",
+        "2023M1-6",
+    ]  # 2023M1-9 ends 09-30, 2023 ends 12-31
     assert list(cut["value"]) == [30.0, 35.0, 20.0]
     assert list(obs.select("6", as_of="2022-12-31")["period"]) == ["2021", "2022"]
     assert list(obs.select("6", as_of="2023-06-29")["period"]) == ["2021", "2022"]

@@ -13,10 +13,18 @@ from indicator_forecast.data.observations import parse_value
 @pytest.mark.parametrize(
     "text, year, months",
     [
-        ("2022", 2022, 12), ("2022年", 2022, 12),
-        ("2023H1", 2023, 6), ("2023年上半年", 2023, 6), ("2023-06", 2023, 6),
-        ("2023年1-9月", 2023, 9), ("2023M1-9", 2023, 9), ("2023Q1-Q3", 2023, 9), ("2023前三季度", 2023, 9),
-        ("2023年一季度", 2023, 3), ("２０２３年１-９月", 2023, 9), (" 2023 H1 ", 2023, 6),
+        ("2022", 2022, 12),
+        ("2022年", 2022, 12),
+        ("2023H1", 2023, 6),
+        ("2023年上半年", 2023, 6),
+        ("2023-06", 2023, 6),
+        ("2023年1-9月", 2023, 9),
+        ("2023M1-9", 2023, 9),
+        ("2023Q1-Q3", 2023, 9),
+        ("2023前三季度", 2023, 9),
+        ("2023年一季度", 2023, 3),
+        ("２０２３年１-９月", 2023, 9),
+        (" 2023 H1 ", 2023, 6),
     ],
 )
 def test_parse_period(text, year, months):
@@ -26,7 +34,14 @@ def test_parse_period(text, year, months):
 
 @pytest.mark.parametrize(
     "text, year, months",
-    [("annual", 2022, 12), ("H1", 2023, 6), ("Q1-Q3", 2023, 9), ("year-end", 2021, 12), ("annual(nominal)", 2021, 12), ("1-6月", 2023, 6)],
+    [
+        ("annual", 2022, 12),
+        ("H1", 2023, 6),
+        ("Q1-Q3", 2023, 9),
+        ("year-end", 2021, 12),
+        ("annual(nominal)", 2021, 12),
+        ("1-6月", 2023, 6),
+    ],
 )
 def test_parse_period_with_year_column(text, year, months):
     p = parse_period(text, str(year))
@@ -94,7 +109,9 @@ def test_parse_value(text, unit, value, approximate):
     assert (note is not None) == approximate
 
 
-@pytest.mark.parametrize("text, unit", [("abc", "%"), ("12.3%", "亿元"), ("1.2.3", "%"), ("", "%"), ("约", "%")])
+@pytest.mark.parametrize(
+    "text, unit", [("abc", "%"), ("12.3%", "亿元"), ("1.2.3", "%"), ("", "%"), ("约", "%")]
+)
 def test_parse_value_rejects(text, unit):
     with pytest.raises(ValueError):
         parse_value(text, unit)

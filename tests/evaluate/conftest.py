@@ -18,11 +18,14 @@ OBS_COLUMNS = ["indicator_id", "period", "value", "unit", "measure", "role", "se
 
 
 def synthetic_plan(rows: list[tuple], directory: Path | None = None):
-    """rows: (序号, 指标, 单位, 目标值, 责任部门, 指标属性, 基期值) — a part of a composite has 序号 ''."""
+    """rows: (序号, 指标, 单位, 目标值, 责任部门, 指标属性, 基期值) — a part of a composite has
+    序号 ''."""
     directory = Path(directory or tempfile.mkdtemp(prefix="synthetic_"))
     lines = [PLAN_HEADER]
     for no, name, unit, target, dept, attr, base in rows:
-        lines.append(f"合成类别,{no},{name},{unit},{target},{dept},{attr},{'' if base is None else base}\n")
+        lines.append(
+            f"合成类别,{no},{name},{unit},{target},{dept},{attr},{'' if base is None else base}\n"
+        )
     path = directory / "synthetic_plan.csv"
     path.write_text("".join(lines), encoding="utf-8")
     return read_plan(path)
@@ -32,7 +35,8 @@ def synthetic_observations(plan, rows: list[tuple], directory: Path | None = Non
     """rows: (indicator_id, period, value, unit, measure, role); written to CSV and read back."""
     directory = Path(directory or tempfile.mkdtemp(prefix="synthetic_"))
     df = pd.DataFrame(
-        [(i, p, v, u, m, r, "", "synthetic://test") for i, p, v, u, m, r in rows], columns=OBS_COLUMNS
+        [(i, p, v, u, m, r, "", "synthetic://test") for i, p, v, u, m, r in rows],
+        columns=OBS_COLUMNS,
     )
     path = directory / "synthetic_observations.csv"
     df.to_csv(path, index=False)

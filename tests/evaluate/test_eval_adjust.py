@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import synthetic_observations, synthetic_plan
 
 from indicator_forecast.adjust import granularity, propose, round_to
 from indicator_forecast.classify import Classification, Outlook
@@ -12,8 +13,6 @@ from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.progress import Progress
-
-from conftest import synthetic_observations, synthetic_plan
 
 CFG = EvaluationConfig()
 
@@ -27,15 +26,36 @@ def test_granularity_and_rounding():
 
 
 def _cumulative(attr, tmp_path):
-    plan = synthetic_plan([("1", "合成投资总额", "亿元", "累计 1400", "合成发改部门", attr, None)], tmp_path)
+    plan = synthetic_plan(
+        [("1", "合成投资总额", "亿元", "累计 1400", "合成发改部门", attr, None)], tmp_path
+    )
     ind = next(iter(plan.all_indicators()))
-    pr = Progress("1", "cumulative_total", dt.date(2023, 6, 30), midterm_value=650, completion=650 / 1400,
-                  time_elapsed=0.5, target_value=1400, required_pace=300, recent_pace=275, pace_unit="亿元/年")
+    pr = Progress(
+        "1",
+        "cumulative_total",
+        dt.date(2023, 6, 30),
+        midterm_value=650,
+        completion=650 / 1400,
+        time_elapsed=0.5,
+        target_value=1400,
+        required_pace=300,
+        recent_pace=275,
+        pace_unit="亿元/年",
+    )
     # a synthetic distribution whose 30 % quantile is 1187.3
-    ol = Outlook(mean=1250, lo=1100, hi=1400, level=80, p_meet=0.1, p_stretch=None, model="synthetic",
-                 model_reason="synthetic", what="五年累计值",
-                 quantile=lambda q: 1187.3 if abs(q - 0.3) < 1e-12 else float("nan"),
-                 prob_at_least=lambda x: 0.68 if x == 1200 else 0.1)
+    ol = Outlook(
+        mean=1250,
+        lo=1100,
+        hi=1400,
+        level=80,
+        p_meet=0.1,
+        p_stretch=None,
+        model="synthetic",
+        model_reason="synthetic",
+        what="五年累计值",
+        quantile=lambda q: 1187.3 if abs(q - 0.3) < 1e-12 else float("nan"),
+        prob_at_least=lambda x: 0.68 if x == 1200 else 0.1,
+    )
     return ind, pr, ol
 
 
@@ -72,11 +92,17 @@ def ev(tmp_path_factory):
         ("1", "合成专利拥有量", "件", "16", "合成科技部门", "预期性", 8),
         ("2", "合成绿地面积", "万平方米", "累计 75", "合成绿化部门", "约束性", None),
     ], d)
-    obs = synthetic_observations(plan, [
-        ("1", "2021", 10, "件", "level", "actual"), ("1", "2022", 12, "件", "level", "actual"),
-        ("2", "2021", 8, "万平方米", "flow", "actual"), ("2", "2022", 7, "万平方米", "flow", "actual"),
-        ("2", "2023H1", 3, "万平方米", "flow", "actual"),
-    ], d)
+    obs = synthetic_observations(
+        plan,
+        [
+            ("1", "2021", 10, "件", "level", "actual"),
+            ("1", "2022", 12, "件", "level", "actual"),
+            ("2", "2021", 8, "万平方米", "flow", "actual"),
+            ("2", "2022", 7, "万平方米", "flow", "actual"),
+            ("2", "2023H1", 3, "万平方米", "flow", "actual"),
+        ],
+        d,
+    )
     return evaluate(plan, obs, as_of="2023-06-30", progress=False)
 
 
@@ -101,7 +127,10 @@ def test_override_kept_beside_suggestion(ev):
     assert df.loc["1", "grade"] == suggested
     assert df.loc["1", "override_grade"] == other
     assert df.loc["1", "final_grade"] == other
-    assert df.loc["2", "override_grade"] is None or df.loc["2", "override_grade"] != df.loc["2", "override_grade"]
+    assert (
+        df.loc["2", "override_grade"] is None
+        or df.loc["2", "override_grade"] != df.loc["2", "override_grade"]
+    )
     assert df.loc["2", "final_grade"] == df.loc["2", "grade"]
     adj = ov.adjustments_frame().set_index("indicator_id")
     assert adj.loc["1", "suggested_target"] == "14"

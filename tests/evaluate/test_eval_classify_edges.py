@@ -16,12 +16,31 @@ AS_OF = dt.date(2023, 6, 30)
 
 
 def prog(kind="end_level", completion=0.5, elapsed=0.5, met_now=None, missing=()):
-    return Progress("9", kind, AS_OF, completion=completion, time_elapsed=elapsed, met_now=met_now, missing=missing)
+    return Progress(
+        "9",
+        kind,
+        AS_OF,
+        completion=completion,
+        time_elapsed=elapsed,
+        met_now=met_now,
+        missing=missing,
+    )
 
 
 def outlook(p):
-    return Outlook(mean=1.0, lo=0.0, hi=2.0, level=80, p_meet=p, p_stretch=None, model="synthetic",
-                   model_reason="synthetic", what="期末值", quantile=lambda q: q, prob_at_least=lambda x: p)
+    return Outlook(
+        mean=1.0,
+        lo=0.0,
+        hi=2.0,
+        level=80,
+        p_meet=p,
+        p_stretch=None,
+        model="synthetic",
+        model_reason="synthetic",
+        what="期末值",
+        quantile=lambda q: q,
+        prob_at_least=lambda x: p,
+    )
 
 
 def grade(pr, p, binding=False):

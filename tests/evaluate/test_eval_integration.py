@@ -10,8 +10,21 @@ from indicator_forecast import read_observations, read_plan
 from indicator_forecast.evaluate import evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-COLUMNS = ["indicator_id", "name", "kind", "midterm_value", "progress", "time_elapsed", "projected_end",
-           "projected_lo", "projected_hi", "p_meet", "grade", "reason", "suggested_target"]
+COLUMNS = [
+    "indicator_id",
+    "name",
+    "kind",
+    "midterm_value",
+    "progress",
+    "time_elapsed",
+    "projected_end",
+    "projected_lo",
+    "projected_hi",
+    "p_meet",
+    "grade",
+    "reason",
+    "suggested_target",
+]
 
 
 def _evaluate(name):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import synthetic_observations, synthetic_plan
 
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.plan.parser import parse_target
-
-from conftest import synthetic_observations, synthetic_plan
 
 
 @pytest.mark.parametrize(

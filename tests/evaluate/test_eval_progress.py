@@ -6,11 +6,10 @@ import datetime as dt
 import math
 
 import pytest
+from conftest import synthetic_observations, synthetic_plan
 
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.progress import compute_progress
-
-from conftest import synthetic_observations, synthetic_plan
 
 AS_OF = dt.date(2023, 6, 30)
 
@@ -171,7 +170,9 @@ def test_parent_synced_gaps(synthetic):
 
 
 def test_parent_synced_without_parent_is_insufficient(tmp_path):
-    plan = synthetic_plan([("1", "合成增长率", "%", "与市保持同步", "合成统计部门", "预期性", None)], tmp_path)
+    plan = synthetic_plan(
+        [("1", "合成增长率", "%", "与市保持同步", "合成统计部门", "预期性", None)], tmp_path
+    )
     obs = synthetic_observations(plan, [
         ("1", "2021", 8.0, "%", "growth_rate", "actual"),
         ("1", "2022", 3.0, "%", "growth_rate", "actual"),
@@ -193,7 +194,9 @@ def test_parent_assigned_without_parent_figures(synthetic_eval):
 
 
 def test_parent_assigned_with_parent_figures(tmp_path):
-    plan = synthetic_plan([("1", "合成能耗降低率", "%", "完成市下达目标", "合成能源部门", "约束性", None)], tmp_path)
+    plan = synthetic_plan(
+        [("1", "合成能耗降低率", "%", "完成市下达目标", "合成能源部门", "约束性", None)], tmp_path
+    )
     obs = synthetic_observations(plan, [
         ("1", "2021", 3.0, "%", "change", "actual"),
         ("1", "2022", 3.2, "%", "change", "actual"),

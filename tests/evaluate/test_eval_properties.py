@@ -1,13 +1,13 @@
-"""hypothesis properties of evaluate on SYNTHETIC plans (kept small: each runs the projection engine)."""
+"""hypothesis properties of evaluate on SYNTHETIC plans (kept small: each runs the projection
+engine)."""
 
 from __future__ import annotations
 
+from conftest import synthetic_observations, synthetic_plan
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from indicator_forecast.evaluate import evaluate
-
-from conftest import synthetic_observations, synthetic_plan
 
 ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -18,7 +18,9 @@ def _num(x: float) -> str:
 
 
 def _end_level(target, baseline, v2021, v2022, k=1.0, attr="预期性"):
-    plan = synthetic_plan([("1", "合成指标", "件", _num(target * k), "合成部门", attr, _num(baseline * k))])
+    plan = synthetic_plan(
+        [("1", "合成指标", "件", _num(target * k), "合成部门", attr, _num(baseline * k))]
+    )
     obs = synthetic_observations(plan, [
         ("1", "2021", v2021 * k, "件", "level", "actual"),
         ("1", "2022", v2022 * k, "件", "level", "actual"),
@@ -136,12 +138,19 @@ def test_unit_rescaling_leaves_grade_and_p_unchanged(base, gain, first, latest, 
 )
 def test_cumulative_rescaling(base, v, k):
     def run(k):
-        plan = synthetic_plan([("1", "合成新增数", "个", f"累计 {_num(1400 * k)}", "合成部门", "预期性", None)])
-        obs = synthetic_observations(plan, [
-            ("1", "2019", v[0] * k, "个", "flow", "actual"), ("1", "2020", v[1] * k, "个", "flow", "actual"),
-            ("1", "2021", v[2] * k * 10, "个", "flow", "actual"), ("1", "2022", v[3] * k * 10, "个", "flow", "actual"),
-            ("1", "2023H1", base * k * 5, "个", "flow", "actual"),
-        ])
+        plan = synthetic_plan(
+            [("1", "合成新增数", "个", f"累计 {_num(1400 * k)}", "合成部门", "预期性", None)]
+        )
+        obs = synthetic_observations(
+            plan,
+            [
+                ("1", "2019", v[0] * k, "个", "flow", "actual"),
+                ("1", "2020", v[1] * k, "个", "flow", "actual"),
+                ("1", "2021", v[2] * k * 10, "个", "flow", "actual"),
+                ("1", "2022", v[3] * k * 10, "个", "flow", "actual"),
+                ("1", "2023H1", base * k * 5, "个", "flow", "actual"),
+            ],
+        )
         return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
     r1, rk = run(1.0), run(k)
     assert r1.grade == rk.grade
@@ -151,29 +160,61 @@ def test_cumulative_rescaling(base, v, k):
 
 # Complete synthetic data for several kinds, and which rows a conclusion cannot do without.
 CASES = {
-    "end_level": (("1", "合成水平", "件", "16", "合成部门", "预期性", None), [
-        ("1", "2020", 8, "件", "level", "actual"), ("1", "2021", 10, "件", "level", "actual"),
-        ("1", "2022", 12, "件", "level", "actual")], [0]),  # the base-year value (not in the plan)
-    "cumulative_total": (("1", "合成新增", "亿元", "累计 1400", "合成部门", "预期性", None), [
-        ("1", "2021", 300, "亿元", "flow", "actual"), ("1", "2022", 250, "亿元", "flow", "actual"),
-        ("1", "2023H1", 100, "亿元", "flow", "actual")], [0, 1]),
-    "annual_rate": (("1", "合成收入增长率", "%", "3-5", "合成部门", "预期性", None), [
-        ("1", "2021", 6, "%", "growth_rate", "actual"), ("1", "2022", 2, "%", "growth_rate", "actual")], [0, 1]),
-    "parent_synced": (("1", "合成增长率", "%", "与市保持同步", "合成部门", "预期性", None), [
-        ("1", "2021", 8, "%", "growth_rate", "actual"), ("1", "2022", 3, "%", "growth_rate", "actual"),
-        ("1", "2021", 8.6, "%", "growth_rate", "parent_actual"),
-        ("1", "2022", 2, "%", "growth_rate", "parent_actual")], [0, 1, 2, 3]),
-    "parent_assigned": (("1", "合成降低率", "%", "完成市下达目标", "合成部门", "约束性", None), [
-        ("1", "2021", 3.0, "%", "change", "actual"), ("1", "2022", 3.2, "%", "change", "actual"),
-        ("1", "2021", 2.5, "%", "change", "parent_target"),
-        ("1", "2022", 3.5, "%", "change", "parent_target")], [0, 1, 2, 3]),
+    "end_level": (
+        ("1", "合成水平", "件", "16", "合成部门", "预期性", None),
+        [
+            ("1", "2020", 8, "件", "level", "actual"),
+            ("1", "2021", 10, "件", "level", "actual"),
+            ("1", "2022", 12, "件", "level", "actual"),
+        ],
+        [0],
+    ),  # the base-year value (not in the plan)
+    "cumulative_total": (
+        ("1", "合成新增", "亿元", "累计 1400", "合成部门", "预期性", None),
+        [
+            ("1", "2021", 300, "亿元", "flow", "actual"),
+            ("1", "2022", 250, "亿元", "flow", "actual"),
+            ("1", "2023H1", 100, "亿元", "flow", "actual"),
+        ],
+        [0, 1],
+    ),
+    "annual_rate": (
+        ("1", "合成收入增长率", "%", "3-5", "合成部门", "预期性", None),
+        [
+            ("1", "2021", 6, "%", "growth_rate", "actual"),
+            ("1", "2022", 2, "%", "growth_rate", "actual"),
+        ],
+        [0, 1],
+    ),
+    "parent_synced": (
+        ("1", "合成增长率", "%", "与市保持同步", "合成部门", "预期性", None),
+        [
+            ("1", "2021", 8, "%", "growth_rate", "actual"),
+            ("1", "2022", 3, "%", "growth_rate", "actual"),
+            ("1", "2021", 8.6, "%", "growth_rate", "parent_actual"),
+            ("1", "2022", 2, "%", "growth_rate", "parent_actual"),
+        ],
+        [0, 1, 2, 3],
+    ),
+    "parent_assigned": (
+        ("1", "合成降低率", "%", "完成市下达目标", "合成部门", "约束性", None),
+        [
+            ("1", "2021", 3.0, "%", "change", "actual"),
+            ("1", "2022", 3.2, "%", "change", "actual"),
+            ("1", "2021", 2.5, "%", "change", "parent_target"),
+            ("1", "2022", 3.5, "%", "change", "parent_target"),
+        ],
+        [0, 1, 2, 3],
+    ),
 }
 
 
 def test_complete_cases_are_graded():
     for kind, (row, obs_rows, _) in CASES.items():
         plan = synthetic_plan([row])
-        r = evaluate(plan, synthetic_observations(plan, obs_rows), as_of="2023-06-30", progress=False)["1"]
+        r = evaluate(
+            plan, synthetic_observations(plan, obs_rows), as_of="2023-06-30", progress=False
+        )["1"]
         assert r.indicator.kind == kind
         assert r.grade in ORDER, (kind, r.grade)
 

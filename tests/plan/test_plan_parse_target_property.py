@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-
 from indicator_forecast._typing import TARGET_KINDS
 from indicator_forecast.exceptions import TargetParseError
 from indicator_forecast.plan import parse_target
@@ -20,10 +19,20 @@ TOKENS = [
     "经济", "提高", "降低", "岁", "条(段)", "亿元", "智能软件", "研发服务", "五年累计",
     "各年度视情提出", "abc", "\u0660", "²",
 ]
-NAMES = st.sampled_from([
-    None, "", "区级一般公共预算收入年均增长率", "新增景观特色道路", "单位生产总值生产安全事故死亡率",
-    "单位GDP能源消耗降低", "人均预期寿命", "空气质量优良率", "重点培育产业税收占比", "城镇调查失业率",
-])
+NAMES = st.sampled_from(
+    [
+        None,
+        "",
+        "区级一般公共预算收入年均增长率",
+        "新增景观特色道路",
+        "单位生产总值生产安全事故死亡率",
+        "单位GDP能源消耗降低",
+        "人均预期寿命",
+        "空气质量优良率",
+        "重点培育产业税收占比",
+        "城镇调查失业率",
+    ]
+)
 UNITS = st.sampled_from([None, "%", "条(段)", "亿元", "岁", "人/亿元", ""])
 target_like = st.lists(st.sampled_from(TOKENS), min_size=0, max_size=12).map("".join)
 
@@ -62,11 +71,15 @@ def test_target_like_text(text, unit, name):
 _number = st.one_of(
     st.integers(0, 10**6).map(str),
     st.floats(0, 1e5, allow_nan=False, allow_infinity=False).map(lambda x: f"{x:.2f}"),
-    st.integers(0, 99).map(lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
+    st.integers(0, 99).map(
+        lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    ),
 )
 structured = st.builds(
     lambda pre, a, rng, b, suf, asp: f"{pre}{a}{rng + b if rng else ''}{suf}{asp}",
-    st.sampled_from(["", "累计", "累计 ", "累计达到", "约", ">", "＜", "不高于", "不低于", "〔", "五年累计"]),
+    st.sampled_from(
+        ["", "累计", "累计 ", "累计达到", "约", ">", "＜", "不高于", "不低于", "〔", "五年累计"]
+    ),
     _number,
     st.sampled_from(["", "-", "–", "～", "至"]),
     _number,

@@ -35,7 +35,16 @@ SEED_TARGETS = [
     (2, "区级一般公共预算收入年均增长率", "%", "3-5", "annual_rate", 3.0, 5.0, H),
     (3, "新增固定资产投资总额", "亿元", "累计 1400", "cumulative_total", 1400.0, 1400.0, H),
     # The seed writes the parts in the department column; a plan cell spells them in brackets.
-    (4, "重点培育产业税收占比", "%", "40（智能软件12、研发服务8、科技金融12、生命健康8）", "composite", 40.0, 40.0, H),
+    (
+        4,
+        "重点培育产业税收占比",
+        "%",
+        "40（智能软件12、研发服务8、科技金融12、生命健康8）",
+        "composite",
+        40.0,
+        40.0,
+        H,
+    ),
     (5, "每万人口高价值发明专利拥有量", "件", "16", "end_level", 16.0, 16.0, H),
     (6, "新增高新技术企业数", "家", "累计 150", "cumulative_total", 150.0, 150.0, H),
     (7, "新增企业上市数", "家", "累计 10-20", "cumulative_total", 10.0, 20.0, H),
@@ -70,7 +79,9 @@ def test_seed_table_is_complete():
 
 
 @pytest.mark.parametrize(
-    "no, name, unit, text, kind, low, high, direction", SEED_TARGETS, ids=[f"seed-{r[0]}" for r in SEED_TARGETS]
+    "no, name, unit, text, kind, low, high, direction",
+    SEED_TARGETS,
+    ids=[f"seed-{r[0]}" for r in SEED_TARGETS],
 )
 def test_seed_target(no, name, unit, text, kind, low, high, direction):
     t = parse_target(text, unit=unit, name=name)
@@ -106,10 +117,15 @@ def test_seed_extra_fields():
 
 
 def test_composite_parts():
-    t = parse_target("40（智能软件12、研发服务8、科技金融12、生命健康8）", unit="%", name="重点培育产业税收占比")
+    t = parse_target(
+        "40（智能软件12、研发服务8、科技金融12、生命健康8）", unit="%", name="重点培育产业税收占比"
+    )
     assert isinstance(t, CompositeTarget)
     assert [(pt.name, pt.low, pt.high) for pt in t.parts] == [
-        ("智能软件", 12.0, 12.0), ("研发服务", 8.0, 8.0), ("科技金融", 12.0, 12.0), ("生命健康", 8.0, 8.0),
+        ("智能软件", 12.0, 12.0),
+        ("研发服务", 8.0, 8.0),
+        ("科技金融", 12.0, 12.0),
+        ("生命健康", 8.0, 8.0),
     ]
     assert t.parts_sum == 40.0  # 12 + 8 + 12 + 8
 
@@ -122,7 +138,12 @@ def test_bracketed_reduction():
     assert isinstance(t, CumulativeChangeTarget)
     assert (t.low, t.high, t.change, t.direction) == (13.5, 13.5, "reduction", "higher")
     t2 = parse_target("〔13.5〕(五年累计)", unit="%", name="单位GDP能源消耗降低")
-    assert (t2.kind, t2.low, t2.change, t2.note) == ("cumulative_change", 13.5, "reduction", "五年累计")
+    assert (t2.kind, t2.low, t2.change, t2.note) == (
+        "cumulative_change",
+        13.5,
+        "reduction",
+        "五年累计",
+    )
 
 
 def test_bracketed_increase():
@@ -137,7 +158,9 @@ def test_bracketed_without_a_word_for_the_sign_is_an_error():
         parse_target("〔13.5〕", unit="%", name="某指标")
 
 
-@pytest.mark.parametrize("text, strict", [("<5.5", True), ("＜5.5", True), ("5.5以内", False), ("不高于5.5", False)])
+@pytest.mark.parametrize(
+    "text, strict", [("<5.5", True), ("＜5.5", True), ("5.5以内", False), ("不高于5.5", False)]
+)
 def test_ceiling_spellings(text, strict):
     t = parse_target(text, unit="%", name="城镇调查失业率")
     assert isinstance(t, CeilingTarget)
@@ -159,7 +182,9 @@ def test_floor_spellings(text):
 
 
 def test_aspiration_clause_kept():
-    t = parse_target("＞7、力争投入强度高于“十三五”时期实际", unit="%", name="全社会研发经费投入增长")
+    t = parse_target(
+        "＞7、力争投入强度高于“十三五”时期实际", unit="%", name="全社会研发经费投入增长"
+    )
     assert isinstance(t, AnnualRateTarget)  # a growth-rate name makes ">7" a floor on the rate
     assert (t.low, t.high) == (7.0, None)
     assert t.aspiration == "力争投入强度高于“十三五”时期实际"
@@ -195,7 +220,9 @@ def test_running_level_is_not_new_additions():
     assert parse_target("累计 1000", unit="张", name="新增病床数").kind == "cumulative_total"
 
 
-@pytest.mark.parametrize("text", ["3-5", "3–5", "3—5", "3～5", "3~5", "3至5", "３～５", "３－５", " 3 - 5 "])
+@pytest.mark.parametrize(
+    "text", ["3-5", "3–5", "3—5", "3～5", "3~5", "3至5", "３～５", "３－５", " 3 - 5 "]
+)
 def test_range_separators(text):
     t = parse_target(text, unit="%", name="区级一般公共预算收入年均增长率")
     assert isinstance(t, AnnualRateTarget)
@@ -286,5 +313,9 @@ def test_invalid_numbers_raise_target_parse_error(text):
 
 def test_kinds_cover_target_kinds():
     # every kind the hand table and spellings produce is a declared kind
-    kinds = {r[4] for r in SEED_TARGETS} | {"cumulative_change", "relative_to_indicator", "running_level"}
+    kinds = {r[4] for r in SEED_TARGETS} | {
+        "cumulative_change",
+        "relative_to_indicator",
+        "running_level",
+    }
     assert kinds == set(TARGET_KINDS)

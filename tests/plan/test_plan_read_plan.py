@@ -19,12 +19,21 @@ NATIONAL = DATA / "national-14th" / "plan.csv"
 
 # From DOMAIN.md's table of the 25 indicators (附件2).
 PUTUO_KINDS = {
-    "1": "parent_synced", "2": "annual_rate",
-    **{i: "cumulative_total" for i in ("3", "6", "7", "10", "11", "12", "13", "15", "16", "21", "23")},
+    "1": "parent_synced",
+    "2": "annual_rate",
+    **{
+        i: "cumulative_total"
+        for i in ("3", "6", "7", "10", "11", "12", "13", "15", "16", "21", "23")
+    },
     "4": "composite",
     **{i: "end_level" for i in ("5", "8", "14", "20")},
-    "17": "floor", "22": "floor", "24": "ceiling", "19": "band", "25": "band",
-    "9": "parent_assigned", "18": "parent_assigned",
+    "17": "floor",
+    "22": "floor",
+    "24": "ceiling",
+    "19": "band",
+    "25": "band",
+    "9": "parent_assigned",
+    "18": "parent_assigned",
 }
 # 约束性 per the seed's 指标属性 column: 9, 11, 12, 19, 20, 22, 24.
 PUTUO_BINDING = {"9", "11", "12", "19", "20", "22", "24"}
@@ -59,7 +68,12 @@ def test_putuo_composite(putuo):
     assert [p.id for p in whole.parts] == ["4.1", "4.2", "4.3", "4.4"]
     assert [p.name for p in whole.parts] == ["智能软件", "研发服务", "科技金融", "生命健康"]
     assert [p.target.low for p in whole.parts] == [12.0, 8.0, 12.0, 8.0]
-    assert [p.departments for p in whole.parts] == [("区科委",), ("区科委",), ("区金融办",), ("区商务委",)]
+    assert [p.departments for p in whole.parts] == [
+        ("区科委",),
+        ("区科委",),
+        ("区金融办",),
+        ("区商务委",),
+    ]
     assert all(p.parent_id == "4" for p in whole.parts)
     assert whole.target.parts_sum == 40.0
     assert putuo.notes == ()  # 12 + 8 + 12 + 8 = 40: nothing to remark
@@ -114,8 +128,10 @@ def _write_xlsx(rows: list[list[str]], path: Path) -> None:
     # merge each category over its block: the category cell and the blank cells below it
     first_data = 3
     starts = [i for i, r in enumerate(rows[1:]) if r[0]] + [len(rows) - 1]
-    for a, b in zip(starts, starts[1:]):
-        ws.merge_cells(start_row=first_data + a, start_column=1, end_row=first_data + b - 1, end_column=1)
+    for a, b in zip(starts, starts[1:], strict=False):  # consecutive pairs
+        ws.merge_cells(
+            start_row=first_data + a, start_column=1, end_row=first_data + b - 1, end_column=1
+        )
     wb.save(path)
 
 
@@ -214,15 +230,15 @@ def test_missing_column_entirely(tmp_path):
 
 
 MANY_PROBLEMS = [
-    ["类别", "序号", "指标", "单位", "目标值", "责任部门", "指标属性"],          # row 1
-    ["合成类", "1", "合成指标甲", "%", "3-5", "区财政局", "预期性"],             # row 2: fine
-    ["", "2", "合成指标乙", "个", "abc", "区科委", "预期性"],                    # row 3: target
-    ["", "2", "合成指标丙", "个", "10", "区科委", "预期性"],                     # row 4: duplicate 序号
-    ["", "3", "合成指标丁", "", "10", "区科委", "预期性"],                       # row 5: empty unit
-    ["", "4", "合成指标戊", "个", "10", "区科委,,区金融办", "约束性"],           # row 6: departments
-    ["", "5", "合成指标己", "个", "10", "、区科委", "预期性"],                   # row 7: departments
-    ["", "6", "合成指标庚", "个", "10", "区科委", "可选性"],                     # row 8: attribute
-    ["", "7", "合成指标辛", "个", "累计 10-20", "区科委 区金融办", "预期性"],    # row 9: fine
+    ["类别", "序号", "指标", "单位", "目标值", "责任部门", "指标属性"],  # row 1
+    ["合成类", "1", "合成指标甲", "%", "3-5", "区财政局", "预期性"],  # row 2: fine
+    ["", "2", "合成指标乙", "个", "abc", "区科委", "预期性"],  # row 3: target
+    ["", "2", "合成指标丙", "个", "10", "区科委", "预期性"],  # row 4: duplicate 序号
+    ["", "3", "合成指标丁", "", "10", "区科委", "预期性"],  # row 5: empty unit
+    ["", "4", "合成指标戊", "个", "10", "区科委,,区金融办", "约束性"],  # row 6: departments
+    ["", "5", "合成指标己", "个", "10", "、区科委", "预期性"],  # row 7: departments
+    ["", "6", "合成指标庚", "个", "10", "区科委", "可选性"],  # row 8: attribute
+    ["", "7", "合成指标辛", "个", "累计 10-20", "区科委 区金融办", "预期性"],  # row 9: fine
 ]
 EXPECTED_PROBLEMS = {
     (3, "目标值", "abc"),
@@ -241,7 +257,10 @@ def test_every_problem_in_one_error(tmp_path):
     err = info.value
     frame = err.report.to_frame()
     assert list(frame.columns) == ["source", "row", "column", "value", "expected"]
-    got = {(int(r), c, v) for r, c, v in zip(frame["row"], frame["column"], frame["value"])}
+    got = {
+        (int(r), c, v)
+        for r, c, v in zip(frame["row"], frame["column"], frame["value"], strict=True)
+    }
     assert got == EXPECTED_PROBLEMS
     assert len(err.report) == 6
     assert set(frame["source"]) == {"synthetic_many_problems.csv"}
@@ -303,15 +322,22 @@ def test_parts_not_adding_up_is_a_note(tmp_path):
     whole = plan["1"]
     assert whole.kind == "composite"
     assert [(p.id, p.target.low) for p in whole.parts] == [("1.1", 12.0), ("1.2", 8.0)]
-    assert plan["1.2"].departments == ("甲局", "乙局")  # a part without departments takes the whole's
+    assert plan["1.2"].departments == (
+        "甲局",
+        "乙局",
+    )  # a part without departments takes the whole's
     # 12 + 8 = 20, not 40
     assert len(plan.notes) == 1 and "20" in plan.notes[0] and "40" in plan.notes[0]
 
 
 @pytest.mark.parametrize(
     "cell, expected",
-    [("区科委、区金融办", ("区科委", "区金融办")), ("区科委,区金融办", ("区科委", "区金融办")),
-     ("区科委；区金融办/区商务委", ("区科委", "区金融办", "区商务委")), ("区科委  区金融办", ("区科委", "区金融办"))],
+    [
+        ("区科委、区金融办", ("区科委", "区金融办")),
+        ("区科委,区金融办", ("区科委", "区金融办")),
+        ("区科委；区金融办/区商务委", ("区科委", "区金融办", "区商务委")),
+        ("区科委  区金融办", ("区科委", "区金融办")),
+    ],
 )
 def test_department_separators(tmp_path, cell, expected):
     rows = [MANY_PROBLEMS[0], ["合成类", "1", "合成指标", "个", "10", cell, "预期性"]]

@@ -41,7 +41,9 @@ def test_putuo_counts(putuo):
     assert putuo.groups[0] == "(一) 深化“一轴一园一中心”科技创新布局"
     assert putuo.groups[-1] == "(三十四) 牢牢守住城市运行安全底线"
     for no, (first, last) in SECTION_SPANS.items():
-        assert [int(t.number) for t in putuo if t.section_number == no] == list(range(first, last + 1))
+        assert [int(t.number) for t in putuo if t.section_number == no] == list(
+            range(first, last + 1)
+        )
     assert putuo.sections[4] == ("五", "坚持文化兴区，提升文化建设新高度")
 
 
@@ -78,7 +80,10 @@ def test_putuo_nothing_returned(putuo):
     assert missing[missing["department"] == "区应急局"]["number"].tolist() == ["109", "110"]
     frame = putuo.to_frame()
     assert len(frame) == 112 and frame["conclusion"].isna().all()
-    assert frame.loc[frame["number"] == "3", "departments"].item() == "区科委、区金融办、苏河水岸经济发展带管委办"
+    assert (
+        frame.loc[frame["number"] == "3", "departments"].item()
+        == "区科委、区金融办、苏河水岸经济发展带管委办"
+    )
     assert "争创全国文明城区" in putuo._repr_html_()
 
 
@@ -204,7 +209,10 @@ def test_synthetic_malformed_reports_every_problem():
     }  # fmt: skip
     frame = info.value.report.to_frame()
     assert frame.loc[frame["row"] == 3, "value"].item() == "E"
-    assert "already used in row 5" in frame.loc[(frame["row"] == 6) & (frame["column"] == "序号"), "expected"].item()
+    assert (
+        "already used in row 5"
+        in frame.loc[(frame["row"] == 6) & (frame["column"] == "序号"), "expected"].item()
+    )
     assert "no 调整意见 column" in frame.loc[frame["row"] == 5, "expected"].item()
 
 

@@ -158,7 +158,7 @@ def _chart() -> list[dict[str, Any]]:
     for iid, (hist, end, lo, hi) in series.items():
         r = target[iid]
         years = list(range(2020, 2020 + len(hist)))
-        for y, v in zip(years, hist):
+        for y, v in zip(years, hist, strict=True):
             out.append({"indicator_id": iid, "series": "history", "period": y, "value": v})
         tgt = r["target_low"] if not math.isnan(r["target_low"]) else r["target_high"]
         base = hist[0]
@@ -198,7 +198,9 @@ class SyntheticEvaluation:
     config: SyntheticConfig = field(default_factory=SyntheticConfig)
     language: str = "zh"
     rows: list[dict[str, Any]] = field(default_factory=lambda: [dict(r) for r in ROWS])
-    adjustments: list[dict[str, Any]] = field(default_factory=lambda: [dict(a) for a in ADJUSTMENTS])
+    adjustments: list[dict[str, Any]] = field(
+        default_factory=lambda: [dict(a) for a in ADJUSTMENTS]
+    )
     missing: list[dict[str, Any]] = field(default_factory=lambda: [dict(m) for m in MISSING])
 
     def to_frame(self, lang: str = "zh") -> pd.DataFrame:

@@ -36,7 +36,9 @@ def test_font_file_is_shipped_with_its_licence():
 
 def test_shipped_font_is_found_by_matplotlib():
     family = cjk_family()
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=family), fallback_to_default=False
+    )
     assert path == str(FONT_FILE)
 
 

@@ -19,7 +19,7 @@ def _sheet_rows(ws, header_row):
     for row in ws.iter_rows(min_row=header_row + 1, values_only=True):
         if all(v is None for v in row):
             break
-        rows.append(dict(zip(header, row)))
+        rows.append(dict(zip(header, row, strict=True)))
     return header, rows
 
 
@@ -49,7 +49,7 @@ def test_indicator_table_matches_frame(book, synthetic_ev):
     assert "原因说明" in header and "分析师调整" in header
     frame = synthetic_ev.to_frame()
     assert len(rows) == len(frame)
-    for i, (rec, row) in enumerate(zip(frame.to_dict("records"), rows)):
+    for i, (rec, row) in enumerate(zip(frame.to_dict("records"), rows, strict=True)):
         r = 4 + i
         is_part = isinstance(rec["parent_id"], str)
         assert _merged_value(ws, r, 1) == rec["category"]
@@ -87,7 +87,9 @@ def test_category_cells_are_merged(book, synthetic_ev):
 
 def test_notes_under_table_follow_the_evaluation_date(tmp_path, synthetic_ev):
     synthetic_ev.as_of = synthetic_ev.as_of.replace(year=2028)
-    ws = openpyxl.load_workbook(write_workbook(synthetic_ev, tmp_path / "x.xlsx"))["附件6 指标评估表"]
+    ws = openpyxl.load_workbook(write_workbook(synthetic_ev, tmp_path / "x.xlsx"))[
+        "附件6 指标评估表"
+    ]
     texts = [c.value for c in ws["A"] if isinstance(c.value, str)]
     note = next(t for t in texts if t.startswith("注：1、"))
     assert "2027年完成数" in note and "2028年6月完成数" in note
@@ -106,8 +108,10 @@ def test_evidence_sheet(book, synthetic_ev):
     ev = synthetic_ev.evidence_frame()
     assert header == ["指标编号", "指标", "项目", "数值", "单位", "来源"]
     assert len(rows) == len(ev)
-    for rec, row in zip(ev.to_dict("records"), rows):
-        assert str(row["指标编号"]) == rec["indicator_id"] or row["指标编号"] == float(rec["indicator_id"])
+    for rec, row in zip(ev.to_dict("records"), rows, strict=True):
+        assert str(row["指标编号"]) == rec["indicator_id"] or row["指标编号"] == float(
+            rec["indicator_id"]
+        )
         assert row["项目"] == rec["item"]
         if isinstance(rec["value"], float) and not math.isnan(rec["value"]):
             assert row["数值"] == pytest.approx(rec["value"])
@@ -135,7 +139,9 @@ def test_no_override_column_without_overrides(tmp_path, synthetic_ev):
     for r in synthetic_ev.rows:
         r["override_grade"] = r["override_reason"] = None
         r["final_grade"] = r["grade"]
-    ws = openpyxl.load_workbook(write_workbook(synthetic_ev, tmp_path / "x.xlsx"))["附件6 指标评估表"]
+    ws = openpyxl.load_workbook(write_workbook(synthetic_ev, tmp_path / "x.xlsx"))[
+        "附件6 指标评估表"
+    ]
     assert "分析师调整" not in [c.value for c in ws[3]]
 
 
@@ -157,7 +163,9 @@ def test_english_labels(tmp_path):
 
 
 def test_missing_columns_are_named(tmp_path, synthetic_ev):
-    synthetic_ev.rows = [{k: v for k, v in r.items() if k != "midterm_text"} for r in synthetic_ev.rows]
+    synthetic_ev.rows = [
+        {k: v for k, v in r.items() if k != "midterm_text"} for r in synthetic_ev.rows
+    ]
     with pytest.raises(ValueError, match="midterm_text"):
         write_workbook(synthetic_ev, tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()

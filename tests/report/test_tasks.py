@@ -81,7 +81,9 @@ def test_return_form_round_trip(synthetic, putuo, tmp_path):
     for tasks in (synthetic, putuo):
         path = write_tasks_workbook(tasks, tmp_path / f"{len(tasks)}.xlsx")
         back = read_tasks(path, sheet="填报表", name=tasks.name)
-        assert [dataclasses.replace(t, row=None) for t in back] == [dataclasses.replace(t, row=None) for t in tasks]
+        assert [dataclasses.replace(t, row=None) for t in back] == [
+            dataclasses.replace(t, row=None) for t in tasks
+        ]
         assert back.sections == tasks.sections
 
 
@@ -91,13 +93,18 @@ def test_workbook_with_returns(synthetic, tmp_path):
     assert wb.sheetnames[4:] == ["甲局", "乙局", "丙局"]
     ws = wb["附件7 主要任务评估表"]
     assert ws["A1"].value == "合成区“十五五”规划纲要主要任务评估表"
-    assert [ws.cell(row=2, column=j).value for j in range(1, 8)] == HEADERS + ["原因说明", "调整意见"]
+    assert [ws.cell(row=2, column=j).value for j in range(1, 8)] == HEADERS + [
+        "原因说明",
+        "调整意见",
+    ]
     assert [c.value for c in ws[4]] == ["(一) 合成组甲", "1、合成任务一。", "已完成主体工程",
                                        "A 进展超前、可以提前完成", "完成", None, None]  # fmt: skip
     assert [c.value for c in ws[5]][3:6] == ["C 进展较慢、需要加快推进", "基本完成", "资金未到位"]
     assert [c.value for c in ws[7]][5:7] == ["政策变化", "建议调整"]
     assert ws[4][3].fill.fgColor.rgb.endswith("C6EFCE")
-    assert any(r[0] == "3、对预计到“十五五”期末将无法完成任务的任务，要提出调整意见。" for r in _rows(ws))
+    assert any(
+        r[0] == "3、对预计到“十五五”期末将无法完成任务的任务，要提出调整意见。" for r in _rows(ws)
+    )
     summary = _rows(wb["填报情况"])
     assert summary[2:8] == [["A 进展超前、可以提前完成", 1, None, None], ["B 进展良好、可以如期完成", 0, None, None],
                             ["C 进展较慢、需要加快推进", 1, None, None], ["D 情况变化、难以完成", 1, None, None],
@@ -105,7 +112,12 @@ def test_workbook_with_returns(synthetic, tmp_path):
     assert [r[:3] for r in summary if r[1] == "4"] == [["丙局", "4", "合成任务四。"]]
     dept = _rows(wb["乙局"])
     assert dept[0][0] == "乙局：合成区“十五五”规划纲要主要任务评估表"
-    assert [r[1] for r in dept[2:6]] == ["合成篇章一", "1、合成任务一。", "合成篇章二", "3、合成任务三。"]
+    assert [r[1] for r in dept[2:6]] == [
+        "合成篇章一",
+        "1、合成任务一。",
+        "合成篇章二",
+        "3、合成任务三。",
+    ]
 
 
 def test_docx_layout(putuo, tmp_path):
@@ -119,7 +131,9 @@ def test_docx_layout(putuo, tmp_path):
     assert [c.text for c in table.rows[0].cells] == HEADERS
     assert len(table.rows) == 1 + 8 + 112
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
-    assert table.rows[1].cells[0].text == "一" and table.rows[1].cells[1].text.startswith("坚持创新驱动")
+    assert table.rows[1].cells[0].text == "一" and table.rows[1].cells[1].text.startswith(
+        "坚持创新驱动"
+    )
     assert table.rows[2].cells[1].text.startswith("1、深入推进武宁轴协同创新。")
     # (一) merged over tasks 1-3: one vMerge restart and two continuations in column 0
     first_tc = [tr.tc_lst[0] for tr in table._tbl.tr_lst[2:5]]
@@ -141,7 +155,9 @@ def test_docx_by_department(synthetic, tmp_path):
     doc = Document(str(path))
     assert len(doc.tables) == 1 + 3 + 2  # all, 甲局/乙局/丙局, counts + missing
     titles = [p.text for p in doc.paragraphs if p.style.name == "Title"]
-    assert titles[1:4] == [f"{d}：合成区“十五五”规划纲要主要任务评估表" for d in ("甲局", "乙局", "丙局")]
+    assert titles[1:4] == [
+        f"{d}：合成区“十五五”规划纲要主要任务评估表" for d in ("甲局", "乙局", "丙局")
+    ]
     assert [c.text for c in doc.tables[0].rows[0].cells][-2:] == ["原因说明", "调整意见"]
     cells = [c.text for c in doc.tables[2].rows[1].cells]  # 乙局's form, section row merged across
     assert cells[0] == "一" and cells[1:] == ["合成篇章一"] * (len(cells) - 1)
@@ -149,7 +165,9 @@ def test_docx_by_department(synthetic, tmp_path):
 
 
 def test_english(synthetic, tmp_path):
-    path = write_tasks_workbook(synthetic, tmp_path / "en.xlsx", lang="en", plan_name="Synthetic plan")
+    path = write_tasks_workbook(
+        synthetic, tmp_path / "en.xlsx", lang="en", plan_name="Synthetic plan"
+    )
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert ws["A1"].value == "Synthetic plan: main-task assessment table"
     assert ws["B2"].value == "Main task" and ws["B4"].value == "1. 合成任务一。"

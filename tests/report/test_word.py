@@ -130,7 +130,9 @@ def test_tables_document(tmp_path, synthetic_ev):
     assert [r.cells[3].text for r in ind.rows[1:]] == list(frame.midterm_text)
     assert [c.text for c in adj.rows[0].cells][:6] == ["指标", "原目标", "建议调整目标", "调整理由",
                                                          "测算依据", "指标属性"]  # fmt: skip
-    assert [r.cells[2].text for r in adj.rows[1:]] == list(synthetic_ev.adjustments_frame().suggested_target)
+    assert [r.cells[2].text for r in adj.rows[1:]] == list(
+        synthetic_ev.adjustments_frame().suggested_target
+    )
     # composite parts: the 指标 cell is merged vertically over the parts
     xml = _xml(path, "word/document.xml")
     assert xml.count('<w:vMerge w:val="restart"/>') >= 2

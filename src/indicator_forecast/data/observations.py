@@ -29,7 +29,16 @@ from indicator_forecast.exceptions import DataError, InputError, Problem, Proble
 from indicator_forecast.plan import Indicator, Plan
 
 OBS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator_id", "序号", "指标序号", "indicator_no", "no", "指标", "indicator", "indicator_name"),
+    "indicator": (
+        "indicator_id",
+        "序号",
+        "指标序号",
+        "indicator_no",
+        "no",
+        "指标",
+        "indicator",
+        "indicator_name",
+    ),
     "name": ("indicator_name", "指标名称", "name"),
     "year": ("year", "年份", "年度"),
     "period": ("period", "时期", "期间", "统计期"),
@@ -44,17 +53,45 @@ OBS_COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED_OBS_COLUMNS = ("indicator", "value")
 
 _MEASURE_ALIASES = {
-    "level": "level", "水平值": "level", "期末值": "level", "年末值": "level", "水平": "level",
-    "flow": "flow", "当年新增": "flow", "当期新增": "flow", "新增": "flow", "年度新增": "flow",
-    "running_total": "running_total", "累计": "running_total", "累计值": "running_total", "累计完成": "running_total",
-    "growth_rate": "growth_rate", "增长率": "growth_rate", "增速": "growth_rate", "同比增长": "growth_rate",
-    "change": "change", "变化": "change", "变化量": "change", "降低率": "change", "提高": "change",
+    "level": "level",
+    "水平值": "level",
+    "期末值": "level",
+    "年末值": "level",
+    "水平": "level",
+    "flow": "flow",
+    "当年新增": "flow",
+    "当期新增": "flow",
+    "新增": "flow",
+    "年度新增": "flow",
+    "running_total": "running_total",
+    "累计": "running_total",
+    "累计值": "running_total",
+    "累计完成": "running_total",
+    "growth_rate": "growth_rate",
+    "增长率": "growth_rate",
+    "增速": "growth_rate",
+    "同比增长": "growth_rate",
+    "change": "change",
+    "变化": "change",
+    "变化量": "change",
+    "降低率": "change",
+    "提高": "change",
 }
 _ROLE_ALIASES = {
-    "actual": "actual", "实际": "actual", "完成": "actual", "完成值": "actual",
-    "annual_target": "annual_target", "年度目标": "annual_target",
-    "parent_actual": "parent_actual", "city_actual": "parent_actual", "上级实际": "parent_actual", "市实际": "parent_actual",
-    "parent_target": "parent_target", "city_target": "parent_target", "上级目标": "parent_target", "市下达目标": "parent_target",
+    "actual": "actual",
+    "实际": "actual",
+    "完成": "actual",
+    "完成值": "actual",
+    "annual_target": "annual_target",
+    "年度目标": "annual_target",
+    "parent_actual": "parent_actual",
+    "city_actual": "parent_actual",
+    "上级实际": "parent_actual",
+    "市实际": "parent_actual",
+    "parent_target": "parent_target",
+    "city_target": "parent_target",
+    "上级目标": "parent_target",
+    "市下达目标": "parent_target",
 }
 _RATE_KINDS = ("annual_rate", "parent_synced", "relative_to_indicator")
 
@@ -73,7 +110,11 @@ def default_measure(ind: Indicator) -> str:
         return "growth_rate"
     if kind == "cumulative_change" and normalise_unit(ind.unit) == "%":
         return "change"
-    if kind == "parent_assigned" and normalise_unit(ind.unit) == "%" and re.search(r"降低|下降|增长", ind.name):
+    if (
+        kind == "parent_assigned"
+        and normalise_unit(ind.unit) == "%"
+        and re.search(r"降低|下降|增长", ind.name)
+    ):
         return "change" if re.search(r"降低|下降", ind.name) else "growth_rate"
     return "level"
 
@@ -93,7 +134,9 @@ def parse_value(text: str, unit: str | None) -> tuple[float, str | None]:
             raise ValueError(f"a number in the row's unit {unit!r}; the text carries a % sign")
         s = s[:-1]
     if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", s):
-        raise ValueError("a number such as 12.3 (full-width digits, %, 约 and thousands separators are accepted)")
+        raise ValueError(
+            "a number such as 12.3 (full-width digits, %, 约 and thousands separators are accepted)"
+        )
     return float(s), note
 
 
@@ -107,7 +150,9 @@ class Observations:
 
     frame: pd.DataFrame
     source: str | None = None
-    skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["row", "indicator_id", "reason"]))
+    skipped: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["row", "indicator_id", "reason"])
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "frame", self.frame.copy())
@@ -139,20 +184,33 @@ class Observations:
         out = df[mask]
         if as_of is not None:
             cut = pd.Timestamp(as_of).date()
-            keep = np.array([Period(int(y), int(m)).end <= cut for y, m in zip(out["year"], out["months"], strict=True)], dtype=bool)
+            keep = np.array(
+                [
+                    Period(int(y), int(m)).end <= cut
+                    for y, m in zip(out["year"], out["months"], strict=True)
+                ],
+                dtype=bool,
+            )
             out = out[keep]
         return out.sort_values(["year", "months"]).reset_index(drop=True)
 
     def summary(self) -> str:
         n_ind = self.frame["indicator_id"].nunique()
         by_role = self.frame["role"].value_counts().to_dict()
-        return f"{len(self.frame)} figures for {n_ind} indicators ({', '.join(f'{k}: {v}' for k, v in by_role.items())}); {len(self.skipped)} rows without a figure"
+        return (
+            f"{len(self.frame)} figures for {n_ind} indicators "
+            f"({', '.join(f'{k}: {v}' for k, v in by_role.items())}); "
+            f"{len(self.skipped)} rows without a figure"
+        )
 
     def __repr__(self) -> str:
         return f"<Observations {self.summary()}>"
 
     def _repr_html_(self) -> str:
-        return f"<div><strong>{html.escape(self.summary())}</strong>{self.frame.drop(columns=['row']).to_html(index=False, na_rep='')}</div>"
+        return (
+            f"<div><strong>{html.escape(self.summary())}</strong>"
+            f"{self.frame.drop(columns=['row']).to_html(index=False, na_rep='')}</div>"
+        )
 
 
 def read_observations(
@@ -187,7 +245,9 @@ def read_observations(
     """
     if isinstance(source, pd.DataFrame):
         raw = pd.DataFrame([list(source.columns), *source.astype(object).values.tolist()])
-        raw = raw.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+        raw = raw.map(
+            lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+        )
         label = "<DataFrame>"
     else:
         raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
@@ -196,7 +256,12 @@ def read_observations(
     except InputError as exc:
         raise DataError(str(exc).splitlines()[0], exc.report) from None
     table = TableRows(raw, label, header_row, cols)
-    header_names, problems, get, problem = table.header_names, table.problems, table.get, table.problem
+    header_names, problems, get, problem = (
+        table.header_names,
+        table.problems,
+        table.get,
+        table.problem,
+    )
     if "period" not in cols and "year" not in cols:
         raise DataError(f"{label}: no period column", ProblemReport((Problem(
             label, header_row + 1, None, " | ".join(str(c) for c in raw.iloc[header_row] if c),
@@ -214,7 +279,9 @@ def read_observations(
             if ind is None and get(row, "name"):
                 ind = plan.find(get(row, "name") or "")
             if ind is None:
-                problem(rownum, "indicator", ind_text, f"an indicator id or name of plan {plan.name!r}")
+                problem(
+                    rownum, "indicator", ind_text, f"an indicator id or name of plan {plan.name!r}"
+                )
                 continue
             ind_id = ind.id
         elif not ind_id:
@@ -222,7 +289,11 @@ def read_observations(
             continue
 
         try:
-            period = parse_period(get(row, "period"), get(row, "year")) if "year" in cols else parse_period(get(row, "period"))
+            period = (
+                parse_period(get(row, "period"), get(row, "year"))
+                if "year" in cols
+                else parse_period(get(row, "period"))
+            )
         except ValueError as exc:
             problem(rownum, "period" if "period" in cols else "year", get(row, "period"), str(exc))
             continue
@@ -230,7 +301,13 @@ def read_observations(
         role_text = get(row, "role") or "actual"
         role = _ROLE_ALIASES.get(role_text.strip().lower())
         if role is None:
-            problem(rownum, "role", role_text, "actual, annual_target, parent_actual or parent_target (city_actual/city_target accepted)")
+            problem(
+                rownum,
+                "role",
+                role_text,
+                "actual, annual_target, parent_actual or parent_target (city_actual/city_target "
+                "accepted)",
+            )
             continue
         series = get(row, "series") or ""
         unit = get(row, "unit") or (ind.unit if ind is not None else "")
@@ -240,14 +317,25 @@ def read_observations(
         if measure_text:
             measure = _MEASURE_ALIASES.get(measure_text.strip().lower())
             if measure is None:
-                problem(rownum, "measure", measure_text, f"one of {', '.join(MEASURES)} (or 水平值/当年新增/累计/增长率)")
+                problem(
+                    rownum,
+                    "measure",
+                    measure_text,
+                    f"one of {', '.join(MEASURES)} (or 水平值/当年新增/累计/增长率)",
+                )
                 continue
         else:
             measure = default_measure(ind) if ind is not None else "level"
 
         value_text = get(row, "value")
         if value_text is None:
-            skipped.append({"row": rownum, "indicator_id": ind_id, "reason": f"no figure ({note or 'empty value'})"})
+            skipped.append(
+                {
+                    "row": rownum,
+                    "indicator_id": ind_id,
+                    "reason": f"no figure ({note or 'empty value'})",
+                }
+            )
             continue
         try:
             value, vnote = parse_value(value_text, unit)
@@ -277,7 +365,13 @@ def read_observations(
                     note += f"converted from {value:g} {unit} to {target_unit}"
                     value, unit = value * factor, target_unit
             if not ok:
-                problem(rownum, "unit", unit, expected + " (name a related series in the 'series' column to keep other figures)")
+                problem(
+                    rownum,
+                    "unit",
+                    unit,
+                    expected
+                    + " (name a related series in the 'series' column to keep other figures)",
+                )
                 continue
 
         records.append(dict(
@@ -293,11 +387,22 @@ def read_observations(
         for _, grp in dup.groupby(key, sort=False):
             rows = grp["row"].tolist()
             for r in rows[1:]:
-                problems.append(Problem(label, int(r), header_names.get("period", "period"), str(grp["period"].iloc[0]),
-                                        f"one figure per indicator, period, measure and role; row {rows[0]} already gives indicator {grp['indicator_id'].iloc[0]} for this period"))
+                problems.append(
+                    Problem(
+                        label,
+                        int(r),
+                        header_names.get("period", "period"),
+                        str(grp["period"].iloc[0]),
+                        f"one figure per indicator, period, measure and role; row {rows[0]} "
+                        f"already gives indicator {grp['indicator_id'].iloc[0]} for this period",
+                    )
+                )
     if problems:
         problems.sort(key=lambda p: (p.row or 0))
-        raise DataError(f"{label}: the observations have {len(problems)} problem(s)", ProblemReport(tuple(problems)))
+        raise DataError(
+            f"{label}: the observations have {len(problems)} problem(s)",
+            ProblemReport(tuple(problems)),
+        )
     return Observations(
         frame=frame, source=str(source) if not isinstance(source, pd.DataFrame) else None,
         skipped=pd.DataFrame(skipped, columns=["row", "indicator_id", "reason"]),

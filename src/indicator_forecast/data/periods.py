@@ -43,7 +43,11 @@ class Period:
     def label(self, lang: str = "zh") -> str:
         if self.is_full_year:
             return f"{self.year}年" if lang == "zh" else str(self.year)
-        return f"{self.year}年1-{self.months}月" if lang == "zh" else f"{self.year} Jan–{calendar.month_abbr[self.months]}"
+        return (
+            f"{self.year}年1-{self.months}月"
+            if lang == "zh"
+            else f"{self.year} Jan–{calendar.month_abbr[self.months]}"
+        )
 
     def __str__(self) -> str:
         return str(self.year) if self.is_full_year else f"{self.year}M1-{self.months}"
@@ -51,11 +55,26 @@ class Period:
 
 _CN_Q = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 _SUFFIX: dict[str, int | None] = {
-    "": 12, "annual": 12, "year": 12, "year-end": 12, "yearend": 12, "全年": 12, "年度": 12, "年末": 12,
-    "annualavg": 12, "annualaverage": 12,
-    "h1": 6, "上半年": 6, "q1-q2": 6, "h2": None,
-    "q1-q3": 9, "前三季度": 9, "1-3季度": 9,
-    "q1": 3, "一季度": 3, "第一季度": 3,
+    "": 12,
+    "annual": 12,
+    "year": 12,
+    "year-end": 12,
+    "yearend": 12,
+    "全年": 12,
+    "年度": 12,
+    "年末": 12,
+    "annualavg": 12,
+    "annualaverage": 12,
+    "h1": 6,
+    "上半年": 6,
+    "q1-q2": 6,
+    "h2": None,
+    "q1-q3": 9,
+    "前三季度": 9,
+    "1-3季度": 9,
+    "q1": 3,
+    "一季度": 3,
+    "第一季度": 3,
 }
 
 
@@ -80,7 +99,9 @@ def parse_period(text: object, year: object = None) -> Period:
         inner = parse_period(f"{y}{s}") if s and not re.match(r"\d{4}", s) else None
         if inner is not None:
             return inner
-        raise ValueError(f"period {s!r} with year {y}: expected annual, H1, Q1-Q3, Q1 or months such as 1-6月")
+        raise ValueError(
+            f"period {s!r} with year {y}: expected annual, H1, Q1-Q3, Q1 or months such as 1-6月"
+        )
     m = re.fullmatch(r"(\d{4})(?:年|\.0)?", s)
     if m:
         return Period(int(m.group(1)))
@@ -90,7 +111,11 @@ def parse_period(text: object, year: object = None) -> Period:
         months = _SUFFIX.get(rest)
         if months is not None:
             return Period(y, months)
-        mm = re.fullmatch(r"(?:m)?0?1[-~至](\d{1,2})月?", rest) or re.fullmatch(r"m(\d{1,2})", rest) or re.fullmatch(r"(\d{1,2})", rest)
+        mm = (
+            re.fullmatch(r"(?:m)?0?1[-~至](\d{1,2})月?", rest)
+            or re.fullmatch(r"m(\d{1,2})", rest)
+            or re.fullmatch(r"(\d{1,2})", rest)
+        )
         if mm:
             return Period(y, int(mm.group(1)))
         mm = re.fullmatch(r"第?([一二三四1-4])季度", rest)

@@ -63,7 +63,11 @@ def evaluate(
     """
     config = config or EvaluationConfig()
     date = _as_date(as_of)
-    obs = observations if isinstance(observations, Observations) else read_observations(observations, plan)
+    obs = (
+        observations
+        if isinstance(observations, Observations)
+        else read_observations(observations, plan)
+    )
     indicators = list(plan.all_indicators())
     results = []
     from indicator_forecast._progressbar import track

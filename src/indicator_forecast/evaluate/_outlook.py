@@ -23,12 +23,17 @@ from indicator_forecast.plan.targets import BandTarget
 from indicator_forecast.progress import Progress
 
 _WHAT_ZH = {
-    "level": "期末值", "flow": "五年累计值", "growth_rate": "年均增速", "log_reduction": "五年累计降低率",
+    "level": "期末值",
+    "flow": "五年累计值",
+    "growth_rate": "年均增速",
+    "log_reduction": "五年累计降低率",
     "gap_average": "与参照增速的年均差距",
 }
 
 
-def _p_meet(ind: Indicator, pr: Progress, pal: Callable[[float], float]) -> tuple[float | None, float | None]:
+def _p_meet(
+    ind: Indicator, pr: Progress, pal: Callable[[float], float]
+) -> tuple[float | None, float | None]:
     """P(meeting the on-track bound) and P(meeting the stretch bound), in the projected quantity."""
     t = ind.target
     kind = ind.kind
@@ -49,13 +54,17 @@ def _p_meet(ind: Indicator, pr: Progress, pal: Callable[[float], float]) -> tupl
     return 1 - pal(target), (1 - pal(stretch) if stretch is not None else None)
 
 
-def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tuple[Outlook | None, str | None]:
+def build_outlook(
+    ind: Indicator, pr: Progress, config: EvaluationConfig
+) -> tuple[Outlook | None, str | None]:
     """Project ``pr.series`` and summarise the end of the plan period; (None, why) if it cannot."""
     s = pr.series
     if s is None:
         return None, "可用于预测的连续年度数据不足两个"
     T = pr.target_year
-    partial = Partial(year=s.partial[0], months=s.partial[1], value=s.partial[2]) if s.partial else None
+    partial = (
+        Partial(year=s.partial[0], months=s.partial[1], value=s.partial[2]) if s.partial else None
+    )
     level = config.level
     method = config.method
     extra: tuple[str, ...] = ()
@@ -86,7 +95,15 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(95), dist.hi(95), strict=True)
+            for y, m, l8, h8, l9, h9 in zip(
+                dist.periods,
+                dist.mean,
+                dist.lo(level),
+                dist.hi(level),
+                dist.lo(95),
+                dist.hi(95),
+                strict=True,
+            )
         )
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
@@ -96,7 +113,15 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         ydist = proj.distribution
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95), strict=True)
+            for y, m, l8, h8, l9, h9 in zip(
+                ydist.periods,
+                ydist.mean,
+                ydist.lo(level),
+                ydist.hi(level),
+                ydist.lo(95),
+                ydist.hi(95),
+                strict=True,
+            )
         )
         mean = float(dist.mean[-1])
     else:  # flows: a five-year total, a compounded reduction, or an average gap
@@ -122,12 +147,31 @@ def build_outlook(ind: Indicator, pr: Progress, config: EvaluationConfig) -> tup
         ydist = proj.distribution
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(ydist.periods, ydist.mean, ydist.lo(level), ydist.hi(level), ydist.lo(95), ydist.hi(95), strict=True)
+            for y, m, l8, h8, l9, h9 in zip(
+                ydist.periods,
+                ydist.mean,
+                ydist.lo(level),
+                ydist.hi(level),
+                ydist.lo(95),
+                ydist.hi(95),
+                strict=True,
+            )
         )
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
     return Outlook(
-        mean=mean, lo=lo, hi=hi, level=level, p_meet=p_meet, p_stretch=p_stretch, model=proj.model,
-        model_reason=(extra[0] + "；" if extra else "") + proj.model_reason, what=what, quantile=q, prob_at_least=pal, path=path, notes=notes,
+        mean=mean,
+        lo=lo,
+        hi=hi,
+        level=level,
+        p_meet=p_meet,
+        p_stretch=p_stretch,
+        model=proj.model,
+        model_reason=(extra[0] + "；" if extra else "") + proj.model_reason,
+        what=what,
+        quantile=q,
+        prob_at_least=pal,
+        path=path,
+        notes=notes,
     ), None

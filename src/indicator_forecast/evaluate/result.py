@@ -11,17 +11,23 @@ from typing import Any
 
 import pandas as pd
 
+from indicator_forecast import _format as F
 from indicator_forecast.adjust import Adjustment, Override
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations
-from indicator_forecast import _format as F
 from indicator_forecast.evaluate import reasons as R
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.progress import Progress
 
-GRADE_COLOURS = {"A": "#1a7f37", "B": "#2f6fb0", "C": "#c58a00", "D": "#c0392b", "insufficient_data": "#7f7f7f"}
+GRADE_COLOURS = {
+    "A": "#1a7f37",
+    "B": "#2f6fb0",
+    "C": "#c58a00",
+    "D": "#c0392b",
+    "insufficient_data": "#7f7f7f",
+}
 _NAN = float("nan")
 
 
@@ -31,7 +37,8 @@ def _num(v: float | None) -> float:
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    """The evaluation of one indicator: progress, projection, suggested grade, proposal, override."""
+    """The evaluation of one indicator: progress, projection, suggested grade, proposal and
+    override."""
 
     indicator: Indicator
     progress: Progress
@@ -59,23 +66,41 @@ class IndicatorResult:
         pr = self.progress
         if self.grade == "insufficient_data" or pr.midterm_value is None:
             return "数据待补充" if lang == "zh" else "to be supplied"
-        unit = "%" if pr.kind == "annual_rate" else ("个百分点" if pr.kind in ("parent_synced", "relative_to_indicator") else "")
+        unit = (
+            "%"
+            if pr.kind == "annual_rate"
+            else ("个百分点" if pr.kind in ("parent_synced", "relative_to_indicator") else "")
+        )
         when = pr.midterm_period.label(lang) if pr.midterm_period else ""
         if pr.kind == "annual_rate":
             label = f"{pr.base_year + 1}-{pr.midterm_period.year}年均" if pr.midterm_period else ""
             return f"{F.fmt(pr.midterm_value)}{unit}（{label}）"
         if pr.kind in ("parent_synced", "relative_to_indicator"):
-            return f"年均差距{F.fmt(pr.midterm_value)}{unit}" if lang == "zh" else f"average gap {F.fmt(pr.midterm_value)} pt"
+            return (
+                f"年均差距{F.fmt(pr.midterm_value)}{unit}"
+                if lang == "zh"
+                else f"average gap {F.fmt(pr.midterm_value)} pt"
+            )
         return f"{F.fmt(pr.midterm_value)}（{when}）"
 
     def projected_text(self, lang: str = "zh") -> str:
         o = self.outlook
         if o is None:
             return "—"
-        return f"{F.fmt(o.mean)}（{o.level}%区间{F.fmt(o.lo)}～{F.fmt(o.hi)}）" if lang == "zh" else f"{F.fmt(o.mean)} ({o.level}% {F.fmt(o.lo)} to {F.fmt(o.hi)})"
+        return (
+            f"{F.fmt(o.mean)}（{o.level}%区间{F.fmt(o.lo)}～{F.fmt(o.hi)}）"
+            if lang == "zh"
+            else f"{F.fmt(o.mean)} ({o.level}% {F.fmt(o.lo)} to {F.fmt(o.hi)})"
+        )
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        ind, pr, o, a, ov = self.indicator, self.progress, self.outlook, self.adjustment, self.override
+        ind, pr, o, a, ov = (
+            self.indicator,
+            self.progress,
+            self.outlook,
+            self.adjustment,
+            self.override,
+        )
         t = ind.target
         return {
             "indicator_id": ind.id,
@@ -120,14 +145,24 @@ class IndicatorResult:
         ind = self.indicator
         lines = [
             f"{ind.id} {ind.label} | 目标 {ind.target.text} [{ind.kind}] {ind.attribute}",
-            f"  结论: {R.grade_label(self.grade, lang)}" + (f"  (分析师调整为 {self.final_grade}: {self.override.reason})" if self.override else ""),
-            f"  中期完成数: {self.midterm_text(lang)}  时间进度: {F.pct(self.progress.time_elapsed)}  完成进度: {F.pct(self.progress.completion)}",
-            f"  预计期末: {self.projected_text(lang)}  P(达标): {F.pct(self.outlook.p_meet if self.outlook else None)}",
+            f"  结论: {R.grade_label(self.grade, lang)}"
+            + (
+                f"  (分析师调整为 {self.final_grade}: {self.override.reason})"
+                if self.override
+                else ""
+            ),
+            f"  中期完成数: {self.midterm_text(lang)}  时间进度: "
+            f"{F.pct(self.progress.time_elapsed)}  完成进度: {F.pct(self.progress.completion)}",
+            f"  预计期末: {self.projected_text(lang)}  P(达标): "
+            f"{F.pct(self.outlook.p_meet if self.outlook else None)}",
             f"  依据: {self.classification.rule}",
             f"  说明: {self.reason(lang)}",
         ]
         if self.adjustment:
-            lines.append(f"  调整建议: {self.adjustment.original_target} → {self.adjustment.suggested_target}；{self.adjustment.basis_zh}")
+            lines.append(
+                f"  调整建议: {self.adjustment.original_target} → "
+                f"{self.adjustment.suggested_target}；{self.adjustment.basis_zh}"
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -139,22 +174,38 @@ class IndicatorResult:
         rows = [
             ("目标", f"{d['target_text']}（{d['kind']}，{d['attribute']}）"),
             ("中期完成数", d["midterm_text"]),
-            ("时间进度 / 完成进度", f"{F.pct(self.progress.time_elapsed)} / {F.pct(self.progress.completion)}"),
+            (
+                "时间进度 / 完成进度",
+                f"{F.pct(self.progress.time_elapsed)} / {F.pct(self.progress.completion)}",
+            ),
             ("预计期末完成数", d["projected_text"]),
             ("达标概率", F.pct(self.outlook.p_meet if self.outlook else None)),
-            ("模型", (self.outlook.model + "：" + self.outlook.model_reason) if self.outlook else (self.no_outlook_reason or "—")),
+            (
+                "模型",
+                (self.outlook.model + "：" + self.outlook.model_reason)
+                if self.outlook
+                else (self.no_outlook_reason or "—"),
+            ),
             ("判定规则", self.classification.rule),
             ("说明", d["reason"]),
         ]
         if self.adjustment:
-            rows.append(("调整建议", f"{self.adjustment.suggested_target}；{self.adjustment.basis_zh}"))
+            rows.append(
+                ("调整建议", f"{self.adjustment.suggested_target}；{self.adjustment.basis_zh}")
+            )
         if self.override:
             rows.append(("分析师调整", f"{self.override.grade}：{self.override.reason}"))
-        body = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>" for k, v in rows)
+        body = "".join(
+            f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th><td "
+            f"style='text-align:left'>{html.escape(str(v))}</td></tr>"
+            for k, v in rows
+        )
         return (
             f"<div style='border-left:6px solid {colour};padding:4px 10px'>"
-            f"<div><strong>{html.escape(self.indicator.id)} {html.escape(self.indicator.label)}</strong> "
-            f"<span style='background:{colour};color:white;padding:1px 6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade))}</span></div>"
+            f"<div><strong>{html.escape(self.indicator.id)} "
+            f"{html.escape(self.indicator.label)}</strong> "
+            f"<span style='background:{colour};color:white;padding:1px "
+            f"6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade))}</span></div>"
             f"<table>{body}</table></div>"
         )
 
@@ -211,18 +262,41 @@ class Evaluation:
             ov = r.override
             if a is None and not (ov and ov.adjusted_target):
                 continue
-            rows.append({
-                "indicator_id": r.indicator.id,
-                "name": r.indicator.name,
-                "attribute": r.indicator.attribute,
-                "original_target": r.indicator.target.text,
-                "suggested_target": (ov.adjusted_target if ov and ov.adjusted_target else a.suggested_target if a else None),
-                "reason": (a.reason_zh if lang == "zh" else a.reason_en) if a else (ov.reason if ov else ""),
-                "basis": (a.basis_zh if lang == "zh" else a.basis_en) if a else "",
-                "binding_note": a.binding_note if a else None,
-                "source": "analyst override" if ov and ov.adjusted_target else "suggested",
-            })
-        return pd.DataFrame(rows, columns=["indicator_id", "name", "attribute", "original_target", "suggested_target", "reason", "basis", "binding_note", "source"])
+            rows.append(
+                {
+                    "indicator_id": r.indicator.id,
+                    "name": r.indicator.name,
+                    "attribute": r.indicator.attribute,
+                    "original_target": r.indicator.target.text,
+                    "suggested_target": (
+                        ov.adjusted_target
+                        if ov and ov.adjusted_target
+                        else a.suggested_target
+                        if a
+                        else None
+                    ),
+                    "reason": (a.reason_zh if lang == "zh" else a.reason_en)
+                    if a
+                    else (ov.reason if ov else ""),
+                    "basis": (a.basis_zh if lang == "zh" else a.basis_en) if a else "",
+                    "binding_note": a.binding_note if a else None,
+                    "source": "analyst override" if ov and ov.adjusted_target else "suggested",
+                }
+            )
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "indicator_id",
+                "name",
+                "attribute",
+                "original_target",
+                "suggested_target",
+                "reason",
+                "basis",
+                "binding_note",
+                "source",
+            ],
+        )
 
     def missing_frame(self, lang: str | None = None) -> pd.DataFrame:
         """What is missing, by department: the data-collection list."""
@@ -240,7 +314,18 @@ class Evaluation:
                         "periods": "、".join(m.periods),
                         "blocking": m.blocking,
                     })
-        df = pd.DataFrame(rows, columns=["department", "indicator_id", "name", "unit", "missing", "periods", "blocking"])
+        df = pd.DataFrame(
+            rows,
+            columns=[
+                "department",
+                "indicator_id",
+                "name",
+                "unit",
+                "missing",
+                "periods",
+                "blocking",
+            ],
+        )
         return df.sort_values(["department", "indicator_id"], kind="stable").reset_index(drop=True)
 
     def evidence_frame(self, lang: str | None = None) -> pd.DataFrame:
@@ -251,12 +336,29 @@ class Evaluation:
             src = "；".join(pr.sources) or "—"
 
             def add(item: str, value: Any, unit: str = "", source: str = "") -> None:
-                rows.append({"indicator_id": ind.id, "name": ind.name, "item": item, "value": value, "unit": unit, "source": source})
+                # Called only within this iteration, so the late binding of `ind` is harmless.
+                rows.append({
+                    "indicator_id": ind.id,  # noqa: B023
+                    "name": ind.name,  # noqa: B023
+                    "item": item, "value": value, "unit": unit, "source": source,
+                })
 
-            add("目标（原文）", ind.target.text, ind.unit, f"规划表第{ind.row}行" if ind.row else "规划表")
+            add(
+                "目标（原文）",
+                ind.target.text,
+                ind.unit,
+                f"规划表第{ind.row}行" if ind.row else "规划表",
+            )
             add("目标类型", ind.kind, "", "parse_target")
             for y, v in pr.history:
-                add(f"{y}年观测值", v, ind.unit if pr.kind not in ("annual_rate", "parent_synced", "relative_to_indicator") else "%", src)
+                add(
+                    f"{y}年观测值",
+                    v,
+                    ind.unit
+                    if pr.kind not in ("annual_rate", "parent_synced", "relative_to_indicator")
+                    else "%",
+                    src,
+                )
             if pr.baseline is not None:
                 add(f"{pr.base_year}年基期值", pr.baseline, ind.unit, "规划表或观测值")
             if pr.midterm_value is not None:
@@ -268,7 +370,12 @@ class Evaluation:
             if pr.expected_value is not None:
                 add("按时序应达值", pr.expected_value, ind.unit, "基期至目标的直线路径")
             if pr.required_pace is not None:
-                add("剩余年份所需年均进度", pr.required_pace, pr.pace_unit, "（目标−中期数）÷剩余年数")
+                add(
+                    "剩余年份所需年均进度",
+                    pr.required_pace,
+                    pr.pace_unit,
+                    "（目标−中期数）÷剩余年数",
+                )
             if pr.recent_pace is not None:
                 add("近年平均进度", pr.recent_pace, pr.pace_unit, "最近至多3年")
             for y, own, ref, g in pr.gaps:
@@ -277,7 +384,12 @@ class Evaluation:
                 add(f"{y}年下达目标/完成", f"{t:g} / {a:g}", ind.unit, "完成" if met else "未完成")
             if o is not None:
                 add(f"{pr.target_year}年预测值（均值）", o.mean, "", f"{o.model}：{o.model_reason}")
-                add(f"{pr.target_year}年预测{o.level}%区间", f"{F.fmt(o.lo)}～{F.fmt(o.hi)}", "", "经验误差校准区间（forecast.calibration）")
+                add(
+                    f"{pr.target_year}年预测{o.level}%区间",
+                    f"{F.fmt(o.lo)}～{F.fmt(o.hi)}",
+                    "",
+                    "经验误差校准区间（forecast.calibration）",
+                )
                 if o.p_meet is not None:
                     add("达到目标的概率", o.p_meet, "概率", "校准预测分布")
             elif r.no_outlook_reason:
@@ -287,63 +399,151 @@ class Evaluation:
             add("判定规则", r.classification.rule, "", "classify.classify；阈值见配置")
             for n in pr.notes:
                 add("说明", n, "", "")
-        return pd.DataFrame(rows, columns=["indicator_id", "name", "item", "value", "unit", "source"])
+        return pd.DataFrame(
+            rows, columns=["indicator_id", "name", "item", "value", "unit", "source"]
+        )
 
     def chart_frame(self) -> pd.DataFrame:
         rows: list[dict[str, Any]] = []
         for r in self.results:
             ind, pr, o = r.indicator, r.progress, r.outlook
             for y, v in pr.history:
-                rows.append({"indicator_id": ind.id, "series": "history", "period": int(y), "value": v})
-            if pr.baseline is not None and pr.target_value is not None and pr.kind not in ("cumulative_total",):
+                rows.append(
+                    {"indicator_id": ind.id, "series": "history", "period": int(y), "value": v}
+                )
+            if (
+                pr.baseline is not None
+                and pr.target_value is not None
+                and pr.kind not in ("cumulative_total",)
+            ):
                 for y in range(pr.base_year, pr.target_year + 1):
-                    v = pr.baseline + (pr.target_value - pr.baseline) * (y - pr.base_year) / (pr.target_year - pr.base_year)
-                    rows.append({"indicator_id": ind.id, "series": "planned_path", "period": y, "value": v})
+                    v = pr.baseline + (pr.target_value - pr.baseline) * (y - pr.base_year) / (
+                        pr.target_year - pr.base_year
+                    )
+                    rows.append(
+                        {"indicator_id": ind.id, "series": "planned_path", "period": y, "value": v}
+                    )
             if o is not None:
                 for y, m, l8, h8, l9, h9 in o.path:
-                    rows.append({"indicator_id": ind.id, "series": "projection", "period": y, "value": m, "lo80": l8, "hi80": h8, "lo95": l9, "hi95": h9})
-        return pd.DataFrame(rows, columns=["indicator_id", "series", "period", "value", "lo80", "hi80", "lo95", "hi95"])
+                    rows.append(
+                        {
+                            "indicator_id": ind.id,
+                            "series": "projection",
+                            "period": y,
+                            "value": m,
+                            "lo80": l8,
+                            "hi80": h8,
+                            "lo95": l9,
+                            "hi95": h9,
+                        }
+                    )
+        return pd.DataFrame(
+            rows,
+            columns=["indicator_id", "series", "period", "value", "lo80", "hi80", "lo95", "hi95"],
+        )
 
-    def override(self, indicator_id: str | int, grade: str, reason: str, *, adjusted_target: str | None = None, analyst: str | None = None) -> Evaluation:
-        """A new Evaluation with the analyst's grade (and adjusted target) kept beside the suggestion."""
+    def override(
+        self,
+        indicator_id: str | int,
+        grade: str,
+        reason: str,
+        *,
+        adjusted_target: str | None = None,
+        analyst: str | None = None,
+    ) -> Evaluation:
+        """A new Evaluation with the analyst's grade (and adjusted target) kept beside the
+        suggestion."""
         if grade not in ("A", "B", "C", "D"):
-            raise ConfigurationError(f"The 'grade' parameter of override must be one of A, B, C, D. Got {grade!r} instead.")
+            raise ConfigurationError(
+                f"The 'grade' parameter of override must be one of A, B, C, D. Got {grade!r} "
+                f"instead."
+            )
         if not reason or not reason.strip():
-            raise ConfigurationError("The 'reason' parameter of override must state why the analyst decides otherwise.")
+            raise ConfigurationError(
+                "The 'reason' parameter of override must state why the analyst decides otherwise."
+            )
         key = str(indicator_id)
         if not any(r.indicator.id == key for r in self.results):
             raise KeyError(f"no indicator {key!r} in this evaluation")
-        new = tuple(replace(r, override=Override(grade, reason.strip(), adjusted_target, analyst)) if r.indicator.id == key else r for r in self.results)
+        new = tuple(
+            replace(r, override=Override(grade, reason.strip(), adjusted_target, analyst))
+            if r.indicator.id == key
+            else r
+            for r in self.results
+        )
         return replace(self, results=new)
 
     def summary(self) -> str:
         c = self.counts()
         head = (
-            f"{self.plan.name}（{self.plan.jurisdiction or '—'}）评估时点 {self.as_of}：{sum(c.values())}项指标 — "
+            f"{self.plan.name}（{self.plan.jurisdiction or '—'}）评估时点 "
+            f"{self.as_of}：{sum(c.values())}项指标 — "
             f"A {c['A']}，B {c['B']}，C {c['C']}，D {c['D']}，数据待补充 {c['insufficient_data']}"
         )
-        df = self.to_frame()[["indicator_id", "name", "kind", "midterm_text", "projected_text", "p_meet", "final_grade"]]
+        df = self.to_frame()[
+            [
+                "indicator_id",
+                "name",
+                "kind",
+                "midterm_text",
+                "projected_text",
+                "p_meet",
+                "final_grade",
+            ]
+        ]
         return head + "\n" + df.to_string(index=False)
 
     def __repr__(self) -> str:
         c = self.counts()
-        return f"<Evaluation {self.plan.name!r} at {self.as_of}: " + ", ".join(f"{k} {v}" for k, v in c.items()) + ">"
+        return (
+            f"<Evaluation {self.plan.name!r} at {self.as_of}: "
+            + ", ".join(f"{k} {v}" for k, v in c.items())
+            + ">"
+        )
 
     def _repr_html_(self) -> str:
         df = self.to_frame()
         c = self.counts()
-        head = html.escape(f"{self.plan.name} — 评估时点 {self.as_of} — A {c['A']} · B {c['B']} · C {c['C']} · D {c['D']} · 数据待补充 {c['insufficient_data']}")
+        head = html.escape(
+            f"{self.plan.name} — 评估时点 {self.as_of} — A {c['A']} · B {c['B']} · C {c['C']} · D "
+            f"{c['D']} · 数据待补充 {c['insufficient_data']}"
+        )
         rows = []
         for _, r in df.iterrows():
             colour = GRADE_COLOURS[r["final_grade"]]
-            p = "" if isinstance(r["p_meet"], float) and math.isnan(r["p_meet"]) else f"{r['p_meet']:.0%}"
-            ov = f"（分析师：{html.escape(str(r['override_grade']))}）" if r["override_grade"] else ""
+            p = (
+                ""
+                if isinstance(r["p_meet"], float) and math.isnan(r["p_meet"])
+                else f"{r['p_meet']:.0%}"
+            )
+            ov = (
+                f"（分析师：{html.escape(str(r['override_grade']))}）"
+                if r["override_grade"]
+                else ""
+            )
             indent = "&nbsp;&nbsp;&nbsp;" if r["parent_id"] else ""
             rows.append(
-                f"<tr><td>{html.escape(r['indicator_id'])}</td><td style='text-align:left'>{indent}{html.escape(r['name'])}</td>"
+                f"<tr><td>{html.escape(r['indicator_id'])}</td><td "
+                f"style='text-align:left'>{indent}{html.escape(r['name'])}</td>"
                 f"<td>{html.escape(r['target_text'])}</td><td>{html.escape(r['midterm_text'])}</td><td>{html.escape(r['projected_text'])}</td>"
-                f"<td>{p}</td><td style='background:{colour};color:white'>{html.escape(r['grade_label'])}{ov}</td>"
+                f"<td>{p}</td><td "
+                f"style='background:{colour};color:white'>{html.escape(r['grade_label'])}{ov}</td>"
                 f"<td style='text-align:left;max-width:40em'>{html.escape(r['reason'])}</td></tr>"
             )
-        header = "".join(f"<th>{h}</th>" for h in ("序号", "指标", "规划目标", "中期完成数", "预计期末完成数", "达标概率", "评估结论", "说明"))
-        return f"<div><strong>{head}</strong><table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        header = "".join(
+            f"<th>{h}</th>"
+            for h in (
+                "序号",
+                "指标",
+                "规划目标",
+                "中期完成数",
+                "预计期末完成数",
+                "达标概率",
+                "评估结论",
+                "说明",
+            )
+        )
+        return (
+            f"<div><strong>{head}</strong><table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )

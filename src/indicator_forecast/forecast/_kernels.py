@@ -117,7 +117,8 @@ def theta(Y: Array, h: int, alpha: float | None = None) -> tuple[Array, dict[str
 def _holt_damped(
     Y: Array, alpha: Array, beta: Array, phi: Array
 ) -> tuple[Array, Array, Array]:
-    """Run the damped-trend recursions from :math:`\\ell_1=y_1, b_1=y_2-y_1`; (level, trend, SSE)."""
+    """Run the damped-trend recursions from :math:`\\ell_1=y_1, b_1=y_2-y_1`; return
+    (level, trend, SSE)."""
     level = Y[:, 0].copy()
     trend = Y[:, 1] - Y[:, 0]
     sse = np.zeros(Y.shape[0])

@@ -73,7 +73,9 @@ def project(
         raise ConfigurationError(f"The 'h' parameter of project must be an int >= 1. Got {h!r}.")
     missing = {"series_id", "period", "value"} - set(df.columns)
     if missing:
-        raise ConfigurationError(f"project needs columns series_id, period, value; missing {missing}")
+        raise ConfigurationError(
+            f"project needs columns series_id, period, value; missing {missing}"
+        )
     cal = default_calibration() if calibration is None else calibration
     d = df.loc[df["value"].notna(), ["series_id", "period", "value"]]
     codes, uniques = pd.factorize(d["series_id"], sort=False)

@@ -14,10 +14,10 @@ see :func:`~indicator_forecast.forecast.methods.calibration_bin`; windows of two
 have no bin). Conditioning on roughness makes intervals narrow for steady series and wide for
 erratic ones, and was what made the calibration transfer between data sets in the benchmark.
 Leaving the last value out of the bin keeps a better latest figure from moving the series into
-a less favourable bin. This is the empirical-error interval of Williams & Goodman (1971) and Isengildina
-et al. (2006), in the scaled form of Hyndman & Koehler (2006). Joint behaviour across horizons
-(needed for sums of yearly flows and for chained growth rates) uses a Gaussian copula whose
-correlation matrix is estimated from the normal scores of the same errors.
+a less favourable bin. This is the empirical-error interval of Williams & Goodman (1971) and
+Isengildina et al. (2006), in the scaled form of Hyndman & Koehler (2006). Joint behaviour
+across horizons (needed for sums of yearly flows and for chained growth rates) uses a Gaussian
+copula whose correlation matrix is estimated from the normal scores of the same errors.
 
 Horizons beyond the table use :math:`q_{H}\sqrt{h/H}`; fractional horizons (partial years)
 interpolate linearly between integer horizons, and below 1 use :math:`\sqrt{h}\,q_1`.

@@ -58,7 +58,8 @@ class Partial:
     def __post_init__(self) -> None:
         if not 0 < self.months < 12:
             raise ConfigurationError(
-                f"The 'months' parameter of Partial must be in (0, 12). Got {self.months!r} instead."
+                f"The 'months' parameter of Partial must be in (0, 12). Got {self.months!r} "
+                f"instead."
             )
         if self.share is not None and not 0 < self.share <= 1:
             raise ConfigurationError(

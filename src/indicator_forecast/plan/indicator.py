@@ -153,7 +153,9 @@ class Plan(BaseModel):
             if ind.id == key or ind.name == key:
                 return ind
         squeezed = "".join(key.split())
-        hits = [i for i in self.all_indicators() if squeezed and squeezed in "".join(i.name.split())]
+        hits = [
+            i for i in self.all_indicators() if squeezed and squeezed in "".join(i.name.split())
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def to_frame(self) -> pd.DataFrame:
@@ -161,7 +163,10 @@ class Plan(BaseModel):
         return pd.DataFrame([i.to_row() for i in self.all_indicators()])
 
     def summary(self) -> str:
-        lines = [f"{self.name} ({self.jurisdiction or '—'}, {self.base_year + 1}–{self.target_year}): {len(self)} indicators"]
+        lines = [
+            f"{self.name} ({self.jurisdiction or '—'}, {self.base_year + 1}–{self.target_year}): "
+            f"{len(self)} indicators"
+        ]
         for ind in self.all_indicators():
             pad = "    " if ind.parent_id else "  "
             lines.append(
@@ -171,12 +176,27 @@ class Plan(BaseModel):
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"<Plan {self.name!r}: {len(self)} indicators, {self.base_year + 1}–{self.target_year}>"
+        return (
+            f"<Plan {self.name!r}: {len(self)} indicators, {self.base_year + 1}–{self.target_year}>"
+        )
 
     def __str__(self) -> str:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        df = self.to_frame()[["indicator_id", "category", "name", "unit", "target_text", "kind", "attribute", "departments"]]
-        title = html.escape(f"{self.name} — {len(self)} indicators, {self.base_year + 1}–{self.target_year}")
+        df = self.to_frame()[
+            [
+                "indicator_id",
+                "category",
+                "name",
+                "unit",
+                "target_text",
+                "kind",
+                "attribute",
+                "departments",
+            ]
+        ]
+        title = html.escape(
+            f"{self.name} — {len(self)} indicators, {self.base_year + 1}–{self.target_year}"
+        )
         return f"<div><strong>{title}</strong>{df.to_html(index=False, na_rep='')}</div>"

@@ -47,7 +47,8 @@ ACCEPTED_FORMS = (
     "'累计 1400' / '累计 10-20' (five-year total); '累计达到1000' (running level); "
     "'>84', '84以上', '不低于84' (floor); '<5.5', '5.5以内', '不高于5.5' (ceiling); "
     "'85左右', '约85' (approximate); '〔13.5〕' (five-year cumulative change); "
-    "'与市保持同步', '高于全市' (in step with or above the parent); '完成市下达目标' (set by the parent); "
+    "'与市保持同步', '高于全市' (in step with or above the parent); '完成市下达目标' (set by the "
+    "parent); "
     "'高于GDP增长', '与经济增长基本同步' (relative to another indicator); "
     "'40（智能软件12、研发服务8）' (composite); an optional '力争…' clause"
 )
@@ -102,7 +103,9 @@ def _is_growth_name(name: str | None, unit: str | None) -> bool:
 
 
 def _is_new_additions(name: str | None) -> bool:
-    return bool(name) and normalise_text(name or "").startswith(("新增", "新建", "新开工", "新引进"))
+    return bool(name) and normalise_text(name or "").startswith(
+        ("新增", "新建", "新开工", "新引进")
+    )
 
 
 def _strip_unit_suffix(s: str, unit: str | None) -> str:
@@ -188,7 +191,9 @@ def parse_target(
         return _parse_target(text, unit=unit, name=name, direction=direction, base_year=base_year,
                              target_year=target_year, band_tolerance=band_tolerance)
     except ValidationError as exc:
-        raise TargetParseError(str(text), "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+        raise TargetParseError(
+            str(text), "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        ) from None
 
 
 def _parse_target(
@@ -210,7 +215,9 @@ def _parse_target(
     if aspiration is not None and "力争" in raw:
         aspiration = raw[raw.index("力争"):].strip()
     if not s:
-        raise TargetParseError(raw, f"no target before the '力争' clause; accepted forms: {ACCEPTED_FORMS}")
+        raise TargetParseError(
+            raw, f"no target before the '力争' clause; accepted forms: {ACCEPTED_FORMS}"
+        )
     inferred = direction or infer_direction(name)
     common: dict[str, Any] = dict(
         text=raw.strip(), unit=unit, base_year=base_year, target_year=target_year,
@@ -219,7 +226,10 @@ def _parse_target(
     growth = _is_growth_name(name, unit)
 
     # Set by the parent / each year.
-    m = re.fullmatch(r"(?:完成|达到|落实)?(全国|国家|全省|省|全市|市|上级)(?:下达|下发|核定)(?:的)?(?:目标|任务|指标)(?:任务)?", s)
+    m = re.fullmatch(
+        r"(?:完成|达到|落实)?(全国|国家|全省|省|全市|市|上级)(?:下达|下发|核定)(?:的)?(?:目标|任务|指标)(?:任务)?",
+        s,
+    )
     if m:
         return ParentAssignedTarget(setter=m.group(1).lstrip("全"), direction=inferred, **common)
     if re.search(r"各年度视情提出|年度视情确定|每年(?:视情)?(?:确定|提出)", s):
@@ -231,7 +241,9 @@ def _parse_target(
         ref = m.group(1).removesuffix("保持").removesuffix("基本")
         if ref in _JURISDICTIONS or ref.lstrip("全") in _JURISDICTIONS:
             return ParentSyncedTarget(parent=ref.lstrip("全") or ref, direction=inferred, **common)
-        return RelativeToIndicatorTarget(reference=ref, relation="in_step", direction=inferred, **common)
+        return RelativeToIndicatorTarget(
+            reference=ref, relation="in_step", direction=inferred, **common
+        )
     m = re.fullmatch(r"(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
@@ -240,7 +252,9 @@ def _parse_target(
         if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
             return ParentSyncedTarget(parent=place.lstrip("全") or place, relation="above",
                                       direction=inferred, **common)
-        return RelativeToIndicatorTarget(reference=full_ref, relation="above", direction=inferred, **common)
+        return RelativeToIndicatorTarget(
+            reference=full_ref, relation="above", direction=inferred, **common
+        )
 
     # Bracketed five-year cumulative change: [13.5]
     m = re.fullmatch(r"\[(" + _NUM + r")\]", s)
@@ -265,7 +279,9 @@ def _parse_target(
     if m:
         parts = [
             CompositePart(name=pn, low=_num(pv), high=_num(pv))
-            for pn, pv in re.findall(r"([\u4e00-\u9fffA-Za-z][^\d,、;()]*?)(" + _NUM + r")", m.group(2))
+            for pn, pv in re.findall(
+                r"([\u4e00-\u9fffA-Za-z][^\d,、;()]*?)(" + _NUM + r")", m.group(2)
+            )
         ]
         v = _num(m.group(1))
         return CompositeTarget(low=v, high=v, parts=tuple(parts), direction=inferred, **common)
@@ -277,7 +293,9 @@ def _parse_target(
     if m:
         v = _num(m.group(1))
         return RunningLevelTarget(low=v, high=v, direction=inferred, **common)
-    m = re.fullmatch(r"(?:五年)?累计(?:新增|完成)?(" + _NUM + r")(?:" + _RANGE_SEP + r"(" + _NUM + r"))?", s)
+    m = re.fullmatch(
+        r"(?:五年)?累计(?:新增|完成)?(" + _NUM + r")(?:" + _RANGE_SEP + r"(" + _NUM + r"))?", s
+    )
     if m:
         lo = _num(m.group(1))
         hi = _num(m.group(2)) if m.group(2) else lo
@@ -293,9 +311,9 @@ def _parse_target(
         if growth:
             return AnnualRateTarget(low=v, high=None, direction="higher", **common)
         return FloorTarget(low=v, high=None, strict=strict, direction="higher", **common)
-    m = re.fullmatch(r"(<=|≤|<|不高于|不超过|小于|低于|控制在)(" + _NUM + r")(以内|以下|之内)?", s) or re.fullmatch(
-        r"()(" + _NUM + r")(以内|以下|之内)", s
-    )
+    m = re.fullmatch(
+        r"(<=|≤|<|不高于|不超过|小于|低于|控制在)(" + _NUM + r")(以内|以下|之内)?", s
+    ) or re.fullmatch(r"()(" + _NUM + r")(以内|以下|之内)", s)
     if m:
         v = _num(m.group(2))
         strict = m.group(1) in ("<", "小于", "低于")
@@ -309,7 +327,9 @@ def _parse_target(
         v = _num(m.group(1))
         if growth:
             return AnnualRateTarget(low=v, high=v, approximate=True, direction=inferred, **common)
-        tol = band_tolerance if band_tolerance is not None else abs(v) * DEFAULT_BAND_TOLERANCE_SHARE
+        tol = (
+            band_tolerance if band_tolerance is not None else abs(v) * DEFAULT_BAND_TOLERANCE_SHARE
+        )
         return BandTarget(low=v, high=v, tolerance=tol, direction=inferred, **common)
 
     # A range or a plain number.
@@ -318,11 +338,15 @@ def _parse_target(
         lo = _num(m.group(1))
         hi = _num(m.group(2)) if m.group(2) else lo
         if lo > hi:
-            raise TargetParseError(raw, f"the range runs from high to low ({lo} > {hi}); write it low-high")
+            raise TargetParseError(
+                raw, f"the range runs from high to low ({lo} > {hi}); write it low-high"
+            )
         if growth:
             return AnnualRateTarget(low=lo, high=hi, direction=inferred, **common)
         if _is_new_additions(name):
-            return CumulativeTotalTarget(low=lo, high=hi, implied=True, direction=inferred, **common)
+            return CumulativeTotalTarget(
+                low=lo, high=hi, implied=True, direction=inferred, **common
+            )
         if inferred == "lower" and lo == hi:
             return CeilingTarget(low=None, high=hi, written_as_level=True, **common)
         return EndLevelTarget(low=lo, high=hi, direction=inferred, **common)

@@ -16,9 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from indicator_forecast._typing import Direction
 from indicator_forecast._io import TableRows, clean_header, locate_header, read_raw_table
-from indicator_forecast.exceptions import InputError, PlanError, Problem, ProblemReport, TargetParseError
+from indicator_forecast._typing import Direction
+from indicator_forecast.exceptions import (
+    InputError,
+    PlanError,
+    Problem,
+    ProblemReport,
+    TargetParseError,
+)
 from indicator_forecast.plan.indicator import Indicator, Plan
 from indicator_forecast.plan.parser import normalise_text, parse_target
 from indicator_forecast.plan.targets import (
@@ -32,7 +38,15 @@ PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("序号", "编号", "no", "id", "indicator_id"),
     "name": ("指标", "指标名称", "indicator", "name"),
     "unit": ("单位", "计量单位", "unit"),
-    "target": ("目标值", "规划目标", "“十四五”规划目标", "2025年目标", "目标", "target_text", "target"),
+    "target": (
+        "目标值",
+        "规划目标",
+        "“十四五”规划目标",
+        "2025年目标",
+        "目标",
+        "target_text",
+        "target",
+    ),
     "departments": ("责任部门", "牵头部门", "责任单位", "牵头单位", "departments"),
     "attribute": ("指标属性", "属性", "attribute"),
     "baseline": ("基期值", "基数", "2020年", "baseline_2020", "baseline"),
@@ -44,8 +58,17 @@ _DEPT_SEP = r"[、,，;；/／\s]"
 _STRAY = re.compile(r"^\s*[、,，;；/／]|[、,，;；/／]\s*$|[、,，;；/／]\s*[、,，;；/／]")
 _ATTRIBUTES = {"预期性": "预期性", "预期": "预期性", "expected": "预期性", "约束性": "约束性",
                "约束": "约束性", "binding": "约束性"}
-_DIRECTIONS: dict[str, Direction] = {"higher": "higher", "越高越好": "higher", "正向": "higher", "越大越好": "higher",
-               "lower": "lower", "越低越好": "lower", "逆向": "lower", "负向": "lower", "越小越好": "lower"}
+_DIRECTIONS: dict[str, Direction] = {
+    "higher": "higher",
+    "越高越好": "higher",
+    "正向": "higher",
+    "越大越好": "higher",
+    "lower": "lower",
+    "越低越好": "lower",
+    "逆向": "lower",
+    "负向": "lower",
+    "越小越好": "lower",
+}
 
 
 def split_departments(text: str | None) -> tuple[str, ...]:
@@ -116,7 +139,12 @@ def read_plan(
     b = base_year if base_year is not None else (years[0] if years else 2020)
     t = target_year if target_year is not None else (years[1] if years else 2025)
     table = TableRows(raw, label, header_row, cols)
-    header_names, problems, get, problem = table.header_names, table.problems, table.get, table.problem
+    header_names, problems, get, problem = (
+        table.header_names,
+        table.problems,
+        table.get,
+        table.problem,
+    )
 
     notes: list[str] = []
     top: list[dict[str, Any]] = []
@@ -133,27 +161,53 @@ def read_plan(
 
         if rid is None:
             # A part of a composite: no 序号, right under an indicator, a number as target.
-            if top and rname and target_text and re.fullmatch(r"\s*[\d.]+\s*%?\s*", normalise_text(target_text)):
+            if (
+                top
+                and rname
+                and target_text
+                and re.fullmatch(r"\s*[\d.]+\s*%?\s*", normalise_text(target_text))
+            ):
                 top[-1]["parts"].append(
-                    dict(name=rname, target=target_text, unit=unit, departments=dept_text, row=rownum)
+                    dict(
+                        name=rname, target=target_text, unit=unit, departments=dept_text, row=rownum
+                    )
                 )
             else:
-                problem(rownum, "id", rid, "a 序号 (indicator number); only the parts of a composite indicator, right under it, may leave it blank")
+                problem(
+                    rownum,
+                    "id",
+                    rid,
+                    "a 序号 (indicator number); only the parts of a composite indicator, right "
+                    "under it, may leave it blank",
+                )
             continue
         rid = normalise_text(rid).removesuffix(".0")
         if rid in seen_ids:
-            problem(rownum, "id", rid, f"a unique 序号; {rid!r} is already used in row {seen_ids[rid]}")
+            problem(
+                rownum, "id", rid, f"a unique 序号; {rid!r} is already used in row {seen_ids[rid]}"
+            )
         seen_ids.setdefault(rid, rownum)
         if not rname:
             problem(rownum, "name", rname, "the indicator's name")
         if not unit:
-            problem(rownum, "unit", unit, "a unit such as %, 亿元, 个 (write 无 if the indicator has none)")
+            problem(
+                rownum,
+                "unit",
+                unit,
+                "a unit such as %, 亿元, 个 (write 无 if the indicator has none)",
+            )
         attribute = _ATTRIBUTES.get(normalise_text(attr_text or "").lower())
         if attribute is None:
             problem(rownum, "attribute", attr_text, "预期性 or 约束性")
         departments = split_departments(dept_text)
         if dept_text and _STRAY.search(dept_text):
-            problem(rownum, "departments", dept_text, "department names separated by 、 , ; / or spaces, with no empty entry between separators")
+            problem(
+                rownum,
+                "departments",
+                dept_text,
+                "department names separated by 、 , ; / or spaces, with no empty entry between "
+                "separators",
+            )
         direction = None
         dir_text = get(row, "direction")
         if dir_text:
@@ -166,10 +220,14 @@ def read_plan(
             try:
                 baseline = float(normalise_text(base_text).replace(",", ""))
             except ValueError:
-                problem(rownum, "baseline", base_text, "a number (the base-year value) or an empty cell")
+                problem(
+                    rownum, "baseline", base_text, "a number (the base-year value) or an empty cell"
+                )
         target = None
         if not target_text:
-            problem(rownum, "target", target_text, "a target text such as '累计 1400', '3-5', '>84'")
+            problem(
+                rownum, "target", target_text, "a target text such as '累计 1400', '3-5', '>84'"
+            )
         else:
             try:
                 target = parse_target(
@@ -194,19 +252,38 @@ def read_plan(
             continue
         if parts:
             if not isinstance(target, (EndLevelTarget, CompositeTarget)):
-                problems.append(Problem(label, parts[0]["row"], header_names.get("name"), parts[0]["name"],
-                                        f"a part under an end-level target; indicator {rec['id']} has a {target.kind} target"))
+                problems.append(
+                    Problem(
+                        label,
+                        parts[0]["row"],
+                        header_names.get("name"),
+                        parts[0]["name"],
+                        f"a part under an end-level target; indicator {rec['id']} has a "
+                        f"{target.kind} target",
+                    )
+                )
                 continue
             cparts = []
             for p in parts:
                 v = float(normalise_text(p["target"]).rstrip("%"))
-                cparts.append(CompositePart(name=p["name"], low=v, high=v,
-                                            departments=split_departments(p["departments"]) or rec["departments"]))
-            target = CompositeTarget(**{**target.model_dump(exclude={"kind", "parts"}), "parts": tuple(cparts)})
+                cparts.append(
+                    CompositePart(
+                        name=p["name"],
+                        low=v,
+                        high=v,
+                        departments=split_departments(p["departments"]) or rec["departments"],
+                    )
+                )
+            target = CompositeTarget(
+                **{**target.model_dump(exclude={"kind", "parts"}), "parts": tuple(cparts)}
+            )
         part_inds: list[Indicator] = []
         if isinstance(target, CompositeTarget):
             if target.low is not None and abs(target.parts_sum - target.low) > 1e-9:
-                notes.append(f"indicator {rec['id']}: the parts add up to {target.parts_sum:g}, the whole is {target.low:g}")
+                notes.append(
+                    f"indicator {rec['id']}: the parts add up to {target.parts_sum:g}, the whole "
+                    f"is {target.low:g}"
+                )
             for k, part in enumerate(target.parts, start=1):
                 part_target = EndLevelTarget(
                     text=f"{part.low:g}", low=part.low, high=part.high, unit=rec["unit"],
@@ -221,7 +298,10 @@ def read_plan(
         indicators.append(Indicator(**{**rec, "target": target, "parts": tuple(part_inds)}))
 
     if problems:
-        raise PlanError(f"{label}: the plan table has {len(problems)} problem(s)", ProblemReport(tuple(problems)))
+        raise PlanError(
+            f"{label}: the plan table has {len(problems)} problem(s)",
+            ProblemReport(tuple(problems)),
+        )
     return Plan(
         name=name or Path(path).stem, jurisdiction=jurisdiction, parent=parent, base_year=b,
         target_year=t, indicators=tuple(indicators), source=str(path), notes=tuple(notes),

@@ -32,11 +32,12 @@ TASK_COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "no", "number"),
     "group": ("项目", "类别", "任务类别", "group"),
     "text": ("主要内容", "主要任务", "任务内容", "text", "task"),
-    "departments": ("牵头单位", "牵头部门", "责任部门", "责任单位", "departments", "lead departments"),
+    "departments": ("牵头单位", "牵头部门", "责任部门", "责任单位", "departments",
+                    "lead departments"),  # fmt: skip
     "progress": ("推进情况", "进展情况", "完成情况", "progress"),
     "conclusion": ("评估结论", "结论", "conclusion"),
-    "projected": ("预计到规划期末完成数", "预计规划期末完成数", "预计期末完成数", "预计到规划期末完成情况",
-                  "projected", "expected at plan end"),  # fmt: skip
+    "projected": ("预计到规划期末完成数", "预计规划期末完成数", "预计期末完成数",
+                  "预计到规划期末完成情况", "projected", "expected at plan end"),  # fmt: skip
     "reason": ("原因说明", "原因", "未达预期原因", "reason"),
     "adjustment": ("调整意见", "调整建议", "adjustment", "proposed adjustment"),
 }
@@ -112,8 +113,14 @@ def parse_conclusion(text: str) -> str:
         if named == head:
             return head
         if named is not None:
-            raise ValueError(f"letter {head} but the label of {named} ({CONCLUSIONS[named]}); write one conclusion")
-        raise ValueError(f"after the letter {head}, its label {CONCLUSIONS[head]!r} or nothing; accepted: {accepted}")
+            raise ValueError(
+                f"letter {head} but the label of {named} ({CONCLUSIONS[named]}); "
+                "write one conclusion"
+            )
+        raise ValueError(
+            f"after the letter {head}, its label {CONCLUSIONS[head]!r} or nothing; "
+            f"accepted: {accepted}"
+        )
     named = _label_letter(s)
     if named is None:
         raise ValueError(f"one of: {accepted}")
@@ -247,7 +254,9 @@ class TaskList:
         for dept in self.departments:
             mine = tuple(t for t in self.tasks if dept in t.departments)
             used = {t.section_number for t in mine}
-            out[dept] = replace(self, tasks=mine, sections=tuple(s for s in self.sections if s[0] in used))
+            out[dept] = replace(
+                self, tasks=mine, sections=tuple(s for s in self.sections if s[0] in used)
+            )
         return MappingProxyType(out)
 
     def missing_frame(self) -> pd.DataFrame:
@@ -259,7 +268,8 @@ class TaskList:
             {
                 "department": dept, "number": t.number, "section": t.section, "group": t.group,
                 "headline": t.headline, "departments": "、".join(t.departments),
-                "required": "推进情况、评估结论、预计到规划期末完成数（评估结论为C、D的说明原因，为D的提出调整意见）",
+                "required": ("推进情况、评估结论、预计到规划期末完成数"
+                             "（评估结论为C、D的说明原因，为D的提出调整意见）"),
             }  # fmt: skip
             for dept in self.departments
             for t in self.tasks
@@ -363,7 +373,11 @@ def read_tasks(
         if [clean_header(c) for c in row.tolist()] == header_cells:
             continue  # a header repeated on a new page
         number = get(row, "number")
-        if number and _NOTE_RE.match(number) and not any(get(row, k) for k in cols if k != "number"):
+        if (
+            number
+            and _NOTE_RE.match(number)
+            and not any(get(row, k) for k in cols if k != "number")
+        ):
             break  # the notes under the table (注：…) end it
         norm = unicodedata.normalize("NFKC", number).replace(" ", "") if number else ""
         if _SECTION_RE.match(norm):
@@ -375,12 +389,15 @@ def read_tasks(
             continue
         m = _NUMBER_RE.match(norm)
         if m is None:
-            problem(rownum, "number", number, "a task number (1, 2, …) or a section numeral (一, 二, …); "
+            problem(rownum, "number", number, "a task number (1, 2, …) or a section numeral (一, "
+                "二, …); "
                     "a row split by a page break belongs in the cell above")  # fmt: skip
             continue
         key = m.group(1)
         if key in seen:
-            problem(rownum, "number", number, f"a unique 序号; {key} is already used in row {seen[key]}")
+            problem(
+                rownum, "number", number, f"a unique 序号; {key} is already used in row {seen[key]}"
+            )
         seen.setdefault(key, rownum)
         group = get(row, "group") or group
         text = get(row, "text")
@@ -389,9 +406,19 @@ def read_tasks(
         dept_text = get(row, "departments")
         departments = split_departments(dept_text)
         if not departments:
-            problem(rownum, "departments", dept_text, "the lead department(s) (牵头单位), several separated by 、")
+            problem(
+                rownum,
+                "departments",
+                dept_text,
+                "the lead department(s) (牵头单位), several separated by 、",
+            )
         elif _STRAY.search(dept_text or ""):
-            problem(rownum, "departments", dept_text, "department names separated by 、 with no empty entry between separators")
+            problem(
+                rownum,
+                "departments",
+                dept_text,
+                "department names separated by 、 with no empty entry between separators",
+            )
 
         returned = {f: get(row, f) for f in RETURNED_FIELDS}
         conclusion = None
@@ -401,13 +428,21 @@ def read_tasks(
             except ValueError as exc:
                 problem(rownum, "conclusion", returned["conclusion"], str(exc))
         elif any(returned.values()):
-            problem(rownum, "conclusion", None, "an 评估结论 (A/B/C/D) for a task whose entry is filled in")
+            problem(
+                rownum,
+                "conclusion",
+                None,
+                "an 评估结论 (A/B/C/D) for a task whose entry is filled in",
+            )
         if conclusion in ("C", "D") and not returned["reason"]:
-            problem(rownum, "reason", None, f"the reason (原因) the task is behind schedule, required for conclusion {conclusion}"
+            problem(rownum, "reason", None, f"the reason (原因) the task is behind schedule, "
+                f"required for conclusion {conclusion}"
                     + ("" if "reason" in cols else "; the table has no 原因 column"))  # fmt: skip
         if conclusion == "D" and not returned["adjustment"]:
-            problem(rownum, "adjustment", None, "an adjustment proposal (调整意见), required for conclusion D"
-                    + ("" if "adjustment" in cols else "; the table has no 调整意见 column"))  # fmt: skip
+            problem(rownum, "adjustment", None,
+                    "an adjustment proposal (调整意见), required for conclusion D"
+                    + ("" if "adjustment" in cols
+                       else "; the table has no 调整意见 column"))  # fmt: skip
         tasks.append(Task(
             number=key, text=text or "", departments=departments, section_number=section_no,
             section=section, group=group, progress=returned["progress"], conclusion=conclusion,

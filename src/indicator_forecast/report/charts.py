@@ -134,7 +134,9 @@ def _target(ax: Axes, row: dict[str, Any], lab: dict[str, Any]) -> None:
     lo, hi = c.as_float(row["target_low"]), c.as_float(row["target_high"])
     style: dict[str, Any] = {"color": "#B22222", "linewidth": 1.2}
     if not math.isnan(lo) and not math.isnan(hi) and hi > lo:
-        ax.axhspan(lo, hi, color="#B22222", alpha=0.08, label=f"{lab['chart_target']} {row['target_text']}")
+        ax.axhspan(
+            lo, hi, color="#B22222", alpha=0.08, label=f"{lab['chart_target']} {row['target_text']}"
+        )
         ax.axhline(lo, linestyle="-", **style)
         ax.axhline(hi, linestyle="-", alpha=0.5, color=style["color"], linewidth=1.0)
     elif not math.isnan(lo) and not math.isnan(hi):
@@ -163,7 +165,9 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
         pts = top[top["progress"].notna() & top["time_elapsed"].notna()]
         x = pts["time_elapsed"].astype(float).to_numpy()
         y = pts["progress"].astype(float).to_numpy()
-        hi = max(1.0, float(np.nanmax(y)) if len(y) else 1.0, float(np.nanmax(x)) if len(x) else 1.0)
+        hi = max(
+            1.0, float(np.nanmax(y)) if len(y) else 1.0, float(np.nanmax(x)) if len(x) else 1.0
+        )
         lo = min(0.0, float(np.nanmin(y)) if len(y) else 0.0)
         ax.plot([0, hi], [0, hi], color="#777777", linestyle="--", linewidth=1,
                 label=lab["overview_diag"])  # fmt: skip
@@ -208,7 +212,11 @@ def chart_paths(ev: EvaluationLike, folder: str | Path, lang: str = "zh") -> dic
 
 
 def save_charts(
-    ev: EvaluationLike, folder: str | Path, overwrite: bool = False, lang: str = "zh", dpi: int = 150
+    ev: EvaluationLike,
+    folder: str | Path,
+    overwrite: bool = False,
+    lang: str = "zh",
+    dpi: int = 150,
 ) -> list[Path]:
     """Save one PNG per indicator that has data, and ``overview.png``; return the paths.
 
@@ -221,7 +229,11 @@ def save_charts(
     refuse_existing(targets.values(), overwrite)
     written = []
     for key, path in targets.items():
-        fig = overview_chart(ev, lang=lang) if key == "overview" else indicator_chart(ev, key, lang=lang)
+        fig = (
+            overview_chart(ev, lang=lang)
+            if key == "overview"
+            else indicator_chart(ev, key, lang=lang)
+        )
         try:
             with plt.rc_context(font_rc()):
                 atomic_write(path, partial(fig.savefig, dpi=dpi, format="png"), overwrite=overwrite)

@@ -64,7 +64,9 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
             "indicator_id": str(rec["indicator_id"]),
             "is_part": is_part,
             "category": c.text(rec["category"]),
-            "indicator": c.indicator_label(str(rec["indicator_id"]), rec["name"], rec["unit"], lang),
+            "indicator": c.indicator_label(
+                str(rec["indicator_id"]), rec["name"], rec["unit"], lang
+            ),
             "target": (c.part_label(rec["name"], rec["target_text"], lang) if is_part
                        else c.text(rec["target_text"])),
             "midterm": c.text(rec["midterm_text"], lab["no_data"]),
@@ -152,7 +154,7 @@ def _title(ws: Worksheet, text: str, ncols: int) -> None:
 
 
 def _active_sheet(wb: Workbook) -> Worksheet:
-    """The sheet a new workbook opens with (typed optional by openpyxl: a loaded one may have none)."""
+    """The sheet a new workbook opens with (typed optional: a loaded workbook may have none)."""
     from openpyxl.worksheet.worksheet import Worksheet
 
     ws = wb.active
@@ -298,7 +300,11 @@ def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
             value = rec[key]
             cell = _put(ws, i, j, value, center=key in ("indicator_id", "unit"),
                         numeric=key == "value")  # fmt: skip
-            if key == "value" and isinstance(cell.value, float) and not cell.number_format.startswith("0"):
+            if (
+                key == "value"
+                and isinstance(cell.value, float)
+                and not cell.number_format.startswith("0")
+            ):
                 cell.number_format = "0.####"
     _widths(ws, [10, 30, 26, 26, 12, 48])
     ws.auto_filter.ref = f"A2:F{max(2, len(frame) + 2)}"
@@ -373,7 +379,11 @@ def _sheet_config(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     items = {"plan_name": ev.plan_name, "jurisdiction": ev.jurisdiction,
              "as_of": ev.as_of.isoformat(), **items}  # fmt: skip
     for i, (k, v) in enumerate(items.items(), start=3):
-        shown = v if isinstance(v, (int, float, str)) else json.dumps(v, ensure_ascii=False, default=str)
+        shown = (
+            v
+            if isinstance(v, (int, float, str))
+            else json.dumps(v, ensure_ascii=False, default=str)
+        )
         _put(ws, i, 1, str(k), numeric=False)
         _put(ws, i, 2, shown, numeric=False)
     _widths(ws, [30, 70])

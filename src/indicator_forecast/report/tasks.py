@@ -24,7 +24,17 @@ from . import _common as c
 from ._docx import ReportFonts, add_run, set_cell_text, setup_document
 from ._io import atomic_write
 from ._labels import grade_label, labels
-from .excel import _GRADE_FILL, _active_sheet, _header, _notes, _print_setup, _put, _styles, _title, _widths
+from .excel import (
+    _GRADE_FILL,
+    _active_sheet,
+    _header,
+    _notes,
+    _print_setup,
+    _put,
+    _styles,
+    _title,
+    _widths,
+)
 from .word import _annex_label, _make_table, _usable_width_cm
 from .word import _title as _doc_title
 
@@ -59,14 +69,18 @@ def form_rows(tasks: TaskList, lang: str = "zh") -> list[dict[str, Any]]:
         if t.section_number != current:
             current = t.section_number
             if current:
-                rows.append(dict(kind="section", category=current, task=sections.get(current, t.section),
-                                 progress="", conclusion="", grade="", projected="", reason="",
+                rows.append(dict(kind="section", category=current,
+                                 task=sections.get(current, t.section), progress="",
+                                 conclusion="", grade="", projected="", reason="",
                                  adjustment="", group_key=None, number=""))  # fmt: skip
         rows.append(dict(
-            kind="task", category=t.group, task=lab["task_label"].format(no=t.number, text=t.text),
-            progress=t.progress or "", conclusion=grade_label(t.conclusion, lang) if t.conclusion else "",
+            kind="task", category=t.group,
+            task=lab["task_label"].format(no=t.number, text=t.text),
+            progress=t.progress or "",
+            conclusion=grade_label(t.conclusion, lang) if t.conclusion else "",
             grade=t.conclusion or "", projected=t.projected or "", reason=t.reason or "",
-            adjustment=t.adjustment or "", group_key=(t.section_number, t.group) if t.group else None,
+            adjustment=t.adjustment or "",
+            group_key=(t.section_number, t.group) if t.group else None,
             number=t.number,
         ))  # fmt: skip
     return rows
@@ -80,7 +94,9 @@ def form_notes(plan_name: str, lang: str = "zh") -> list[str]:
 
 def _headers(tasks: TaskList, lang: str, reason_columns: bool | None) -> tuple[list[str], bool]:
     lab = labels(lang)["tasks"]
-    extra = any(t.reason or t.adjustment for t in tasks) if reason_columns is None else reason_columns
+    extra = (
+        any(t.reason or t.adjustment for t in tasks) if reason_columns is None else reason_columns
+    )
     return list(lab["cols"]) + ([lab["col_reason"], lab["col_adjust"]] if extra else []), extra
 
 
@@ -180,7 +196,8 @@ def write_tasks_workbook(
             title = _sheet_name(dept, used)
             used.add(title)
             _sheet_form(wb.create_sheet(title), mine, lang,
-                        lab["dept_title"].format(dept=dept, plan_name=name), name, reason_columns)  # fmt: skip
+                        lab["dept_title"].format(dept=dept, plan_name=name), name,
+                        reason_columns)  # fmt: skip
     return atomic_write(Path(path), lambda p: wb.save(p), overwrite=overwrite)
 
 
@@ -216,7 +233,13 @@ def _sheet_form(ws: Worksheet, tasks: TaskList, lang: str, title: str, plan_name
                 ws.cell(row=r, column=j).fill = PatternFill("solid", fgColor=_SECTION_FILL)
             ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
             continue
-        values = [row["category"], row["task"], row["progress"], row["conclusion"], row["projected"]]
+        values = [
+            row["category"],
+            row["task"],
+            row["progress"],
+            row["conclusion"],
+            row["projected"],
+        ]
         if extra:
             values += [row["reason"], row["adjustment"]]
         for j, v in enumerate(values, start=1):
@@ -246,7 +269,12 @@ def _sheet_summary(ws: Worksheet, tasks: TaskList, lang: str) -> None:
     r += 1
     for j, h in enumerate(lab["missing_cols"], start=1):
         cell = ws.cell(row=r, column=j, value=h)
-        cell.font, cell.fill, cell.border, cell.alignment = st["header"], st["fill"], st["border"], st["center"]
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            st["header"],
+            st["fill"],
+            st["border"],
+            st["center"],
+        )
     r += 1
     missing = _missing_rows(tasks, lang)
     for row in missing:
@@ -278,8 +306,8 @@ def _sheet_return(ws: Worksheet, tasks: TaskList, lang: str) -> None:
                 for j in range(3, len(headers) + 1):
                     _put(ws, r, j, None)
                 r += 1
-        values = [int(t.number), t.group, t.text, "、".join(t.departments), t.progress, t.conclusion,
-                  t.projected, t.reason, t.adjustment]  # fmt: skip
+        values = [int(t.number), t.group, t.text, "、".join(t.departments), t.progress,
+                  t.conclusion, t.projected, t.reason, t.adjustment]  # fmt: skip
         for j, v in enumerate(values, start=1):
             _put(ws, r, j, v, center=j in (1, 6), numeric=False)
         r += 1
@@ -345,7 +373,7 @@ def write_tasks_docx(
     Path
         The path written.
     """
-    from docx import Document as new_document
+    from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
     from docx.enum.section import WD_SECTION
 
     lab = labels(lang)["tasks"]
@@ -407,7 +435,13 @@ def _docx_form(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts, pl
             merged = cells[1].merge(cells[-1])
             set_cell_text(merged, row["task"], fonts.title, latin=fonts.latin, align=left)
             continue
-        values = [row["category"], row["task"], row["progress"], row["conclusion"], row["projected"]]
+        values = [
+            row["category"],
+            row["task"],
+            row["progress"],
+            row["conclusion"],
+            row["projected"],
+        ]
         if extra:
             values += [row["reason"], row["adjustment"]]
         for j, v in enumerate(values):
@@ -432,8 +466,12 @@ def _docx_summary(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts)
     table = _make_table(doc, lab["counts_cols"], [8.0, 3.0], fonts, 11.0)
     for label, n in _count_rows(tasks, lang):
         cells = table.add_row().cells
-        set_cell_text(cells[0], str(label), fonts.body, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.LEFT)
-        set_cell_text(cells[1], str(n), fonts.body, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(
+            cells[0], str(label), fonts.body, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.LEFT
+        )
+        set_cell_text(
+            cells[1], str(n), fonts.body, latin=fonts.latin, align=WD_ALIGN_PARAGRAPH.CENTER
+        )
     _fix_widths(table)
     _note(doc, "", fonts)
     _note(doc, lab["missing_title"], fonts, bold=True)
@@ -441,12 +479,14 @@ def _docx_summary(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts)
     if not missing:
         _note(doc, lab["missing_none"], fonts)
         return
-    table = _make_table(doc, lab["missing_cols"], [4.5, 1.6, 10.0, 8.0], fonts, _usable_width_cm(doc))
+    table = _make_table(
+        doc, lab["missing_cols"], [4.5, 1.6, 10.0, 8.0], fonts, _usable_width_cm(doc)
+    )
     for row in missing:
         cells = table.add_row().cells
         for j, v in enumerate(row):
-            set_cell_text(cells[j], str(v), fonts.body, latin=fonts.latin,
-                          align=WD_ALIGN_PARAGRAPH.CENTER if j == 1 else WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
+            align = WD_ALIGN_PARAGRAPH.CENTER if j == 1 else WD_ALIGN_PARAGRAPH.LEFT
+            set_cell_text(cells[j], str(v), fonts.body, latin=fonts.latin, align=align)
     _fix_widths(table)
 
 

@@ -69,7 +69,7 @@ def write_tables_docx(
     annex_label : str or None
         The label printed above the title (``"附件6"``); None prints none.
     """
-    from docx import Document as new_document
+    from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -246,7 +246,7 @@ def write_report_docx(
     fonts : ReportFonts, optional
         Font faces (default 黑体 titles, 仿宋 body, 楷体 second-level headings).
     """
-    from docx import Document as new_document
+    from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
     from docx.enum.text import WD_BREAK
 
     lab = labels(lang)
@@ -395,7 +395,8 @@ def _indicator_paragraph(w: _Writer, rec: dict[str, Any], parts: list[dict[str, 
         text += lab["p1_ind_projection"].format(projected=c.text(rec["projected_text"]))
     if parts:
         text += lab["p1_parts"] + lab["list_sep"].join(
-            lab["p1_part_item"].format(name=p["name"], midterm=c.text(p["midterm_text"], lab["no_data"]),
+            lab["p1_part_item"].format(name=p["name"],
+                                       midterm=c.text(p["midterm_text"], lab["no_data"]),
                                        grade=lab["grade_letter"].get(c.final_grade(p), ""))
             for p in parts
         ) + ("。" if lang == "zh" else ".")  # fmt: skip
@@ -404,7 +405,11 @@ def _indicator_paragraph(w: _Writer, rec: dict[str, Any], parts: list[dict[str, 
         text += lab[key].format(reason=c.text(rec["reason"]))
     for p in parts:
         if c.final_grade(p) in ("C", "D") and not c.is_blank(p["reason"]):
-            text += f"{p['name']}：{c.text(p['reason'])}" if lang == "zh" else f" {p['name']}: {p['reason']}"
+            text += (
+                f"{p['name']}：{c.text(p['reason'])}"
+                if lang == "zh"
+                else f" {p['name']}: {p['reason']}"
+            )
     w.body(text, lead=lab["p1_ind_head"].format(no=rec["indicator_id"], name=name))
     for r in [rec, *parts]:
         if c.has_override(r):

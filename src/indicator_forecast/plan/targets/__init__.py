@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field, TypeAdapter
 
@@ -21,20 +21,20 @@ from indicator_forecast.plan.targets.relative import RelativeToIndicatorTarget
 from indicator_forecast.plan.targets.running_level import RunningLevelTarget
 
 Target = Annotated[
-    Union[
-        AnnualRateTarget,
-        ParentSyncedTarget,
-        CumulativeTotalTarget,
-        RunningLevelTarget,
-        EndLevelTarget,
-        FloorTarget,
-        CeilingTarget,
-        BandTarget,
-        ParentAssignedTarget,
-        CumulativeChangeTarget,
-        RelativeToIndicatorTarget,
-        CompositeTarget,
-    ],
+    (
+        AnnualRateTarget
+        | ParentSyncedTarget
+        | CumulativeTotalTarget
+        | RunningLevelTarget
+        | EndLevelTarget
+        | FloorTarget
+        | CeilingTarget
+        | BandTarget
+        | ParentAssignedTarget
+        | CumulativeChangeTarget
+        | RelativeToIndicatorTarget
+        | CompositeTarget
+    ),
     Field(discriminator="kind"),
 ]
 """Any target, discriminated by its ``kind`` field."""

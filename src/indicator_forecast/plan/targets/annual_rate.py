@@ -33,7 +33,9 @@ class AnnualRateTarget(TargetBase):
         r = self.point
         if r is None or baseline is None:
             return None
-        growth: float = (1.0 + r / 100.0) ** (year - self.base_year)  # float ** float: Any in typeshed
+        growth: float = (1.0 + r / 100.0) ** (
+            year - self.base_year
+        )  # float ** float: Any in typeshed
         return baseline * growth
 
     def required_rate(self, realised_avg: float, years_done: float) -> float | None:

@@ -64,7 +64,9 @@ class TargetBase(BaseModel):
         for name in ("low", "high"):
             v = getattr(self, name)
             if v is not None and not math.isfinite(v):
-                raise ValueError(f"The {name!r} bound of target {self.text!r} must be finite. Got {v}.")
+                raise ValueError(
+                    f"The {name!r} bound of target {self.text!r} must be finite. Got {v}."
+                )
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(
                 f"A target range must run from low to high: target {self.text!r} has "

@@ -1,5 +1,8 @@
-"""Subset Noto Sans CJK SC Regular to GB2312 + ASCII + punctuation (for indicator_forecast charts)."""
+"""Subset Noto Sans CJK SC Regular to GB2312 + ASCII + punctuation (for indicator_forecast
+charts)."""
+
 import sys
+
 from fontTools import subset
 
 src, dst, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
