@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from indicator_forecast._format import fmt
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.forecast.methods import method_label
 from indicator_forecast.plan import Indicator
 from indicator_forecast.progress import Progress
 
@@ -136,14 +137,16 @@ def propose(
     new_text = rewrite_target_text(t.text, t.point, new_point, width)
     what = outlook.what
     basis_zh = (
-        f"以{outlook.model}模型预测{t.target_year}年{what}：均值{_fmt(outlook.mean)}，{outlook.level}%区间"
+        f"以{method_label(outlook.model, 'zh')}预测{t.target_year}年{what}："
+        f"均值{_fmt(outlook.mean)}，{outlook.level}%区间"
         f"[{_fmt(outlook.lo)}, "
         f"{_fmt(outlook.hi)}]；按{int(q * 100)}%的达成概率取分位数得{_fmt(reach)}，"
         f"按原目标的书写精度（{_fmt(step)}）取整为{_fmt(rounded)}，达到该值的概率为{p_new:.0%}；"
         f"原目标{_fmt(target)}的达成概率为{(outlook.p_meet or 0):.0%}。"
     )
     basis_en = (
-        f"{outlook.model} projection of the {t.target_year} {what}: mean {_fmt(outlook.mean)}, "
+        f"Projection by {method_label(outlook.model, 'en')} of the {t.target_year} {what}: "
+        f"mean {_fmt(outlook.mean)}, "
         f"{outlook.level}% interval "
         f"[{_fmt(outlook.lo)}, {_fmt(outlook.hi)}]; the value reached with {q:.0%} probability is "
         f"{_fmt(reach)}, "

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from indicator_forecast._format import fmt, pct
 from indicator_forecast.classify import GRADE_LABELS_EN, GRADE_LABELS_ZH
+from indicator_forecast.forecast.methods import method_label
 
 if TYPE_CHECKING:
     from indicator_forecast.evaluate.result import IndicatorResult
@@ -16,6 +17,14 @@ def _departments(r: IndicatorResult, lang: str) -> str:
     if d:
         return "、".join(d) if lang == "zh" else ", ".join(d)
     return "责任部门（规划表未列明）" if lang == "zh" else "the responsible department (not named in the plan)"
+
+
+#: Kinds whose progress is a distance covered towards an end value (a required pace applies).
+_LEVEL_KINDS = ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
@@ -54,7 +63,7 @@ def _reason_zh(r: IndicatorResult) -> str:
     elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
         parts.append(f"截至{period}累计{'降低' if getattr(ind.target, 'change', '') == 'reduction' else '提高'}{fmt(pr.midterm_value)}{unit if unit != '%' else '%'}，五年目标{fmt(ind.target.point)}，按时序应达{fmt(pr.expected_value)}，时间进度{pct(pr.time_elapsed)}。")
     else:
-        base = f"较{pr.base_year}年基期值{fmt(pr.baseline)}" if pr.baseline is not None else ""
+        base = f"（{pr.base_year}年基期值{fmt(pr.baseline)}{unit}）" if pr.baseline is not None else ""
         goal = f"目标{ind.target.text}" + (f"（即{fmt(pr.target_value)}{unit}）" if k == "cumulative_change" else unit)
         parts.append(f"{period}为{fmt(pr.midterm_value)}{unit}{base}，{goal}。")
         if pr.completion is not None:
@@ -63,14 +72,14 @@ def _reason_zh(r: IndicatorResult) -> str:
             parts.append("目前已达到目标要求。" if pr.met_now else "目前尚未达到目标要求。")
     if o is not None:
         parts.append(
-            f"按{o.model}模型预测{pr.target_year}年{o.what}为{fmt(o.mean)}（{o.level}%区间{fmt(o.lo)}～{fmt(o.hi)}），"
+            f"按{method_label(o.model, 'zh')}预测{pr.target_year}年{o.what}为{fmt(o.mean)}（{o.level}%区间{fmt(o.lo)}～{fmt(o.hi)}），"
             f"达到目标的概率约{pct(o.p_meet)}。"
         )
     else:
         parts.append(f"未作趋势预测（{r.no_outlook_reason or '数据不足'}），结论仅依据当前进度。")
-    if pr.met_now and k in ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change"):
+    if pr.met_now and k in _LEVEL_KINDS:
         parts.append("目前已达到期末目标值。")
-    elif pr.required_pace is not None and k in ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change") and pr.recent_pace is not None:
+    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
         parts.append(f"剩余年份需年均变化{fmt(pr.required_pace)}{pr.pace_unit}，近年平均{fmt(pr.recent_pace)}{pr.pace_unit}、最好{fmt(pr.best_pace)}{pr.pace_unit}。")
     if c.capped_binding:
         parts.append("约束性指标进度落后于时间进度，结论至多为C。")
@@ -92,12 +101,14 @@ def _reason_en(r: IndicatorResult) -> str:
         parts.append(f"Completion {pct(pr.completion)} against {pct(pr.time_elapsed)} of the time elapsed.")
     if o is not None:
         parts.append(
-            f"{o.model} projects {fmt(o.mean)} in {pr.target_year} ({o.level}% interval {fmt(o.lo)} to {fmt(o.hi)}); "
+            f"{_capital(method_label(o.model, 'en'))} projects {fmt(o.mean)} in {pr.target_year} ({o.level}% interval {fmt(o.lo)} to {fmt(o.hi)}); "
             f"probability of meeting the target about {pct(o.p_meet)}."
         )
     else:
         parts.append(f"No projection ({r.no_outlook_reason or 'too little data'}); graded on progress alone.")
-    if pr.required_pace is not None and pr.recent_pace is not None:
+    if pr.met_now and pr.kind in _LEVEL_KINDS:
+        parts.append("The end-of-period target is already reached.")
+    elif pr.required_pace is not None and pr.recent_pace is not None:
         parts.append(f"The remaining years need {fmt(pr.required_pace)} {pr.pace_unit} a year against a recent {fmt(pr.recent_pace)}.")
     if c.capped_binding:
         parts.append("Binding indicator behind schedule: at best C.")

@@ -41,6 +41,51 @@ DESCRIPTIONS: dict[str, str] = {
     "damped_fixed": "damped trend (additive Holt, alpha 0.98, beta 0.5, phi 0.98 fixed)",
 }
 
+#: Short names of the base methods for officials' texts (Chinese).
+NAMES_ZH: dict[str, str] = {
+    "naive": "保持不变法",
+    "drift": "平均变化外推法",
+    "linear": "直线趋势法",
+    "loglinear": "年均增速外推法",
+    "escap": "加权直线趋势法",
+    "theta": "Theta法",
+    "damped": "阻尼趋势法",
+    "damped_fixed": "阻尼趋势法",
+}
+
+#: Short names of the base methods for English texts.
+NAMES_EN: dict[str, str] = {
+    "naive": "the last value carried forward",
+    "drift": "the random walk with drift",
+    "linear": "the straight line",
+    "loglinear": "constant growth",
+    "escap": "the time-weighted straight line",
+    "theta": "the Theta method",
+    "damped": "the damped trend",
+    "damped_fixed": "the damped trend",
+}
+
+
+def method_label(method: str, lang: str = "zh") -> str:
+    """A method in words with its code name, for reasons and calculation bases.
+
+    >>> method_label("combo(damped_fixed,drift)")
+    '阻尼趋势法与平均变化外推法的平均（combo(damped_fixed,drift)）'
+    >>> method_label("drift", "en")
+    'the random walk with drift (drift)'
+    """
+    names = NAMES_ZH if lang == "zh" else NAMES_EN
+    try:
+        parts = [names[p] for p in members(method)]
+    except ConfigurationError:  # a name from outside the engine (a user's model): shown as given
+        return method
+    if lang == "zh":
+        words = parts[0] if len(parts) == 1 else "与".join(parts) + "的平均"
+        return f"{words}（{method}）"
+    words = parts[0] if len(parts) == 1 else "the mean of " + " and ".join(parts)
+    return f"{words} ({method})"
+
+
 #: The default method; chosen by the benchmark in benchmarks/README.md. Both members give a
 #: forecast that rises with the latest value, so a better latest figure never lowers it (the
 #: estimated ``damped`` is as accurate but lacks that guarantee).
