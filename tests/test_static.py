@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUFF_PATHS = ["src", "tests", "benchmarks", "notebooks/_build.py"]
+RUFF_PATHS = ["src", "tests", "benchmarks", "notebooks/_build.py", "docs"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
