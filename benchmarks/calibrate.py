@@ -1,7 +1,8 @@
 """Build the calibration table shipped as src/indicator_forecast/forecast/calibration.json.
 
 Scaled errors (actual - forecast) / scale by method, length group and horizon 1-8 on rolling
-origins of M1 yearly, Tourism yearly and the World Bank fertility panel (M3 is never used).
+origins of M1 yearly, Tourism yearly and the World Bank fertility panel (M3 is never used); also
+for the running totals of the same windows read as yearly amounts (keys ``rt:``).
 
     python benchmarks/calibrate.py                      # all three sets -> shipped table
     python benchmarks/calibrate.py --sets m1 fertility --out /tmp/cal.json   # a fold
@@ -53,6 +54,19 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
             for b in np.unique(rbin):
                 sel = rows & (rbin == b)
                 out[m].setdefault(group_key(GROUPS, w, int(b)), []).append(E[sel])
+            if np.any(rbin >= 0):  # all bins pooled, for projections not conditioned on roughness
+                out[m].setdefault(group_key(GROUPS, w, -1), []).append(E[rows])
+        # Running totals of the positive windows, read as yearly amounts: 0 the year before,
+        # then the cumulative sums; scale = mean yearly amount (the running total's mean change).
+        pos = np.all(Y > 0, axis=1)
+        C = np.concatenate([np.zeros((int(pos.sum()), 1)), np.cumsum(Y[pos], axis=1)], axis=1)
+        CF = C[:, -1:] + np.cumsum(F[pos], axis=1)
+        c_scale = Y[pos].mean(axis=1)
+        for m in CALIBRATED:
+            if any(w + 1 < M.MIN_POINTS[p] for p in M.members(m)) or "loglinear" in M.members(m):
+                continue  # log-linear cannot take the running total's starting 0
+            E = (CF - M.forecast_matrix(m, C, HORIZONS)) / c_scale[:, None]
+            out[m].setdefault(group_key(GROUPS, w + 1, -1, "running_total"), []).append(E)
     return {m: {k: np.vstack(v) for k, v in g.items()} for m, g in out.items()}
 
 

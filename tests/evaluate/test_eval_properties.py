@@ -231,3 +231,68 @@ def test_removing_a_required_figure_never_grades(data):
     assert r.grade == "insufficient_data", (kind, drop, r.grade)
     assert r.reason().startswith("数据待补充")
     assert "合成部门" in r.reason()
+
+
+# Yearly amounts that add up: every plan-year figure counts, so raising any of them is better.
+def _cumulative_total(a, b, h1, attr="预期性"):
+    plan = synthetic_plan([("1", "合成新增投资", "亿元", "累计 1400", "合成部门", attr, None)])
+    obs = synthetic_observations(plan, [
+        ("1", "2021", a, "亿元", "flow", "actual"), ("1", "2022", b, "亿元", "flow", "actual"),
+        ("1", "2023H1", h1, "亿元", "flow", "actual"),
+    ])
+    return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+
+
+@SETTINGS
+@example(a=225.4, b=167.8, h1=114.3, which=1, extra=41.2)  # once C then D (p .28 -> .09)
+@given(
+    a=st.floats(50, 450), b=st.floats(50, 450), h1=st.floats(20, 250),
+    which=st.integers(0, 2), extra=st.floats(1, 80),
+)
+def test_cumulative_total_higher_amount_never_worse(a, b, h1, which, extra):
+    vals = [round(a, 1), round(b, 1), round(h1, 1)]
+    better = list(vals)
+    better[which] = round(better[which] + extra, 1)
+    r_lo, r_hi = _cumulative_total(*vals), _cumulative_total(*better)
+    assert ORDER[r_hi.grade] <= ORDER[r_lo.grade], (vals, better, r_lo.grade, r_hi.grade)
+    assert r_hi.outlook.p_meet >= r_lo.outlook.p_meet - 1e-9, (vals, better)
+
+
+@SETTINGS
+@example(g1=2.66, g2=2.33, extra=0.1)  # once C with p falling as the 2022 reduction rose
+@given(g1=st.floats(0.0, 5.0), g2=st.floats(0.0, 5.0), extra=st.floats(0.05, 1.5))
+def test_cumulative_reduction_higher_reduction_never_worse(g1, g2, extra):
+    def run(x, y):
+        plan = synthetic_plan([("1", "合成能耗降低", "%", "〔13.5〕", "合成部门", "约束性", None)])
+        obs = synthetic_observations(plan, [
+            ("1", "2021", x, "%", "change", "actual"), ("1", "2022", y, "%", "change", "actual"),
+        ])
+        return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+    g1, g2 = round(g1, 2), round(g2, 2)
+    r_lo, r_hi = run(g1, g2), run(g1, round(g2 + extra, 2))
+    assert ORDER[r_hi.grade] <= ORDER[r_lo.grade], (g1, g2, extra, r_lo.grade, r_hi.grade)
+    if r_lo.outlook.p_meet >= r_lo.config.p_unlikely:
+        assert r_hi.outlook.p_meet >= r_lo.outlook.p_meet - 1e-9, (g1, g2, extra)
+
+
+@SETTINGS
+@example(own=(7.15, 6.46), city=(7.56, 7.92), extra=0.83)  # once C then D
+@given(
+    own=st.tuples(st.floats(0, 9), st.floats(0, 9)),
+    city=st.tuples(st.floats(0, 9), st.floats(0, 9)),
+    extra=st.floats(0.05, 1.5),
+)
+def test_parent_synced_higher_own_growth_never_worse(own, city, extra):
+    def run(o2):
+        row = ("1", "合成增长率", "%", "与市保持同步", "合成部门", "预期性", None)
+        plan = synthetic_plan([row])
+        obs = synthetic_observations(plan, [
+            ("1", "2021", round(own[0], 2), "%", "growth_rate", "actual"),
+            ("1", "2022", o2, "%", "growth_rate", "actual"),
+            ("1", "2021", round(city[0], 2), "%", "growth_rate", "parent_actual"),
+            ("1", "2022", round(city[1], 2), "%", "growth_rate", "parent_actual"),
+        ])
+        return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+    o2 = round(own[1], 2)
+    r_lo, r_hi = run(o2), run(round(o2 + extra, 2))
+    assert ORDER[r_hi.grade] <= ORDER[r_lo.grade], (own, city, extra, r_lo.grade, r_hi.grade)

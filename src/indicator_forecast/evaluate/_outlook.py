@@ -1,9 +1,17 @@
 """Turn a progress record's series into an :class:`~indicator_forecast.classify.Outlook`.
 
 This is the one place that maps the projection engine's distribution back to the indicator's
-own terms: a level; a five-year total (observed total + projected yearly flows); an average
-rate from chained growth; a compounded cumulative reduction (yearly reductions as
-:math:`-100\\ln(1-d/100)`, which add up); an average gap over the plan years.
+own terms: a level; a five-year total; an average rate from chained growth; a compounded
+cumulative reduction (yearly reductions as :math:`-100\\ln(1-d/100)`, which add up); an average
+gap over the plan years.
+
+Yearly amounts that add up (new investment, yearly reductions, yearly gaps) are projected as
+their running total, a level series that starts at 0 the year before the first amount. Its
+yearly changes are the amounts themselves, so the interval is scaled by the size of the amounts,
+and a trend through the running total continues their average. Projected as separate yearly
+amounts, the interval would be scaled by how much the amounts differ from year to year: with two
+or three years, a better year that brought them closer together would narrow the interval and
+could lower the probability of meeting the target, so a better figure could get a worse grade.
 """
 
 from __future__ import annotations
@@ -18,9 +26,12 @@ from indicator_forecast.classify import Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
+from indicator_forecast.forecast.calibration import SeriesClass
+from indicator_forecast.forecast.distribution import Predictive, from_samples
+from indicator_forecast.forecast.projection import SeriesProjection
 from indicator_forecast.plan import Indicator
 from indicator_forecast.plan.targets import BandTarget
-from indicator_forecast.progress import Progress
+from indicator_forecast.progress import Progress, SeriesInput
 
 _WHAT_ZH = {
     "level": "期末值",
@@ -68,22 +79,34 @@ def build_outlook(
     level = config.level
     method = config.method
     extra: tuple[str, ...] = ()
-    if s.measure == "flow" and len(s.years) < 4 and method == "default":
-        # A trend drawn through two or three yearly amounts (or yearly changes) extrapolates
-        # one swing for years; carry the latest year's amount forward instead, and say so.
-        method = "naive"
-        extra = (f"年度新增/变化量仅{len(s.years)}年，采用naive（延续最近一年）而非趋势外推",)
+    years = np.array(s.years)
+    values = np.array(s.values, dtype=float)
+    measure = s.measure
+    c_last = 0.0
+    series_class: SeriesClass = "level"
+    if s.measure == "flow":
+        # Amounts and yearly reductions add up like positive amounts (their own calibration);
+        # yearly gaps, of either sign, add up to a series like any other (the generic table).
+        # Chosen by the kind, never by the values, so that no value can switch the table.
+        series_class = "level" if s.transform == "gap_average" else "running_total"
+        years, values, partial, extra = _running_total(s)
+        measure = "level"
+        c_last = float(values[-1])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ShortSeriesWarning)
         try:
             proj = project_series(
-                np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                measure=s.measure,
-                level=(level, 95), method=method, partial=partial,
+                years, values, target_year=T, measure=measure, level=(level, 95),
+                method=method, partial=partial, roughness=s.measure != "flow",
+                series_class=series_class,
             )
         except ProjectionError as exc:
             return None, str(exc)
-    notes = extra + tuple(str(w.message) for w in caught) + tuple(proj.notes)
+    engine_notes = tuple(proj.notes)
+    if s.measure == "flow" and partial is not None:
+        # The engine's note calls the nowcast a reading; _running_total's note says what it is.
+        engine_notes = tuple(n for n in engine_notes if "reading after" not in n)
+    notes = extra + tuple(str(w.message) for w in caught) + engine_notes
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
 
@@ -124,14 +147,19 @@ def build_outlook(
             )
         )
         mean = float(dist.mean[-1])
-    else:  # flows: a five-year total, a compounded reduction, or an average gap
-        # With a part-year figure the partial year is projected (its nowcast replaces the part),
-        # so the observed total must not already count it.
+    else:  # flows, projected as their running total (see the module docstring)
+        # The total = the plan years' amounts observed in full years + the running total's
+        # growth after the last full year (a part year is nowcast inside that growth).
         observed = s.observed_total
-        first_projected = int(proj.base.periods[0])
-        cum = proj.cumulative(observed_total=observed, from_year=first_projected)
-        raw_q: Callable[[float], float] = lambda p: float(cum.quantile(p, T))  # noqa: E731
-        raw_pal: Callable[[float], float] = lambda x: float(cum.prob_at_least(x, T))  # noqa: E731
+        cdist = proj.distribution
+        shift = observed - c_last
+        raw_q: Callable[[float], float] = (  # noqa: E731
+            lambda p: float(cdist.quantile(p, T)) + shift
+        )
+        raw_pal: Callable[[float], float] = (  # noqa: E731
+            lambda x: float(cdist.prob_at_least(x - shift, T))
+        )
+        cum_mean = float(cdist.mean[-1]) + shift
         if s.transform == "log_reduction":
             q = lambda p: (1 - math.exp(-raw_q(p) / 100)) * 100  # noqa: E731
             pal = lambda x: raw_pal(-100 * math.log(1 - x / 100)) if x < 100 else 0.0  # noqa: E731
@@ -140,11 +168,11 @@ def build_outlook(
             n = T - pr.base_year
             q = lambda p: raw_q(p) / n  # noqa: E731
             pal = lambda x: raw_pal(x * n)  # noqa: E731
-            mean = float(cum.mean[-1]) / n
+            mean = cum_mean / n
         else:
             q, pal = raw_q, raw_pal
-            mean = float(cum.mean[-1])
-        ydist = proj.distribution
+            mean = cum_mean
+        ydist = _yearly_amounts(proj, c_last, (level, 95))
         path = tuple(
             (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
             for y, m, l8, h8, l9, h9 in zip(
@@ -175,3 +203,37 @@ def build_outlook(
         path=path,
         notes=notes,
     ), None
+
+
+def _running_total(
+    s: SeriesInput,
+) -> tuple[np.ndarray, np.ndarray, Partial | None, tuple[str, ...]]:
+    """The running total of yearly amounts: years, values (0 the year before the first amount),
+    the part-year figure as a nowcast of the running total, and the notes saying so."""
+    years = np.array(s.years, dtype=int)
+    amounts = np.array(s.values, dtype=float)
+    c_years = np.concatenate([[years[0] - 1], years])
+    c_values = np.concatenate([[0.0], np.cumsum(amounts)])
+    notes = [
+        f"{len(years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
+        "区间按年度量的平均大小缩放"
+    ]
+    partial = None
+    if s.partial is not None:
+        year, months, amount = s.partial
+        share = months / 12
+        partial = Partial(year=year, months=months, value=float(c_values[-1] + amount / share))
+        notes.append(
+            f"{year}年前{months:g}个月的量{amount:g}按全年均匀进度折算为全年"
+            f"{amount / share:g}，作为当年累计值的即时估计，区间相应放宽"
+        )
+    return c_years, c_values, partial, tuple(notes)
+
+
+def _yearly_amounts(proj: SeriesProjection, c_last: float, levels: tuple[float, ...]) -> Predictive:
+    """Yearly amounts implied by the running-total projection (differences of simulated paths)."""
+    cdist = proj.distribution
+    paths = proj._paths()
+    prev = np.concatenate([np.full((paths.shape[0], 1), c_last), paths[:, :-1]], axis=1)
+    mean = cdist.mean - np.concatenate([[c_last], cdist.mean[:-1]])
+    return from_samples(cdist.periods, mean, paths - prev, cdist.probs, levels, "yearly amount")

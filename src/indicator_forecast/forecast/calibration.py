@@ -31,11 +31,15 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from indicator_forecast.exceptions import ConfigurationError
+
+#: Class of series a calibration entry was estimated on: ordinary yearly series, or running
+#: totals of positive yearly amounts (whose yearly changes are the amounts themselves).
+SeriesClass = Literal["level", "running_total"]
 
 PROBS: np.ndarray = np.array(
     [0.0025, 0.005, 0.01, 0.025, 0.05, 0.075]
@@ -55,20 +59,23 @@ class Calibration:
     tables: dict[str, dict[str, dict[str, Any]]] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
 
-    def group_key(self, n: int, rbin: int = -1) -> str:
-        """Key of the length group holding ``n`` points (the last group is open-ended) and of
-        the roughness bin ``rbin`` (-1: undefined, for two or three points)."""
-        return group_key(self.groups, n, rbin)
+    def group_key(self, n: int, rbin: int = -1, series: SeriesClass = "level") -> str:
+        """Key of the length group holding ``n`` points (the last group is open-ended), of
+        the roughness bin ``rbin`` (-1: undefined, for two or three points, or pooled) and of
+        the class of series (``"running_total"`` keys start with ``rt:``)."""
+        return group_key(self.groups, n, rbin, series)
 
-    def _entry(self, method: str, n: int, rbin: int = -1) -> dict[str, Any]:
+    def _entry(
+        self, method: str, n: int, rbin: int = -1, series: SeriesClass = "level"
+    ) -> dict[str, Any]:
         if method not in self.tables:
             raise ConfigurationError(
                 f"no calibration for method {method!r} in table {self.name!r}; calibrated "
                 f"methods: {sorted(self.tables)}"
             )
-        key = self.group_key(n, rbin)
+        key = self.group_key(n, rbin, series)
         if key not in self.tables[method] and n == 2:
-            key = self.group_key(n, -1)
+            key = self.group_key(n, -1, series)
         if key not in self.tables[method]:
             raise ConfigurationError(
                 f"no calibration for method {method!r} with {n} points (group {key}) in table "
@@ -77,10 +84,16 @@ class Calibration:
         return self.tables[method][key]
 
     def scaled_quantiles(
-        self, method: str, n: int, horizons: np.ndarray, rbin: int = -1
+        self,
+        method: str,
+        n: int,
+        horizons: np.ndarray,
+        rbin: int = -1,
+        series: SeriesClass = "level",
     ) -> np.ndarray:
         """Scaled-error quantiles at :attr:`probs` for each (possibly fractional) horizon."""
-        q = np.asarray(self._entry(method, n, rbin)["quantiles"], dtype=float)  # (H, K)
+        entry = self._entry(method, n, rbin, series)
+        q = np.asarray(entry["quantiles"], dtype=float)  # (H, K)
         H = q.shape[0]
         out = np.empty((len(horizons), q.shape[1]))
         for i, h in enumerate(np.asarray(horizons, dtype=float)):
@@ -98,10 +111,15 @@ class Calibration:
         return np.maximum.accumulate(out, axis=1)
 
     def correlation(
-        self, method: str, n: int, horizons: np.ndarray, rbin: int = -1
+        self,
+        method: str,
+        n: int,
+        horizons: np.ndarray,
+        rbin: int = -1,
+        series: SeriesClass = "level",
     ) -> np.ndarray:
         """Copula correlation between the errors at ``horizons`` (rounded up to integers)."""
-        r = np.asarray(self._entry(method, n, rbin)["corr"], dtype=float)
+        r = np.asarray(self._entry(method, n, rbin, series)["corr"], dtype=float)
         H = r.shape[0]
         idx = np.clip(np.ceil(np.asarray(horizons, dtype=float)).astype(int), 1, H) - 1
         c = r[np.ix_(idx, idx)]
@@ -113,12 +131,16 @@ class Calibration:
         return tuple(sorted(self.tables))
 
 
-def group_key(groups: tuple[tuple[int, int], ...], n: int, rbin: int = -1) -> str:
-    """Table key of a window of ``n`` points in roughness bin ``rbin`` (e.g. ``"4-5|r2"``)."""
+def group_key(
+    groups: tuple[tuple[int, int], ...], n: int, rbin: int = -1, series: SeriesClass = "level"
+) -> str:
+    """Table key of a window of ``n`` points in roughness bin ``rbin`` (e.g. ``"4-5|r2"``);
+    running totals of positive yearly amounts have their own entries (``"rt:4-5|r-"``)."""
     g = next((f"{lo}-{hi}" for lo, hi in groups if lo <= n <= hi), None)
     if g is None:
         g = f"{groups[-1][0]}-{groups[-1][1]}"
-    return f"{g}|r{rbin}" if rbin >= 0 else f"{g}|r-"
+    key = f"{g}|r{rbin}" if rbin >= 0 else f"{g}|r-"
+    return "rt:" + key if series == "running_total" else key
 
 
 def from_dict(d: dict[str, Any]) -> Calibration:

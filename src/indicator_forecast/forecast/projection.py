@@ -24,7 +24,7 @@ from scipy.stats import norm
 
 from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import methods as M
-from indicator_forecast.forecast.calibration import Calibration, default_calibration
+from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import Predictive, check_levels, from_samples
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
@@ -304,6 +304,8 @@ def project_series(
     method: str = "default",
     partial: Partial | None = None,
     calibration: Calibration | None = None,
+    roughness: bool = True,
+    series_class: SeriesClass = "level",
 ) -> SeriesProjection:
     """Project one annual series to ``target_year`` with calibrated intervals.
 
@@ -329,6 +331,14 @@ def project_series(
         year with an interval at the fractional horizon of the part not yet observed.
     calibration : Calibration, optional
         Calibration table (default: the shipped one).
+    roughness : bool
+        Condition the interval on the roughness of the earlier values (the default). ``False``
+        uses the table pooled over roughness, so that no earlier value can change which errors
+        apply (used for running totals, where every earlier amount counts towards the result).
+    series_class : {"level", "running_total"}
+        ``"running_total"``: ``values`` are the running total of positive yearly amounts; the
+        interval comes from errors measured on running totals of the calibration series (the
+        generic table, made on series whose yearly changes swing, is far too wide for them).
 
     Raises
     ------
@@ -416,14 +426,14 @@ def project_series(
         mean = np.concatenate([[y[-1]], mean])
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
-    rbin = int(M.calibration_bin(Y)[0])
-    q = cal.scaled_quantiles(res.used, n, horizons, rbin)
+    rbin = int(M.calibration_bin(Y)[0]) if roughness else -1
+    q = cal.scaled_quantiles(res.used, n, horizons, rbin, series_class)
     base = Predictive(
         periods, mean, cal.probs, mean[:, None] + scale * q, levels,
         "index (base 100)" if measure == "growth_rate" else (
             "yearly flow" if measure in ("flow", "running_total") else "level"),
     )
-    corr = cal.correlation(res.used, n, np.maximum(horizons, 1), rbin)
+    corr = cal.correlation(res.used, n, np.maximum(horizons, 1), rbin, series_class)
     proj = SeriesProjection(
         measure=measure, years=yrs, values=vals, target_year=int(target_year),
         method=res.requested, model=res.used, model_reason=res.reason, fell_back=res.fell_back,
