@@ -2,7 +2,8 @@
 
 Scaled errors (actual - forecast) / scale by method, length group and horizon 1-8 on rolling
 origins of M1 yearly, Tourism yearly and the World Bank fertility panel (M3 is never used); also
-for the running totals of the same windows read as yearly amounts (keys ``rt:``).
+for the running totals of the same windows read as yearly amounts (keys ``rt:``) and scaled by
+the changes before the latest value (keys ``hs:``).
 
     python benchmarks/calibrate.py                      # all three sets -> shipped table
     python benchmarks/calibrate.py --sets m1 fertility --out /tmp/cal.json   # a fold
@@ -56,6 +57,13 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
                 out[m].setdefault(group_key(GROUPS, w, int(b)), []).append(E[sel])
             if np.any(rbin >= 0):  # all bins pooled, for projections not conditioned on roughness
                 out[m].setdefault(group_key(GROUPS, w, -1), []).append(E[rows])
+            if w >= 3:  # scaled by the changes before the latest value (scale_from="history")
+                h_scale = np.abs(np.diff(Y[:, :-1], axis=1)).mean(axis=1)
+                hs = rows & (h_scale > 0)
+                EH = (F[hs] - fc[hs]) / h_scale[hs, None]
+                for b in np.unique(rbin[hs]):
+                    key = group_key(GROUPS, w, int(b), "history_scale")
+                    out[m].setdefault(key, []).append(EH[rbin[hs] == b])
         # Running totals of the positive windows, read as yearly amounts: 0 the year before,
         # then the cumulative sums; scale = mean yearly amount (the running total's mean change).
         pos = np.all(Y > 0, axis=1)

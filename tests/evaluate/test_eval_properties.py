@@ -4,7 +4,7 @@ engine)."""
 from __future__ import annotations
 
 from conftest import synthetic_observations, synthetic_plan
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from indicator_forecast.evaluate import evaluate
@@ -55,6 +55,7 @@ def test_better_latest_value_never_worse_grade(base, gain, first, latest, extra,
     target = round(base * (1 + gain))
     d = target - base
     v2021 = round(base + first * d, 2)
+    assume(v2021 != base)  # an unchanging history uses the whole window (stated in the README)
     lo = round(base + latest * d, 2)
     hi = round(lo + extra * d, 2)
     attr = "约束性" if binding else "预期性"
@@ -296,3 +297,26 @@ def test_parent_synced_higher_own_growth_never_worse(own, city, extra):
     o2 = round(own[1], 2)
     r_lo, r_hi = run(o2), run(round(o2 + extra, 2))
     assert ORDER[r_hi.grade] <= ORDER[r_lo.grade], (own, city, extra, r_lo.grade, r_hi.grade)
+
+
+@SETTINGS
+@example(v20=5.03, v21=4.98, v22=4.88, drop=0.54, binding=True)  # once A then B (p .93 -> .87)
+@given(
+    v20=st.floats(4.0, 7.0), v21=st.floats(4.0, 7.0), v22=st.floats(4.0, 7.0),
+    drop=st.floats(0.02, 0.8), binding=st.booleans(),
+)
+def test_ceiling_lower_latest_value_never_worse(v20, v21, v22, drop, binding):
+    def run(latest):
+        row = ("1", "合成失业率", "%", "<5.5", "合成部门", "约束性" if binding else "预期性", None)
+        plan = synthetic_plan([row])
+        obs = synthetic_observations(plan, [
+            ("1", "2020", round(v20, 2), "%", "level", "actual"),
+            ("1", "2021", round(v21, 2), "%", "level", "actual"),
+            ("1", "2022", latest, "%", "level", "actual"),
+        ])
+        return evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
+    # An unchanging history has no scale of its own; the whole window is used, and says so.
+    assume(round(v20, 2) != round(v21, 2))
+    worse, better = run(round(v22, 2)), run(round(v22 - drop, 2))
+    assert ORDER[better.grade] <= ORDER[worse.grade], (v20, v21, v22, drop, worse.grade)
+    assert better.outlook.p_meet >= worse.outlook.p_meet - 1e-9, (v20, v21, v22, drop)

@@ -12,6 +12,10 @@ and a trend through the running total continues their average. Projected as sepa
 amounts, the interval would be scaled by how much the amounts differ from year to year: with two
 or three years, a better year that brought them closer together would narrow the interval and
 could lower the probability of meeting the target, so a better figure could get a worse grade.
+
+For the same reason a level's interval is scaled by the mean absolute change *before* its latest
+value: a latest value that moved further in the good direction would otherwise widen the interval
+and, with the projection already past the target, lower the probability of meeting it.
 """
 
 from __future__ import annotations
@@ -99,6 +103,9 @@ def build_outlook(
                 years, values, target_year=T, measure=measure, level=(level, 95),
                 method=method, partial=partial, roughness=s.measure != "flow",
                 series_class=series_class,
+                # A level's interval is scaled by the changes before its latest value, so that a
+                # better latest figure moves the projection, never the width (module docstring).
+                scale_from="history" if s.measure == "level" else "window",
             )
         except ProjectionError as exc:
             return None, str(exc)

@@ -37,9 +37,10 @@ import numpy as np
 
 from indicator_forecast.exceptions import ConfigurationError
 
-#: Class of series a calibration entry was estimated on: ordinary yearly series, or running
-#: totals of positive yearly amounts (whose yearly changes are the amounts themselves).
-SeriesClass = Literal["level", "running_total"]
+#: Class of series a calibration entry was estimated on: ordinary yearly series; running totals
+#: of positive yearly amounts (whose yearly changes are the amounts themselves); or ordinary
+#: series whose scale is the mean absolute change *before* the latest value ("history_scale").
+SeriesClass = Literal["level", "running_total", "history_scale"]
 
 PROBS: np.ndarray = np.array(
     [0.0025, 0.005, 0.01, 0.025, 0.05, 0.075]
@@ -140,7 +141,8 @@ def group_key(
     if g is None:
         g = f"{groups[-1][0]}-{groups[-1][1]}"
     key = f"{g}|r{rbin}" if rbin >= 0 else f"{g}|r-"
-    return "rt:" + key if series == "running_total" else key
+    prefix = {"level": "", "running_total": "rt:", "history_scale": "hs:"}[series]
+    return prefix + key
 
 
 def from_dict(d: dict[str, Any]) -> Calibration:

@@ -306,6 +306,7 @@ def project_series(
     calibration: Calibration | None = None,
     roughness: bool = True,
     series_class: SeriesClass = "level",
+    scale_from: Literal["window", "history"] = "window",
 ) -> SeriesProjection:
     """Project one annual series to ``target_year`` with calibrated intervals.
 
@@ -339,6 +340,11 @@ def project_series(
         ``"running_total"``: ``values`` are the running total of positive yearly amounts; the
         interval comes from errors measured on running totals of the calibration series (the
         generic table, made on series whose yearly changes swing, is far too wide for them).
+    scale_from : {"window", "history"}
+        ``"history"``: scale the interval by the mean absolute change of the values *before*
+        the latest one (from three points on; calibrated on the same scale), so that the latest
+        value moves the projection but not the width of its interval. With fewer points, or an
+        unchanging history, the whole window is used and a note says so.
 
     Raises
     ------
@@ -419,6 +425,16 @@ def project_series(
     h = int(target_year - by[-1])
     Y = y[None, :]
     scale = float(M.series_scale(Y)[0])
+    if scale_from == "history":
+        history = np.abs(np.diff(y[:-1])).mean() if n >= 3 else 0.0
+        if history > 1e-9 * np.abs(y).mean():  # not float dust from unit conversions
+            scale = float(history)
+            series_class = "history_scale"
+        else:
+            notes.append(
+                "interval scaled by the whole window: "
+                + ("fewer than three points" if n < 3 else "no change before the latest value")
+            )
     mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
     horizons = np.arange(1, h + 1, dtype=float) + offset
     periods = np.arange(int(by[-1]) + 1, target_year + 1)
