@@ -113,6 +113,8 @@ def build_outlook(
     if s.measure == "flow" and partial is not None:
         # The engine's note calls the nowcast a reading; _running_total's note says what it is.
         engine_notes = tuple(n for n in engine_notes if "reading after" not in n)
+    if s.measure == "level" and not any("whole window" in n for n in engine_notes):
+        extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
     notes = extra + tuple(str(w.message) for w in caught) + engine_notes
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
