@@ -125,36 +125,14 @@ def build_outlook(
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = tuple(
-            (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(
-                dist.periods,
-                dist.mean,
-                dist.lo(level),
-                dist.hi(level),
-                dist.lo(95),
-                dist.hi(95),
-                strict=True,
-            )
-        )
+        path = _path(dist, level)
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         ydist = proj.distribution
-        path = tuple(
-            (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(
-                ydist.periods,
-                ydist.mean,
-                ydist.lo(level),
-                ydist.hi(level),
-                ydist.lo(95),
-                ydist.hi(95),
-                strict=True,
-            )
-        )
+        path = _path(ydist, level)
         mean = float(dist.mean[-1])
     else:  # flows, projected as their running total (see the module docstring)
         # The total = the plan years' amounts observed in full years + the running total's
@@ -182,18 +160,7 @@ def build_outlook(
             q, pal = raw_q, raw_pal
             mean = cum_mean
         ydist = _yearly_amounts(proj, c_last, (level, 95))
-        path = tuple(
-            (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-            for y, m, l8, h8, l9, h9 in zip(
-                ydist.periods,
-                ydist.mean,
-                ydist.lo(level),
-                ydist.hi(level),
-                ydist.lo(95),
-                ydist.hi(95),
-                strict=True,
-            )
-        )
+        path = _path(ydist, level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
@@ -246,3 +213,17 @@ def _yearly_amounts(proj: SeriesProjection, c_last: float, levels: tuple[float, 
     prev = np.concatenate([np.full((paths.shape[0], 1), c_last), paths[:, :-1]], axis=1)
     mean = cdist.mean - np.concatenate([[c_last], cdist.mean[:-1]])
     return from_samples(cdist.periods, mean, paths - prev, cdist.probs, levels, "yearly amount")
+
+
+PathRow = tuple[int, float, float, float, float, float]
+
+
+def _path(dist: Predictive, level: float) -> tuple[PathRow, ...]:
+    """(year, mean, lo, hi at ``level``, lo, hi at 95 %) for each projected year (for charts)."""
+    return tuple(
+        (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
+        for y, m, l8, h8, l9, h9 in zip(
+            dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(95), dist.hi(95),
+            strict=True,
+        )
+    )
