@@ -57,7 +57,7 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
                 out[m].setdefault(group_key(GROUPS, w, int(b)), []).append(E[sel])
             if np.any(rbin >= 0):  # all bins pooled, for projections not conditioned on roughness
                 out[m].setdefault(group_key(GROUPS, w, -1), []).append(E[rows])
-            if w >= 3:  # scaled by the changes before the latest value (scale_from="history")
+            if w >= 3:  # scaled by the changes before the latest value (series "history_scale")
                 h_scale = np.abs(np.diff(Y[:, :-1], axis=1)).mean(axis=1)
                 hs = rows & (h_scale > 0)
                 EH = (F[hs] - fc[hs]) / h_scale[hs, None]
@@ -67,7 +67,7 @@ def scaled_errors(sets: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
         # Running totals of the positive windows, read as yearly amounts: 0 the year before,
         # then the cumulative sums; scale = mean yearly amount (the running total's mean change).
         pos = np.all(Y > 0, axis=1)
-        C = np.concatenate([np.zeros((int(pos.sum()), 1)), np.cumsum(Y[pos], axis=1)], axis=1)
+        C = M.running_totals(Y[pos])
         CF = C[:, -1:] + np.cumsum(F[pos], axis=1)
         c_scale = Y[pos].mean(axis=1)
         for m in CALIBRATED:

@@ -1,7 +1,7 @@
 """Coverage of level intervals scaled by the changes *before* the latest value.
 
 The evaluation scales a level's interval by the mean absolute change of the window without its
-latest value (``project_series(..., scale_from="history")``), so that a better latest figure
+latest value (``project_series(..., series_class="history_scale")``), so that a better latest figure
 moves the projection but never the width. Here each development set is held out in turn and
 scored with a table from the other two, against the ordinary scale (the whole window): default
 method, horizons 1-3, windows 3-10, coverage of 80 % / 95 % intervals and the mean width of the

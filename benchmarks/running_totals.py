@@ -43,7 +43,7 @@ def main() -> None:
             Y, F, _ = cases(series, w, H, 6, min_future=H)
             ok = np.all(Y > 0, axis=1) & np.all(F > 0, axis=1)
             Y, F = Y[ok], F[ok]
-            C = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(Y, axis=1)], axis=1)
+            C = M.running_totals(Y)
             CF = C[:, -1:] + np.cumsum(F, axis=1)
             scale = Y.mean(axis=1)
             method = M.resolve(M.DEFAULT_METHOD, w + 1).used

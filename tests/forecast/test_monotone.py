@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +60,19 @@ def test_default_forecast_never_falls_when_the_latest_value_rises(n, data, bump)
     f1 = M.forecast_matrix(method, Y, 5)
     f2 = M.forecast_matrix(method, Y2, 5)
     assert np.all(f2 >= f1 - 1e-9), (vals, bump, method)
+
+
+@pytest.mark.filterwarnings("ignore::indicator_forecast.exceptions.ShortSeriesWarning")
+def test_project_amounts_builds_the_running_total_by_hand():
+    # Amounts 100 (2021) and 140 (2022): running total 0, 100, 240 from 2020; six months of
+    # 2023 worth 60 make a full-year nowcast of 60 / 0.5 = 120, i.e. 360 at the end of 2023.
+    from indicator_forecast.forecast import Partial, project_amounts
+
+    p = project_amounts([2021, 2022], [100.0, 140.0], target_year=2025,
+                        partial=Partial(year=2023, months=6, value=60.0))
+    assert list(p.running.years) == [2020, 2021, 2022]
+    assert list(p.running.values) == [0.0, 100.0, 240.0]
+    assert (p.last_total, p.nowcast) == (240.0, 120.0)
+    assert p.running.mean[0] == 360.0
+    # Drift through 0 .. 360 over three years: 120 a year, so the yearly amounts are 120.
+    np.testing.assert_allclose(p.yearly().mean, [120.0, 120.0, 120.0])

@@ -30,9 +30,8 @@ from indicator_forecast.classify import Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
-from indicator_forecast.forecast.calibration import SeriesClass
-from indicator_forecast.forecast.distribution import Predictive, from_samples
-from indicator_forecast.forecast.projection import SeriesProjection
+from indicator_forecast.forecast.distribution import Predictive
+from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
 from indicator_forecast.plan import Indicator
 from indicator_forecast.plan.targets import BandTarget
 from indicator_forecast.progress import Progress, SeriesInput
@@ -83,36 +82,32 @@ def build_outlook(
     level = config.level
     method = config.method
     extra: tuple[str, ...] = ()
-    years = np.array(s.years)
-    values = np.array(s.values, dtype=float)
-    measure = s.measure
-    c_last = 0.0
-    series_class: SeriesClass = "level"
-    if s.measure == "flow":
-        # Amounts and yearly reductions add up like positive amounts (their own calibration);
-        # yearly gaps, of either sign, add up to a series like any other (the generic table).
-        # Chosen by the kind, never by the values, so that no value can switch the table.
-        series_class = "level" if s.transform == "gap_average" else "running_total"
-        years, values, partial, extra = _running_total(s)
-        measure = "level"
-        c_last = float(values[-1])
+    amounts: AmountsProjection | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ShortSeriesWarning)
         try:
-            proj = project_series(
-                years, values, target_year=T, measure=measure, level=(level, 95),
-                method=method, partial=partial, roughness=s.measure != "flow",
-                series_class=series_class,
-                # A level's interval is scaled by the changes before its latest value, so that a
-                # better latest figure moves the projection, never the width (module docstring).
-                scale_from="history" if s.measure == "level" else "window",
-            )
+            if s.measure == "flow":
+                # Amounts and yearly reductions add up like positive amounts (their own
+                # calibration); yearly gaps, of either sign, use the generic table. Chosen by the
+                # kind, never by the values, so that no value can switch the table.
+                amounts = project_amounts(
+                    np.array(s.years), np.array(s.values, dtype=float), target_year=T,
+                    level=(level, 95), method=method, partial=partial,
+                    series_class="level" if s.transform == "gap_average" else "running_total",
+                )
+                proj = amounts.running
+                extra = _amounts_notes(s, amounts)
+            else:
+                proj = project_series(
+                    np.array(s.years), np.array(s.values, dtype=float), target_year=T,
+                    measure=s.measure, level=(level, 95), method=method, partial=partial,
+                    # A level's interval is scaled by the changes before its latest value, so
+                    # that a better latest figure moves the projection, never the width.
+                    series_class="history_scale" if s.measure == "level" else "level",
+                )
         except ProjectionError as exc:
             return None, str(exc)
     engine_notes = tuple(proj.notes)
-    if s.measure == "flow" and partial is not None:
-        # The engine's note calls the nowcast a reading; _running_total's note says what it is.
-        engine_notes = tuple(n for n in engine_notes if "reading after" not in n)
     if s.measure == "level" and not any("whole window" in n for n in engine_notes):
         extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
     notes = extra + tuple(str(w.message) for w in caught) + engine_notes
@@ -135,11 +130,12 @@ def build_outlook(
         path = _path(ydist, level)
         mean = float(dist.mean[-1])
     else:  # flows, projected as their running total (see the module docstring)
+        assert amounts is not None
         # The total = the plan years' amounts observed in full years + the running total's
         # growth after the last full year (a part year is nowcast inside that growth).
         observed = s.observed_total
         cdist = proj.distribution
-        shift = observed - c_last
+        shift = observed - amounts.last_total
         raw_q: Callable[[float], float] = (  # noqa: E731
             lambda p: float(cdist.quantile(p, T)) + shift
         )
@@ -159,8 +155,7 @@ def build_outlook(
         else:
             q, pal = raw_q, raw_pal
             mean = cum_mean
-        ydist = _yearly_amounts(proj, c_last, (level, 95))
-        path = _path(ydist, level)
+        path = _path(amounts.yearly(), level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
@@ -181,38 +176,19 @@ def build_outlook(
     ), None
 
 
-def _running_total(
-    s: SeriesInput,
-) -> tuple[np.ndarray, np.ndarray, Partial | None, tuple[str, ...]]:
-    """The running total of yearly amounts: years, values (0 the year before the first amount),
-    the part-year figure as a nowcast of the running total, and the notes saying so."""
-    years = np.array(s.years, dtype=int)
-    amounts = np.array(s.values, dtype=float)
-    c_years = np.concatenate([[years[0] - 1], years])
-    c_values = np.concatenate([[0.0], np.cumsum(amounts)])
+def _amounts_notes(s: SeriesInput, amounts: AmountsProjection) -> tuple[str, ...]:
+    """What :func:`project_amounts` did, in the officials' language."""
     notes = [
-        f"{len(years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
+        f"{len(s.years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
         "区间按年度量的平均大小缩放"
     ]
-    partial = None
-    if s.partial is not None:
+    if s.partial is not None and amounts.nowcast is not None:
         year, months, amount = s.partial
-        share = months / 12
-        partial = Partial(year=year, months=months, value=float(c_values[-1] + amount / share))
         notes.append(
             f"{year}年前{months:g}个月的量{amount:g}按全年均匀进度折算为全年"
-            f"{amount / share:g}，作为当年累计值的即时估计，区间相应放宽"
+            f"{amounts.nowcast:g}，作为当年累计值的即时估计，区间相应放宽"
         )
-    return c_years, c_values, partial, tuple(notes)
-
-
-def _yearly_amounts(proj: SeriesProjection, c_last: float, levels: tuple[float, ...]) -> Predictive:
-    """Yearly amounts implied by the running-total projection (differences of simulated paths)."""
-    cdist = proj.distribution
-    paths = proj._paths()
-    prev = np.concatenate([np.full((paths.shape[0], 1), c_last), paths[:, :-1]], axis=1)
-    mean = cdist.mean - np.concatenate([[c_last], cdist.mean[:-1]])
-    return from_samples(cdist.periods, mean, paths - prev, cdist.probs, levels, "yearly amount")
+    return tuple(notes)
 
 
 PathRow = tuple[int, float, float, float, float, float]

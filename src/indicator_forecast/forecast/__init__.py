@@ -25,9 +25,16 @@ from indicator_forecast.forecast.models import (
     Theta,
     WeightedLinear,
 )
-from indicator_forecast.forecast.projection import Partial, SeriesProjection, project_series
+from indicator_forecast.forecast.projection import (
+    AmountsProjection,
+    Partial,
+    SeriesProjection,
+    project_amounts,
+    project_series,
+)
 
 __all__ = [
+    "AmountsProjection",
     "BASE_METHODS",
     "DEFAULT_METHOD",
     "Calibration",
@@ -44,6 +51,7 @@ __all__ = [
     "WeightedLinear",
     "default_calibration",
     "project",
+    "project_amounts",
     "project_series",
     "resolve",
 ]

@@ -224,6 +224,15 @@ def roughness_bin(r: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(r), b, -1)
 
 
+def running_totals(Y: np.ndarray) -> np.ndarray:
+    """Each row of yearly amounts as its running total from 0 the year before: ``(m, n + 1)``.
+
+    The yearly changes of the result are the amounts themselves, so its scale
+    (:func:`series_scale`) is the mean absolute amount.
+    """
+    return np.concatenate([np.zeros((Y.shape[0], 1)), np.cumsum(Y, axis=1)], axis=1)
+
+
 def calibration_bin(Y: np.ndarray) -> np.ndarray:
     """Roughness bin that selects each row's calibration entry: -1 for fewer than four points.
 

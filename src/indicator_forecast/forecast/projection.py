@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -65,6 +65,11 @@ class Partial:
             raise ConfigurationError(
                 f"The 'share' parameter of Partial must be in (0, 1]. Got {self.share!r} instead."
             )
+
+    @property
+    def pace_share(self) -> float:
+        """The part of a full year's amount reached by this date: ``share``, else ``months/12``."""
+        return self.share if self.share is not None else self.months / 12
 
 
 def _simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray, seed: int) -> np.ndarray:
@@ -136,6 +141,16 @@ class SeriesProjection:
     # -- sums and rates ------------------------------------------------------------------
     def _paths(self) -> np.ndarray:
         return _simulate(self.base, self.horizons, self.corr, seed=12345)
+
+    def changes(self, start: float) -> Predictive:
+        """Distribution of each projected year's change, the first from ``start`` (the last
+        observed value), from the simulated joint paths: e.g. the yearly amounts implied by a
+        projected running total."""
+        dist = self.distribution
+        paths = self._paths()
+        prev = np.concatenate([np.full((paths.shape[0], 1), start), paths[:, :-1]], axis=1)
+        mean = dist.mean - np.concatenate([[start], dist.mean[:-1]])
+        return from_samples(dist.periods, mean, paths - prev, dist.probs, self.level, "change")
 
     def cumulative(self, observed_total: float = 0.0, from_year: int | None = None) -> Predictive:
         """Distribution of ``observed_total`` plus the projected flows from ``from_year``.
@@ -306,7 +321,6 @@ def project_series(
     calibration: Calibration | None = None,
     roughness: bool = True,
     series_class: SeriesClass = "level",
-    scale_from: Literal["window", "history"] = "window",
 ) -> SeriesProjection:
     """Project one annual series to ``target_year`` with calibrated intervals.
 
@@ -336,15 +350,13 @@ def project_series(
         Condition the interval on the roughness of the earlier values (the default). ``False``
         uses the table pooled over roughness, so that no earlier value can change which errors
         apply (used for running totals, where every earlier amount counts towards the result).
-    series_class : {"level", "running_total"}
-        ``"running_total"``: ``values`` are the running total of positive yearly amounts; the
-        interval comes from errors measured on running totals of the calibration series (the
-        generic table, made on series whose yearly changes swing, is far too wide for them).
-    scale_from : {"window", "history"}
-        ``"history"``: scale the interval by the mean absolute change of the values *before*
-        the latest one (from three points on; calibrated on the same scale), so that the latest
-        value moves the projection but not the width of its interval. With fewer points, or an
-        unchanging history, the whole window is used and a note says so.
+    series_class : {"level", "history_scale", "running_total"}
+        Which calibration entries, and which scale, give the interval. ``"level"``: the mean
+        absolute change of the whole window. ``"history_scale"``: the mean absolute change of
+        the values *before* the latest one, so that the latest value moves the projection but
+        not the width of its interval (from three points on; with fewer, or an unchanging
+        history, ``"level"`` is used and a note says so). ``"running_total"``: ``values`` are
+        the running total of positive yearly amounts (see :func:`project_amounts`).
 
     Raises
     ------
@@ -380,10 +392,9 @@ def project_series(
                 f"The 'year' of Partial must be the year after the last full year "
                 f"({int(by[-1]) + 1}). Got {partial.year!r} instead."
             )
-        share = partial.share
         if measure in ("flow", "running_total"):
-            if share is None:
-                share = partial.months / 12
+            share = partial.pace_share
+            if partial.share is None:
                 notes.append(
                     f"{partial.year}: {partial.months:g} months assumed to be {share:.0%} of the "
                     "year's amount (even pace; pass share= from past years to change this)"
@@ -425,12 +436,12 @@ def project_series(
     h = int(target_year - by[-1])
     Y = y[None, :]
     scale = float(M.series_scale(Y)[0])
-    if scale_from == "history":
+    if series_class == "history_scale":
         history = np.abs(np.diff(y[:-1])).mean() if n >= 3 else 0.0
         if history > 1e-9 * np.abs(y).mean():  # not float dust from unit conversions
             scale = float(history)
-            series_class = "history_scale"
         else:
+            series_class = "level"
             notes.append(
                 "interval scaled by the whole window: "
                 + ("fewer than three points" if n < 3 else "no change before the latest value")
@@ -473,7 +484,66 @@ def project_series(
     return proj
 
 
-def _replace(p: SeriesProjection, dist: Predictive) -> SeriesProjection:
-    from dataclasses import replace
+@dataclass(frozen=True)
+class AmountsProjection:
+    """Yearly amounts that add up, projected as their running total (:func:`project_amounts`).
 
+    ``running`` is the projection of the running total (0 the year before the first amount);
+    ``last_total`` its value at the last full year; ``nowcast`` the part year's amount scaled to a
+    full year (``Partial.value / Partial.pace_share``), if a part-year figure was given.
+    """
+
+    running: SeriesProjection
+    last_total: float
+    nowcast: float | None = None
+
+    def yearly(self) -> Predictive:
+        """Distribution of each projected year's amount."""
+        return self.running.changes(self.last_total)
+
+
+def project_amounts(
+    years: Sequence[int] | np.ndarray,
+    amounts: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+    series_class: Literal["running_total", "level"] = "running_total",
+) -> AmountsProjection:
+    """Project yearly amounts that add up (new investment, yearly reductions, yearly gaps).
+
+    The amounts are summed into their running total, a level series whose yearly changes are
+    the amounts themselves: its interval is scaled by the size of the amounts, and a trend
+    through it continues their average. Projected as separate amounts, the interval would be
+    scaled by how much two or three amounts differ, so a better year that brought them closer
+    would narrow it. The calibration is pooled over roughness, so that no earlier amount can
+    change which errors apply. ``series_class="running_total"`` (the default) uses errors
+    measured on running totals of positive amounts; ``"level"`` the generic table (for amounts
+    of either sign, such as gaps). A part-year figure is scaled to a full year by
+    ``Partial.pace_share`` and nowcast inside the running total of that year.
+    """
+    yrs = np.asarray(years, dtype=int)
+    c_years = np.concatenate([[yrs[0] - 1], yrs])
+    c_values = M.running_totals(np.asarray(amounts, dtype=float)[None, :])[0]
+    nowcast = None
+    c_partial = None
+    if partial is not None:
+        nowcast = partial.value / partial.pace_share
+        c_partial = Partial(year=partial.year, months=partial.months,
+                            value=float(c_values[-1] + nowcast))
+    running = project_series(
+        c_years, c_values, target_year=target_year, measure="level", level=level,
+        method=method, partial=c_partial, calibration=calibration, roughness=False,
+        series_class=series_class,
+    )
+    if c_partial is not None:  # the level branch calls the nowcast a reading; it is not one
+        notes = tuple(n for n in running.notes if "reading after" not in n)
+        running = replace(running, notes=notes)
+    return AmountsProjection(running, float(c_values[-1]), nowcast)
+
+
+def _replace(p: SeriesProjection, dist: Predictive) -> SeriesProjection:
     return replace(p, distribution=dist)
