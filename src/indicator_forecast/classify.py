@@ -91,6 +91,21 @@ class Classification:
     capped_binding: bool = False
 
 
+def _unsd(share: float, config: EvaluationConfig) -> dict[str, Any]:
+    """UNSD progress-chart measure: the projected share of the distance, and its class."""
+    return {
+        "unsd_projected_share": share,
+        "unsd_class": _band(
+            share,
+            (
+                (config.unsd_on_track, "on track"),
+                (config.unsd_fair, "fair progress, acceleration needed"),
+            ),
+            "limited or regression",
+        ),
+    }
+
+
 def _band(value: float | None, cuts: tuple[tuple[float, str], ...], below: str) -> str | None:
     if value is None or not math.isfinite(value):
         return None
@@ -122,26 +137,10 @@ def comparison_measures(
         m["escap_anticipated_class"] = (
             "maintain" if share >= 1 else ("accelerate" if share >= 0 else "reverse")
         )
-        m["unsd_projected_share"] = share
-        m["unsd_class"] = _band(
-            share,
-            (
-                (config.unsd_on_track, "on track"),
-                (config.unsd_fair, "fair progress, acceleration needed"),
-            ),
-            "limited or regression",
-        )
+        m.update(_unsd(share, config))
     if outlook is not None and pr.kind == "cumulative_total" and target:
         share = outlook.mean / target
-        m["unsd_projected_share"] = share
-        m["unsd_class"] = _band(
-            share,
-            (
-                (config.unsd_on_track, "on track"),
-                (config.unsd_fair, "fair progress, acceleration needed"),
-            ),
-            "limited or regression",
-        )
+        m.update(_unsd(share, config))
     # Eurostat: actual vs required compound annual growth of the level.
     ratio = None
     if pr.kind == "annual_rate" and pr.realised_rate is not None and target:
