@@ -13,6 +13,8 @@ from indicator_forecast.plan.targets.ceiling import CeilingTarget
 from indicator_forecast.plan.targets.composite import CompositePart, CompositeTarget
 from indicator_forecast.plan.targets.cumulative_change import CumulativeChangeTarget
 from indicator_forecast.plan.targets.cumulative_total import CumulativeTotalTarget
+from indicator_forecast.plan.targets.direction import DirectionTarget
+from indicator_forecast.plan.targets.earlier_year import EarlierYearTarget
 from indicator_forecast.plan.targets.end_level import EndLevelTarget
 from indicator_forecast.plan.targets.floor import FloorTarget
 from indicator_forecast.plan.targets.parent_assigned import ParentAssignedTarget
@@ -34,6 +36,8 @@ Target = Annotated[
         | CumulativeChangeTarget
         | RelativeToIndicatorTarget
         | CompositeTarget
+        | DirectionTarget
+        | EarlierYearTarget
     ),
     Field(discriminator="kind"),
 ]
@@ -51,6 +55,8 @@ __all__ = [
     "CompositeTarget",
     "CumulativeChangeTarget",
     "CumulativeTotalTarget",
+    "DirectionTarget",
+    "EarlierYearTarget",
     "EndLevelTarget",
     "FloorTarget",
     "ParentAssignedTarget",

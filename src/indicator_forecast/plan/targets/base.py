@@ -37,7 +37,10 @@ class TargetBase(BaseModel):
     base_year, target_year : int
         The plan's base year (2020 for a 2021–2025 plan) and target year.
     aspiration : str or None
-        A "力争…" clause kept verbatim; it is shown, never evaluated.
+        A "力争…" clause kept verbatim.
+    aspiration_value : float or None
+        The number of a "力争Y" stretch target ("2.5左右，力争3" → 3), judged as a second target:
+        its probability is reported beside the main one, the grade stays on the main target.
     note : str or None
         A bracketed note from the text, e.g. "五年累计".
     """
@@ -53,6 +56,7 @@ class TargetBase(BaseModel):
     base_year: int = 2020
     target_year: int = 2025
     aspiration: str | None = None
+    aspiration_value: float | None = None
     note: str | None = None
 
     has_numbers: ClassVar[bool] = True

@@ -1,0 +1,30 @@
+"""A target set against a year before the base ("到2020年比2010年翻一番", "比2010年增长50%").
+
+The target value is ``reference_value × multiple``, where ``reference_value`` is the indicator's
+figure in ``reference_year`` (supplied as data). ``multiple`` is 2 for 翻一番, 4 for 翻两番, and
+``1 + X/100`` for "增长X%".
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from indicator_forecast.plan.targets.base import TargetBase
+
+
+class EarlierYearTarget(TargetBase):
+    """Reach ``multiple`` times the figure of ``reference_year`` by the target year."""
+
+    kind: Literal["relative_to_year"] = "relative_to_year"
+    reference_year: int
+    multiple: float
+    has_numbers: ClassVar[bool] = False
+    label_zh: ClassVar[str] = "比基准年倍数"
+    label_en: ClassVar[str] = "relative to an earlier year"
+
+    def target_value(self, reference_value: float) -> float:
+        """The end-of-period value the target asks for, given the reference year's figure."""
+        return reference_value * self.multiple
+
+    def is_met(self, value: float) -> bool | None:
+        return None
