@@ -13,6 +13,34 @@ from indicator_forecast.exceptions import InputError, Problem, ProblemReport
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _sniff(p: Path) -> str:
+    """What the file's first bytes say it is: "empty", "zip", "ole", "pdf", "image" or "text"."""
+    head = p.read_bytes()[:8]
+    if not head.strip():
+        return "empty"
+    if head.startswith(_ZIP):
+        return "zip"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "image"
+    return "text"
+
+
+_WHAT = {
+    "pdf": "a PDF document / PDF 文件",
+    "image": "an image / 图片",
+    "text": "a text (CSV) file / 文本（CSV）文件",
+    "zip": "an Excel workbook or another zip archive / Excel 工作簿或压缩文件",
+    "ole": "an old Excel .xls or an encrypted (password-protected) workbook / 旧版 .xls 或加密工作簿",
+}
+
+
 def read_raw_table(
     path: str | Path, *, sheet: str | int | None = None, encoding: str | None = None
 ) -> tuple[pd.DataFrame, str]:
@@ -21,13 +49,39 @@ def read_raw_table(
     if not p.exists():
         raise InputError(f"{p}: no such file")
     suffix = p.suffix.lower()
+    kind = _sniff(p)
+    if kind == "empty":
+        raise InputError(f"{p}: the file is empty (文件为空): expected a table with a header row")
+    if suffix in (".xlsx", ".xlsm") and kind != "zip":
+        raise InputError(
+            f"{p}: named {suffix} but the file is {_WHAT[kind]}; "
+            + (
+                "rename it to .csv / 请改名为 .csv"
+                if kind == "text"
+                else "open it in Excel or WPS and save as .xlsx without a password / "
+                "请在 Excel 或 WPS 中取消密码并另存为 .xlsx"
+                if kind == "ole"
+                else "save the table as .xlsx or .csv / 请另存为 .xlsx 或 .csv"
+            )
+        )
+    if suffix in (".csv", ".txt", ".tsv") and kind in ("zip", "ole", "pdf", "image"):
+        raise InputError(
+            f"{p}: named {suffix} but the file is {_WHAT[kind]}; save the table as .csv or "
+            "give it its real extension / 请另存为 .csv 或使用正确的扩展名"
+        )
+    if suffix == ".ods":
+        raise InputError(
+            f"{p}: OpenDocument spreadsheets are not read; save as .xlsx / 请另存为 .xlsx"
+        )
     if suffix in (".xlsx", ".xlsm", ".xls"):
         try:
             df = pd.read_excel(
                 p, sheet_name=sheet if sheet is not None else 0, header=None, dtype=str
             )
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             raise InputError(f"{p}: cannot read sheet {sheet!r}: {exc}") from exc
+        except Exception as exc:  # zipfile.BadZipFile, openpyxl's InvalidFileException, xlrd
+            raise InputError(f"{p}: not a readable Excel workbook ({type(exc).__name__}: {exc})")
         label = f"{p.name}" + (f" [sheet {sheet}]" if sheet is not None else "")
         return df, label
     if suffix in (".csv", ".txt", ".tsv"):
@@ -42,6 +96,12 @@ def read_raw_table(
                 return df.replace("", None), p.name
             except UnicodeDecodeError as exc:
                 errors.append(f"{enc}: {exc.reason} at byte {exc.start}")
+            except pd.errors.ParserError as exc:
+                # Broken quoting or a row with more cells than the header: pandas names the line.
+                raise InputError(
+                    f"{p}: not a well-formed CSV table ({exc}); check quotes and that every row "
+                    "has as many cells as the header / CSV 格式有误：请检查引号及各行列数"
+                ) from None
         raise InputError(
             f"{p}: cannot decode the file as {' or '.join(encodings)} ({'; '.join(errors)})"
         )

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from indicator_forecast.exceptions import InputError, OutputExistsError
+from indicator_forecast.exceptions import ConfigurationError, InputError, OutputExistsError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_EXISTS = 0, 1, 2, 3
 
@@ -98,6 +98,32 @@ def _read_tasks(plan_path: str, args: argparse.Namespace) -> Any:
         getattr(args, "name", None) or meta.get("name", "")
     ).removesuffix("主要指标")
     return read_tasks(path, name=name)
+
+
+def _as_of(text: str) -> Any:
+    """argparse type for --as-of: a usage error (exit 2, no traceback) naming the accepted forms."""
+    from indicator_forecast._dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ConfigurationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _data_horizon_note(ev: Any, obs: Any) -> str | None:
+    """A statement when the evaluation date lies well past the latest figure supplied."""
+    frame = obs.to_frame()
+    if frame.empty:
+        return "观测数据为空：全部指标均为数据待补充 / no figures supplied: every indicator lacks data"
+    latest = int(frame["year"].max())
+    if ev.as_of.year - latest >= 2:
+        return (
+            f"注意：评估时点 {ev.as_of} 比最新数据年份 {latest} 晚 {ev.as_of.year - latest} 年，"
+            f"{latest + 1}年以后的数据尚未提供，相关指标按数据待补充处理 / note: the evaluation date "
+            f"{ev.as_of} is {ev.as_of.year - latest} years after the latest figure ({latest}); the "
+            f"figures after {latest} have not been supplied and count as missing"
+        )
+    return None
 
 
 def _summary_table(ev: Any) -> None:
@@ -187,6 +213,9 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
     config = EvaluationConfig(language=args.lang)
     ev = evaluate(plan, obs, as_of=args.as_of, config=config)
     _summary_table(ev)
+    note = _data_horizon_note(ev, obs)
+    if note:
+        print(note)
     if tasks is not None:
         print(f"主要任务 / tasks: {tasks.summary()}")
     if out is not None:
@@ -195,9 +224,19 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
         table = out / "evaluation.csv"
         if table.exists() and not args.overwrite:
             raise OutputExistsError(f"{table} already exists and would be replaced")
-        written = export_all(ev, out, overwrite=args.overwrite, lang=args.lang, tasks=tasks)
-        ev.to_frame().to_csv(table, index=False, encoding="utf-8-sig")
-        written.append(table)
+        written = export_all(
+            ev, out, overwrite=args.overwrite, lang=args.lang, tasks=tasks,
+            unit_name=args.unit, date=args.report_date,
+        )
+        from indicator_forecast.report._io import atomic_write
+
+        written.append(
+            atomic_write(
+                table,
+                lambda tmp: ev.to_frame().to_csv(tmp, index=False, encoding="utf-8-sig"),
+                overwrite=True,
+            )
+        )
         print(f"写出 / written ({len(written)} files) under {out}:")
         for p in written:
             print(f"  {p}")
@@ -265,7 +304,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     def eval_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
-            "--as-of", required=True, help="评估时点 / evaluation date, e.g. 2023-06-30"
+            "--as-of",
+            required=True,
+            type=_as_of,
+            help="评估时点 / evaluation date: 2023-06-30, 2023/6/30, 2023年6月30日",
+        )
+        sp.add_argument("--unit", help="报告落款单位 / reporting unit (default: the jurisdiction)")
+        sp.add_argument(
+            "--report-date",
+            help="报告落款日期，按原样印出 / date printed under the unit (default: the evaluation "
+            "date)",
         )
         sp.add_argument("--out", help="输出文件夹 / output folder")
         sp.add_argument(
@@ -304,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as err:
         _print_problems(err)
         return EXIT_INPUT
+    except ConfigurationError as err:
+        print(f"用法错误 / usage error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except OutputExistsError as err:
         print(
             f"拒绝覆盖 / refusing to overwrite: {err}\n(use --overwrite / 使用 --overwrite "

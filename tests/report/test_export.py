@@ -55,3 +55,40 @@ def test_user_files_are_left_alone(tmp_path, synthetic_ev):
 def test_english(tmp_path):
     paths = export_all(SyntheticEvaluation(language="en"), tmp_path, lang="en")
     assert paths[0].name == "indicator_evaluation.xlsx"
+
+
+def test_outputs_follow_the_umask_not_0600(tmp_path, synthetic_ev):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        paths = export_all(synthetic_ev, tmp_path / "out")
+    finally:
+        os.umask(old)
+    modes = {p.suffix: p.stat().st_mode & 0o777 for p in paths}
+    assert set(modes.values()) == {0o644}, modes
+
+
+def test_overwrite_keeps_what_the_user_typed_in_a_backup(tmp_path, synthetic_ev):
+    out = tmp_path / "out"
+    paths = export_all(synthetic_ev, out)
+    wb_path = paths[0]
+    wb = openpyxl.load_workbook(wb_path)
+    wb.active["A1"] = "typed by the analyst"
+    wb.save(wb_path)
+    export_all(synthetic_ev, out, overwrite=True)
+    backups = list((out / "备份_backup").glob(f"*/{wb_path.name}"))
+    assert len(backups) == 1
+    assert openpyxl.load_workbook(backups[0]).active["A1"].value == "typed by the analyst"
+    assert openpyxl.load_workbook(wb_path).active["A1"].value != "typed by the analyst"
+
+
+def test_report_is_dated_by_the_evaluation_not_the_clock(tmp_path, synthetic_ev):
+    import docx
+
+    from indicator_forecast.report._common import fmt_date
+
+    paths = export_all(synthetic_ev, tmp_path / "out")
+    report = next(p for p in paths if p.suffix == ".docx" and "报告" in p.name)
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert fmt_date(synthetic_ev.as_of, "zh") in texts

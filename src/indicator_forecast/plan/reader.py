@@ -302,6 +302,11 @@ def read_plan(
             f"{label}: the plan table has {len(problems)} problem(s)",
             ProblemReport(tuple(problems)),
         )
+    if not indicators:
+        raise PlanError(
+            f"{label}: the table has a header row but no indicator under it / 表中只有表头，"
+            "没有指标行"
+        )
     return Plan(
         name=name or Path(path).stem, jurisdiction=jurisdiction, parent=parent, base_year=b,
         target_year=t, indicators=tuple(indicators), source=str(path), notes=tuple(notes),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,10 +25,38 @@ def refuse_existing(paths: Iterable[Path], overwrite: bool) -> None:
         )
 
 
+BACKUP_DIR = "备份_backup"
+_RUN_STAMP = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def backup_existing(path: Path) -> Path | None:
+    """Copy ``path`` into ``<folder>/备份_backup/<run stamp>/`` before it is replaced.
+
+    An output folder is often where analysts type into what the package wrote (the 数据缺口 sheet,
+    the 附件7 form): replacing a file keeps the earlier one here, so nothing typed is lost. The
+    stamp is the time this process started, so one export's backups sit in one folder.
+    """
+    if not path.exists():
+        return None
+    dest = path.parent / BACKUP_DIR / _RUN_STAMP / path.name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, dest)
+    return dest
+
+
+def _umask_mode() -> int:
+    """The mode a new file gets under the process umask (e.g. 0644), read without changing it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:
     """Write ``path`` through ``write(tmp)`` into a temporary file, then move it into place.
 
-    A failure while writing leaves no partial file and leaves an earlier file untouched.
+    A failure while writing leaves no partial file and leaves an earlier file untouched. The
+    file gets the permissions of any new file under the user's umask: ``mkstemp`` creates it
+    0600, which colleagues on a shared drive could not open.
     """
     path = Path(path)
     refuse_existing([path], overwrite)
@@ -38,6 +68,8 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
         write(tmp)
         if not overwrite and path.exists():  # appeared while we were writing
             refuse_existing([path], overwrite)
+        os.chmod(tmp, _umask_mode())
+        backup_existing(path)
         os.replace(tmp, path)
     finally:
         if tmp.exists():

@@ -238,7 +238,8 @@ def write_report_docx(
     unit_name : str, optional
         The reporting unit (单位) for the title and the signature; default ``ev.jurisdiction``.
     date : datetime.date or str, optional
-        The date under the unit; default today. A string is printed as given.
+        The date under the unit; default the evaluation date (``ev.as_of``), never the machine's
+        clock. A string is printed as given.
     overwrite : bool
         Replace an existing file; otherwise ``OutputExistsError`` is raised.
     lang : {"zh", "en"}
@@ -253,7 +254,7 @@ def write_report_docx(
     fonts = fonts or ReportFonts()
     unit = unit_name or ev.jurisdiction
     period = c.plan_period(ev.plan_name, lang)
-    when = date if isinstance(date, str) else c.fmt_date(date or _dt.date.today(), lang)
+    when = date if isinstance(date, str) else c.fmt_date(date or ev.as_of, lang)
     doc = new_document()
     setup_document(doc, fonts)
     w = _Writer(doc, fonts)
