@@ -37,7 +37,9 @@ _WHAT = {
     "image": "an image / 图片",
     "text": "a text (CSV) file / 文本（CSV）文件",
     "zip": "an Excel workbook or another zip archive / Excel 工作簿或压缩文件",
-    "ole": "an old Excel .xls or an encrypted (password-protected) workbook / 旧版 .xls 或加密工作簿",
+    "ole": (
+        "an old Excel .xls or an encrypted (password-protected) workbook / 旧版 .xls 或加密工作簿"
+    ),
 }
 
 
@@ -81,7 +83,9 @@ def read_raw_table(
         except (ValueError, OSError) as exc:
             raise InputError(f"{p}: cannot read sheet {sheet!r}: {exc}") from exc
         except Exception as exc:  # zipfile.BadZipFile, openpyxl's InvalidFileException, xlrd
-            raise InputError(f"{p}: not a readable Excel workbook ({type(exc).__name__}: {exc})")
+            raise InputError(
+                f"{p}: not a readable Excel workbook ({type(exc).__name__}: {exc})"
+            ) from None
         label = f"{p.name}" + (f" [sheet {sheet}]" if sheet is not None else "")
         return df, label
     if suffix in (".csv", ".txt", ".tsv"):

@@ -114,12 +114,16 @@ def _data_horizon_note(ev: Any, obs: Any) -> str | None:
     """A statement when the evaluation date lies well past the latest figure supplied."""
     frame = obs.to_frame()
     if frame.empty:
-        return "观测数据为空：全部指标均为数据待补充 / no figures supplied: every indicator lacks data"
+        return (
+            "观测数据为空：全部指标均为数据待补充 / no figures supplied: every indicator lacks data"
+        )
     latest = int(frame["year"].max())
     if ev.as_of.year - latest >= 2:
         return (
-            f"注意：评估时点 {ev.as_of} 比最新数据年份 {latest} 晚 {ev.as_of.year - latest} 年，"
-            f"{latest + 1}年以后的数据尚未提供，相关指标按数据待补充处理 / note: the evaluation date "
+            f"注意：评估时点 {ev.as_of} 比最新数据年份 {latest} 晚 "
+            f"{ev.as_of.year - latest} 年，"
+            f"{latest + 1}年以后的数据尚未提供，相关指标按数据待补充处理"
+            f" / note: the evaluation date "
             f"{ev.as_of} is {ev.as_of.year - latest} years after the latest figure ({latest}); the "
             f"figures after {latest} have not been supplied and count as missing"
         )

@@ -12,9 +12,9 @@ from indicator_forecast.adjust import propose
 from indicator_forecast.classify import classify
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, read_observations
-from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.evaluate._outlook import build_outlook
 from indicator_forecast.evaluate.result import Evaluation, IndicatorResult
+from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Plan
 from indicator_forecast.progress import compute_progress
 
@@ -23,9 +23,11 @@ def _check_date(plan: Plan, date: dt.date) -> None:
     """Refuse an evaluation date before the plan's first year: nothing of the plan has happened."""
     if date.year <= plan.base_year:
         raise ConfigurationError(
-            f"评估时点 {date} 早于规划期第一年（{plan.base_year + 1}年），规划尚未开始执行，无法评估"
+            f"评估时点 {date} 早于规划期第一年（{plan.base_year + 1}年），"
+            "规划尚未开始执行，无法评估"
             f" / evaluation date {date} is before the plan's first year {plan.base_year + 1}: "
-            f"nothing can be evaluated yet (the base year {plan.base_year} is the starting point)"
+            f"nothing can be evaluated yet (the base year {plan.base_year} is the starting "
+            "point)"
         )
 
 
