@@ -135,6 +135,10 @@ def propose(
         (t.high - t.low) if (t.low is not None and t.high is not None and t.high != t.low) else None
     )
     new_text = rewrite_target_text(t.text, t.point, new_point, width)
+    if new_point == t.point or new_text == t.text:
+        # Rounding brought the reachable value back to the target itself ("由“>84”调整为“>84”"):
+        # there is nothing to propose, and the grade's reason carries the explanation.
+        return None
     what = outlook.what
     basis_zh = (
         f"以{method_label(outlook.model, 'zh')}预测{t.target_year}年{what}："

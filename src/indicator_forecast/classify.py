@@ -249,10 +249,13 @@ def classify(
             "insufficient_data", "no progress measure and no projection", rho, p, measures
         )
     capped = False
-    behind = (rho is not None and rho < 1.0) or (
+    behind = (rho is not None and rho < config.behind_ratio) or (
         progress.kind in ("floor", "ceiling", "band") and progress.met_now is False
     )
     if binding and behind and _ORDER[grade] < _ORDER["C"]:
         grade, capped = "C", True
-        rule += "; binding indicator behind schedule: at best C"
+        rule += (
+            f"; binding indicator behind schedule (pace ratio below {config.behind_ratio}): at "
+            "best C"
+        )
     return Classification(grade, rule, rho, p, measures, capped_binding=capped)

@@ -34,7 +34,9 @@ class EvaluationConfig(BaseModel):
         1.2, description="Progress ÷ time elapsed at or above which progress is ahead."
     )
     behind_ratio: float = Field(
-        0.9, description="Progress ÷ time elapsed below which progress is behind schedule."
+        0.9,
+        description="Pace ratio below which progress is behind schedule: a binding (约束性) "
+        "indicator behind schedule is graded at best C.",
     )
     p_ahead: float = Field(
         0.9, description="P(meet) at or above which an indicator ahead of schedule is graded A."
@@ -60,7 +62,6 @@ class EvaluationConfig(BaseModel):
     max_staleness_years: float = Field(
         1.0, description="Latest figure may lag the last full year by at most this many years."
     )
-    band_tolerance_share: float = 0.02
     method: str = Field("default", description="Projection method passed to the forecast engine.")
     language: str = Field("zh", pattern="^(zh|en)$")
 

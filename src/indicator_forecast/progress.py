@@ -106,6 +106,7 @@ class Progress:
     sources: tuple[str, ...] = field(default=())
     base_year: int = 2020
     target_year: int = 2025
+    pace: float | None = None
 
     @property
     def blocked(self) -> bool:
@@ -114,7 +115,15 @@ class Progress:
 
     @property
     def pace_ratio(self) -> float | None:
-        """Completion ÷ time elapsed (1 = exactly on the time schedule)."""
+        """How the pace so far compares with the pace the target needs (1 = on schedule).
+
+        For amounts and levels, completion ÷ time elapsed. For an average annual rate the time
+        is already inside the rate: the ratio is the realised average rate ÷ the target rate
+        (set by the kind in :attr:`pace`), never divided by the time elapsed, so a city growing
+        7.2 % a year against 15 % is at 0.48, behind.
+        """
+        if self.pace is not None:
+            return self.pace
         if self.completion is None or not self.time_elapsed:
             return None
         return self.completion / self.time_elapsed
@@ -574,6 +583,9 @@ def _rate_progress(
     met_now = None
     if target is not None:
         met_now = bool(realised >= target) if t.direction == "higher" else bool(realised <= target)
+    pace = None
+    if target is not None and target > 0 and realised > 0:
+        pace = realised / target if t.direction == "higher" else target / realised
     return Progress(
         ind.id,
         ind.kind,
@@ -595,6 +607,7 @@ def _rate_progress(
         series=series,
         history=history,
         sources=sources,
+        pace=pace,
     )
 
 

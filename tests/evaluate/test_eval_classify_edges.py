@@ -87,13 +87,16 @@ def test_a_when_already_met_without_pace_ratio():
 
 
 def test_binding_cap():
-    behind = prog(completion=0.45, elapsed=0.5)  # ratio 0.9 < 1
+    behind = prog(completion=0.40, elapsed=0.5)  # ratio 0.8 < behind_ratio 0.9
     c = classify(behind, outlook(0.95), binding=True, config=CFG)
     assert c.grade == "C" and c.capped_binding
     assert classify(behind, outlook(0.95), binding=False, config=CFG).grade == "B"
-    # exactly on schedule (ratio 1) is not behind
+    # exactly on schedule (ratio 1) is not behind, nor is a tenth behind (ratio 0.9, the
+    # threshold itself): the cap needs the pace ratio below behind_ratio
     on = prog(completion=0.5, elapsed=0.5)
     assert classify(on, outlook(0.95), binding=True, config=CFG).grade == "B"
+    near = prog(completion=0.45, elapsed=0.5)
+    assert classify(near, outlook(0.95), binding=True, config=CFG).grade == "B"
     # already C or D is unchanged, not flagged as capped
     d = classify(behind, outlook(0.05), binding=True, config=CFG)
     assert d.grade == "D" and not d.capped_binding
