@@ -15,8 +15,10 @@ Rules (thresholds from :class:`~indicator_forecast.config.EvaluationConfig`, car
    ratio thresholds (≥ 0.95 on track, ≥ 0.60 needs acceleration), and A at ahead_ratio; the
    result says it is graded on progress alone. A target set by the parent each year: B when
    every year's assigned figure was met, C otherwise.
-4. A binding (约束性) indicator behind the time schedule (:math:`\\rho` < 1) or not met now gets
-   at best C.
+4. A binding (约束性) indicator behind the time schedule (:math:`\\rho` < behind_ratio) or not
+   met now gets at best C.
+5. With fewer than ``min_years_strong_grade`` full plan years of data (yearly monitoring early in
+   the period), no A (unless the target is already met) and no D: at most B, at least C.
 
 Comparison measures, reported beside the grade:
 
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
 from indicator_forecast.progress import Progress
 
 GRADE_LABELS_ZH = {
@@ -51,6 +54,9 @@ GRADE_LABELS_EN = {
     "D": "D circumstances changed, unlikely to be completed",
     "insufficient_data": "data to be supplied",
 }
+# The final evaluation's statuses (总结评估) share the label tables: one name per code.
+GRADE_LABELS_ZH.update({k: v for k, v in FINAL_LABELS_ZH.items() if k not in GRADE_LABELS_ZH})
+GRADE_LABELS_EN.update({k: v for k, v in FINAL_LABELS_EN.items() if k not in GRADE_LABELS_EN})
 _ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
 
 
@@ -258,4 +264,22 @@ def classify(
             f"; binding indicator behind schedule (pace ratio below {config.behind_ratio}): at "
             "best C"
         )
+    years = _plan_years_of_data(progress)
+    if years is not None and years < config.min_years_strong_grade:
+        weak = {"A": "B", "D": "C"}
+        if grade in weak and not (grade == "A" and already):
+            grade = weak[grade]
+            rule += (
+                f"; only {years} full plan year(s) of data (< {config.min_years_strong_grade}): "
+                "no A or D yet"
+            )
     return Classification(grade, rule, rho, p, measures, capped_binding=capped)
+
+
+def _plan_years_of_data(progress: Progress) -> int | None:
+    """Full plan years behind the mid-term figure (a part year does not count)."""
+    per = progress.midterm_period
+    if per is None:
+        return None
+    last_full = per.year if per.is_full_year else per.year - 1
+    return max(0, last_full - progress.base_year)

@@ -15,6 +15,20 @@ Defaults and where they come from:
 * ``fallback_progress_*`` — used only when no projection can be made (fewer than two points):
   the Eurostat ratio thresholds applied to progress ÷ time elapsed, and the result says so.
 * ``adjust_probability = 0.7`` — a proposed adjusted target is one reached with this probability.
+* ``moment = "auto"`` — which moment of the plan's life an evaluation is: 总结评估 (final) once
+  the target year is a full year behind the date, 中期评估 (mid-term) when the last full year is
+  the middle of the period (2022 or 2023 of 2021–2025), 年度监测 (yearly monitoring) otherwise.
+* ``min_years_strong_grade = 2`` — with fewer full plan years of data, no A or D is given (at most
+  B, at least C): one year is too little evidence for "ahead" or "unlikely" (our rule).
+* Final evaluation (总结评估), on the target year's actual figure, no projection:
+  ``final_exceed_share = 1.10`` — 超额完成 when the share of the task completed (or the realised
+  rate ÷ the target rate) is at least 110 %; ``final_basic_tolerance = 0.05`` — 基本完成 when a
+  task falls short by at most 5 % of it; ``final_threshold_tolerance = 0.02`` — 基本完成 when a
+  floor, a ceiling or a band's edge is missed by at most 2 % of its value;
+  ``final_gap_tolerance = 0.5`` — the same for a growth kept in step with the parent, in
+  percentage points of the average gap; ``final_years_share = 0.8`` — a target set by the parent
+  each year is 基本完成 when at least 80 % of the years (4 of 5) were met, the last one among
+  them. These cut-offs are ours, configurable, and printed in every final status.
 """
 
 from __future__ import annotations
@@ -63,6 +77,35 @@ class EvaluationConfig(BaseModel):
         1.0, description="Latest figure may lag the last full year by at most this many years."
     )
     method: str = Field("default", description="Projection method passed to the forecast engine.")
+    moment: str = Field(
+        "auto",
+        pattern="^(auto|monitoring|midterm|final)$",
+        description="The plan moment: auto (from the date), monitoring, midterm or final.",
+    )
+    min_years_strong_grade: int = Field(
+        2, ge=1, description="Full plan years of data needed before an A or a D is given."
+    )
+    final_exceed_share: float = Field(
+        1.10, gt=1, description="Share of the task completed at or above which 超额完成."
+    )
+    final_basic_tolerance: float = Field(
+        0.05, ge=0, lt=1, description="Shortfall (share of the task) still counted 基本完成."
+    )
+    final_threshold_tolerance: float = Field(
+        0.02,
+        ge=0,
+        lt=1,
+        description="Miss of a floor, ceiling or band edge (share of its value) still 基本完成.",
+    )
+    final_gap_tolerance: float = Field(
+        0.5, ge=0, description="Average-gap miss (percentage points) still counted 基本完成."
+    )
+    final_years_share: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="Share of yearly assigned targets met (the last included) for 基本完成.",
+    )
     language: str = Field("zh", pattern="^(zh|en)$")
 
     @model_validator(mode="after")

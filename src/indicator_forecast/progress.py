@@ -32,6 +32,7 @@ import pandas as pd
 from indicator_forecast._typing import Measure
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, Period
+from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import (
     AnnualRateTarget,
@@ -134,6 +135,115 @@ def last_full_year(as_of: dt.date) -> int:
     return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
 
 
+MOMENT_LABELS: dict[str, tuple[str, str]] = {
+    "monitoring": ("年度监测", "yearly monitoring"),
+    "midterm": ("中期评估", "mid-term review"),
+    "final": ("总结评估", "final evaluation"),
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Which moment of a plan's life an evaluation date is, and what time elapsed means then.
+
+    Parameters
+    ----------
+    code : {"monitoring", "midterm", "final"}
+        年度监测, 中期评估 or 总结评估.
+    as_of : date
+        The evaluation date.
+    base_year, target_year : int
+        The plan period (2020 and 2025 for 2021–2025).
+    data_year : int
+        The last full year the evaluation looks at: the last full year before ``as_of``, never
+        after the target year (figures after the plan period are not part of its evaluation).
+    """
+
+    code: str
+    as_of: dt.date
+    base_year: int
+    target_year: int
+    data_year: int
+
+    @property
+    def years_elapsed(self) -> int:
+        """Full plan years behind the evaluation (0 before the first one has ended)."""
+        return max(0, self.data_year - self.base_year)
+
+    @property
+    def time_elapsed(self) -> float:
+        """Full plan years behind ÷ plan years (1.0 at the final evaluation)."""
+        return self.years_elapsed / (self.target_year - self.base_year)
+
+    @property
+    def is_final(self) -> bool:
+        return self.code == "final"
+
+    @property
+    def cutoff(self) -> dt.date:
+        """The date figures are taken up to: ``as_of``, or 31 December of the target year."""
+        return min(self.as_of, dt.date(self.target_year, 12, 31))
+
+    def label(self, lang: str = "zh") -> str:
+        zh, en = MOMENT_LABELS[self.code]
+        return zh if lang == "zh" else en
+
+    def describe(self, lang: str = "zh") -> str:
+        """What the moment is and what "time elapsed" means at it, in one sentence."""
+        b, T, n = self.base_year, self.target_year, self.target_year - self.base_year
+        k = self.years_elapsed
+        if self.is_final:
+            if lang == "zh":
+                return f"规划期（{b + 1}—{T}年）已结束，按{T}年实际完成情况总结评估，时间进度100%"
+            return (
+                f"the plan period ({b + 1}–{T}) is over: judged on the actual figures of {T}, "
+                "time elapsed 100%"
+            )
+        if k == 0:
+            if lang == "zh":
+                return f"规划期首个完整年度（{b + 1}年）尚未结束，只能看当年已有的月度累计数"
+            return f"the plan's first full year ({b + 1}) has not ended: only part-year figures"
+        if lang == "zh":
+            return (
+                f"{self.label(lang)}：截至{self.data_year}年末，规划期{n}年已过{k}年，"
+                f"时间进度{k / n:.0%}"
+            )
+        return (
+            f"{self.label(lang)}: by the end of {self.data_year}, {k} of the plan's {n} years "
+            f"have passed (time elapsed {k / n:.0%})"
+        )
+
+
+def plan_moment(
+    as_of: dt.date, base_year: int, target_year: int, setting: str = "auto"
+) -> Moment:
+    """The moment of the plan an evaluation at ``as_of`` is (see :class:`Moment`).
+
+    ``setting="auto"``: 总结评估 once the target year is a full year behind ``as_of``; 中期评估
+    when the last full year is the middle of the period (years ⌊n/2⌋ or ⌈n/2⌉ of n: 2022 or 2023
+    of 2021–2025); 年度监测 otherwise. An explicit ``"final"`` before the target year has ended is
+    refused: there is no final figure to judge.
+    """
+    lfy = min(last_full_year(as_of), target_year)
+    n = target_year - base_year
+    if setting == "auto":
+        if lfy >= target_year:
+            code = "final"
+        elif lfy - base_year in (n // 2, (n + 1) // 2):
+            code = "midterm"
+        else:
+            code = "monitoring"
+    else:
+        code = setting
+        if code == "final" and lfy < target_year:
+            raise ConfigurationError(
+                f"总结评估须在规划目标年（{target_year}年）结束之后进行，评估时点为{as_of}"
+                f" / a final evaluation needs the target year {target_year} to be over; the "
+                f"evaluation date is {as_of}"
+            )
+    return Moment(code, as_of, base_year, target_year, lfy)
+
+
 def _years(a: int, b: int) -> list[int]:
     return list(range(a, b + 1))
 
@@ -193,6 +303,9 @@ def compute_progress(
 ) -> Progress:
     """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored)."""
     config = config or EvaluationConfig()
+    # Figures after the plan period are not part of its evaluation: a final evaluation in 2026
+    # looks at the plan years only, and the part-year figures of 2026 are not asked for.
+    as_of = min(as_of, dt.date(ind.target.target_year, 12, 31))
     kind = ind.kind
     if kind in GAP_KINDS:
         pr = _gap_progress(ind, obs, as_of, plan, config)
@@ -256,7 +369,16 @@ def _level_progress(
         )
     history = tuple(sorted(full.items()))
     if latest_year is None:
-        if not absent:
+        if not absent and lfy <= b:
+            missing.append(
+                Missing(
+                    "年度完成值（该年度尚未结束）",
+                    "yearly value (the year has not ended)",
+                    _fmt_years([b + 1]),
+                    blocking=True,
+                )
+            )
+        elif not absent:
             missing.append(Missing("年度完成值", "yearly value", _fmt_years([lfy]), blocking=True))
         return Progress(
             ind.id,

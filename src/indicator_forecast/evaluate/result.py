@@ -19,7 +19,8 @@ from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import reasons as R
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
-from indicator_forecast.progress import Progress
+from indicator_forecast.final import FinalStatus
+from indicator_forecast.progress import Moment, Progress
 
 GRADE_COLOURS = {
     "A": "#1a7f37",
@@ -27,6 +28,10 @@ GRADE_COLOURS = {
     "C": "#c58a00",
     "D": "#c0392b",
     "insufficient_data": "#7f7f7f",
+    "exceeded": "#1a7f37",
+    "completed": "#2f6fb0",
+    "basic": "#c58a00",
+    "not_completed": "#c0392b",
 }
 _NAN = float("nan")
 
@@ -48,6 +53,8 @@ class IndicatorResult:
     config: EvaluationConfig
     no_outlook_reason: str | None = None
     override: Override | None = None
+    moment: Moment | None = None
+    final: FinalStatus | None = None
 
     @property
     def grade(self) -> str:
@@ -60,7 +67,19 @@ class IndicatorResult:
         return self.override.grade if self.override else self.grade
 
     def reason(self, lang: str = "zh") -> str:
-        return R.reason(self, lang)
+        """The conclusion's reason with its numbers (the final status's at a final evaluation)."""
+        if self.final is None or self.final.code == "insufficient_data":
+            return R.reason(self, lang)
+        extra = [m for m in self.progress.missing if not m.blocking and not self.final.provisional]
+        tail = ""
+        if extra:
+            items = "；".join(m.text("zh") for m in extra)
+            tail = (
+                f"尚缺{items}，请{'、'.join(self.indicator.departments) or '责任部门'}补充。"
+                if lang == "zh"
+                else f" Still missing: {'; '.join(m.text('en') for m in extra)}."
+            )
+        return self.final.reason(lang) + tail
 
     def midterm_text(self, lang: str = "zh") -> str:
         pr = self.progress
@@ -138,6 +157,13 @@ class IndicatorResult:
             "baseline": _num(pr.baseline),
             "rule": self.classification.rule,
             "missing": R.missing_text(self, lang),
+            "moment": self.moment.code if self.moment else "",
+            "final_status": self.final.code if self.final else "",
+            "final_status_label": self.final.label(lang) if self.final else "",
+            "final_value": _num(self.final.value if self.final else None),
+            "final_share": _num(self.final.share if self.final else None),
+            "final_provisional": bool(self.final.provisional) if self.final else False,
+            "final_preliminary": bool(self.final.preliminary) if self.final else False,
             **{k: v for k, v in self.classification.measures.items()},
         }
 
@@ -221,6 +247,12 @@ class Evaluation:
     results: tuple[IndicatorResult, ...]
     language: str = "zh"
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    moment: Moment | None = None
+
+    @property
+    def is_final(self) -> bool:
+        """Whether this is the final evaluation (总结评估) after the target year."""
+        return self.moment is not None and self.moment.is_final
 
     @property
     def plan_name(self) -> str:
@@ -244,7 +276,13 @@ class Evaluation:
         raise KeyError(f"no indicator {key!r} in this evaluation")
 
     def counts(self) -> dict[str, int]:
-        out = {g: 0 for g in ("A", "B", "C", "D", "insufficient_data")}
+        """Top-level indicators per conclusion (A–D, or the final statuses at 总结评估)."""
+        keys = (
+            ("exceeded", "completed", "basic", "not_completed")
+            if self.is_final
+            else ("A", "B", "C", "D")
+        )
+        out = {g: 0 for g in (*keys, "insufficient_data")}
         for r in self.results:
             if r.indicator.parent_id is None:
                 out[r.final_grade] += 1

@@ -17,6 +17,7 @@ class GapTarget(TargetBase):
     relation: Literal["in_step", "above"] = "in_step"
     tolerance: float = 0.0
     has_numbers: ClassVar[bool] = False
+    final_rule: ClassVar[str] = "gap"
 
     def is_met_gap(self, average_gap: float) -> bool:
         """Whether an average gap (own growth − reference growth, points) meets the relation."""

@@ -24,6 +24,7 @@ class AnnualRateTarget(TargetBase):
     approximate: bool = False
     label_zh: ClassVar[str] = "年均增长率"
     label_en: ClassVar[str] = "average annual rate"
+    final_rule: ClassVar[str] = "rate"
 
     def planned_value(self, year: float, baseline: float | None) -> float | None:
         """The planned index level at ``year`` when ``baseline`` is the base-year level.

@@ -25,6 +25,7 @@ class BandTarget(TargetBase):
     tolerance: float
     label_zh: ClassVar[str] = "左右"
     label_en: ClassVar[str] = "approximately"
+    final_rule: ClassVar[str] = "band"
 
     @model_validator(mode="after")
     def _check_tolerance(self) -> BandTarget:

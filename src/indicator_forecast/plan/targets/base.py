@@ -7,7 +7,8 @@ kind. Each kind lives in its own module and answers the same small questions:
   target (``None`` where the kind has no path, e.g. a target set each year by the parent);
 * ``is_met(value)`` — whether an end-of-period value meets the target (``None`` when the target
   has no number of its own);
-* ``describe(lang)`` — the target in words.
+* ``describe(lang)`` — the target in words;
+* ``final_rule`` — which rule of the final evaluation (总结评估) applies to it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ class TargetBase(BaseModel):
     has_numbers: ClassVar[bool] = True
     label_zh: ClassVar[str] = ""
     label_en: ClassVar[str] = ""
+    final_rule: ClassVar[str] = "task"
+    """How the final evaluation (总结评估) judges the target-year figure: ``task`` (share of a
+    distance or a total completed), ``threshold`` (a floor or ceiling kept), ``band``, ``rate``
+    (realised average rate against the target rate), ``gap`` (average gap to a reference),
+    ``years`` (yearly targets set by the parent) or ``direction``; see
+    :func:`indicator_forecast.final.final_status`."""
 
     @model_validator(mode="after")
     def _check_bounds(self) -> TargetBase:

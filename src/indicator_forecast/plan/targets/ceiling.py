@@ -17,6 +17,7 @@ class CeilingTarget(TargetBase):
     written_as_level: bool = False
     label_zh: ClassVar[str] = "上限"
     label_en: ClassVar[str] = "ceiling"
+    final_rule: ClassVar[str] = "threshold"
 
     def is_met(self, value: float) -> bool | None:
         if self.high is None:

@@ -22,6 +22,7 @@ class DirectionTarget(TargetBase):
     has_numbers: ClassVar[bool] = False
     label_zh: ClassVar[str] = "方向性目标"
     label_en: ClassVar[str] = "direction target"
+    final_rule: ClassVar[str] = "direction"
 
     def is_met(self, value: float) -> bool | None:
         return None

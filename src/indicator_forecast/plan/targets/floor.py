@@ -15,6 +15,7 @@ class FloorTarget(TargetBase):
     strict: bool = False
     label_zh: ClassVar[str] = "下限"
     label_en: ClassVar[str] = "floor"
+    final_rule: ClassVar[str] = "threshold"
 
     def is_met(self, value: float) -> bool | None:
         if self.low is None:

@@ -20,6 +20,7 @@ class ParentAssignedTarget(TargetBase):
     has_numbers: ClassVar[bool] = False
     label_zh: ClassVar[str] = "上级下达"
     label_en: ClassVar[str] = "set by the parent"
+    final_rule: ClassVar[str] = "years"
 
     def is_met(self, value: float) -> bool | None:
         return None
