@@ -37,6 +37,8 @@ from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import (
     AnnualRateTarget,
     CumulativeChangeTarget,
+    DirectionTarget,
+    EarlierYearTarget,
     ParentAssignedTarget,
     ParentSyncedTarget,
     RelativeToIndicatorTarget,
@@ -352,7 +354,29 @@ def _level_progress(
     if isinstance(t, CumulativeChangeTarget) and t.point is not None and baseline is not None:
         target_value = baseline + t.point if t.change == "increase" else baseline - t.point
     missing: list[Missing] = []
-    needs_baseline = ind.kind in ("end_level", "running_level", "composite", "cumulative_change")
+    needs_baseline = ind.kind in (
+        "end_level", "running_level", "composite", "cumulative_change", "direction"
+    )
+    if isinstance(t, EarlierYearTarget):
+        ref = full.get(t.reference_year)
+        if ref is None:
+            missing.append(
+                Missing(
+                    "基准年数值",
+                    "value of the reference year",
+                    (f"{t.reference_year}年",),
+                    blocking=True,
+                )
+            )
+        else:
+            target_value = t.target_value(ref)
+            notes.append(
+                f"目标值为{t.reference_year}年{ref:g}的{t.multiple:g}倍，即{target_value:g}"
+            )
+    if isinstance(t, DirectionTarget) and baseline is not None and t.movement != "stable":
+        # "持续下降": the figure to stay below is where the plan started; P(meet) is then the
+        # probability of ending below it (above it for a rise).
+        target_value = baseline
     if baseline is None:
         missing.append(Missing("基期值", "base-year value", (f"{b}年",), blocking=needs_baseline))
     absent = [y for y in _years(b + 1, lfy) if y not in full]
@@ -407,7 +431,14 @@ def _level_progress(
     if baseline is not None and target_value is not None:
         expected = baseline + (target_value - baseline) * elapsed
     met_now = None
-    if ind.kind in ("floor", "ceiling", "band"):
+    if isinstance(t, DirectionTarget):
+        met_now = t.is_met_direction(baseline, mid) if baseline is not None else None
+        steps = np.diff([v for _, v in sorted(full.items()) if _ >= b])
+        if steps.size:
+            good = int(np.sum(steps > 0 if t.movement == "rise" else steps < 0))
+            if t.movement != "stable":
+                notes.append(f"{b}年以来{steps.size}个年度变化中{good}个符合“{t.text}”的方向")
+    elif ind.kind in ("floor", "ceiling", "band"):
         met_now = t.is_met(mid)
     elif target_value is not None:
         met_now = mid >= target_value if ind.direction == "higher" else mid <= target_value
