@@ -331,7 +331,14 @@ def final_status(
     if preliminary:
         zh += f"（{T}年数据为初步核算数，以最终核实数为准）"
         en += f" ({T} figure preliminary, pending the final one)"
-    if provisional:
+    if provisional and pr.estimated_years:
+        years_zh = "、".join(f"{y}年" for y in pr.estimated_years)
+        zh = f"{years_zh}数据尚缺，暂按相邻年份估算（暂定）：{zh}"
+        en = (
+            f"{', '.join(str(y) for y in pr.estimated_years)} still missing, estimated from the "
+            f"neighbouring years (provisional): {en}"
+        )
+    elif provisional:
         pm_zh = f"，完成目标的概率{p_meet:.0%}" if p_meet is not None else ""
         pm_en = f", P(meet) {p_meet:.0%}" if p_meet is not None else ""
         zh = f"{T}年数据尚缺，按预测值判断（暂定{pm_zh}）：{zh}"

@@ -110,6 +110,8 @@ class Progress:
     base_year: int = 2020
     target_year: int = 2025
     pace: float | None = None
+    baseline_year: int | None = None
+    estimated_years: tuple[int, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -291,6 +293,26 @@ def _contiguous_tail(d: dict[int, float]) -> tuple[list[int], list[float]]:
     return run, [d[y] for y in run]
 
 
+def _interpolated(d: dict[int, float]) -> tuple[list[int], list[float], list[int]]:
+    """The longest run of years ending at the latest, one-year gaps filled by their neighbours'
+    mean.
+
+    Returns the years, the values and the years filled, so that a level series with a missing
+    year (forest cover without 2021) is still projected from the years it has, and says so;
+    longer gaps end the run (a value invented over several years would feign a trend).
+    """
+    if not d:
+        return [], [], []
+    known = sorted(d)
+    filled = {
+        y: (d[y - 1] + d[y + 1]) / 2
+        for y in range(known[0] + 1, known[-1])
+        if y not in d and y - 1 in d and y + 1 in d
+    }
+    years, values = _contiguous_tail({**d, **filled})
+    return years, values, [y for y in years if y in filled]
+
+
 def _sources(df: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in df["source"].dropna().tolist() if s))
 
@@ -377,11 +399,29 @@ def _level_progress(
         # "持续下降": the figure to stay below is where the plan started; P(meet) is then the
         # probability of ending below it (above it for a rise).
         target_value = baseline
-    if baseline is None:
-        missing.append(Missing("基期值", "base-year value", (f"{b}年",), blocking=needs_baseline))
     absent = [y for y in _years(b + 1, lfy) if y not in full]
     plan_years = [y for y in full if b < y <= lfy]
     latest_year = max(plan_years) if plan_years else None
+    start_year = b
+    if baseline is None:
+        earliest = min(plan_years) if plan_years else None
+        usable = needs_baseline and earliest is not None and latest_year is not None and (
+            earliest < latest_year
+        )
+        if usable:
+            assert earliest is not None
+            # Without the base-year figure, progress is measured from the earliest figure of
+            # the plan years (and said so): better than no judgement at all.
+            start_year, baseline = earliest, full[earliest]
+            notes.append(
+                f"缺{b}年基期值，以最早的{earliest}年数值{baseline:g}作为起点计算进度"
+            )
+            if isinstance(t, DirectionTarget) and t.movement != "stable":
+                target_value = baseline
+        missing.append(
+            Missing("基期值", "base-year value", (f"{b}年",),
+                    blocking=needs_baseline and not usable)
+        )
     if absent:
         missing.append(
             Missing(
@@ -418,6 +458,7 @@ def _level_progress(
     mid = full[latest_year]
     period = Period(latest_year)
     elapsed = (latest_year - b) / (T - b)
+    elapsed_from_start = (latest_year - start_year) / (T - start_year)
     completion = None
     if baseline is not None and target_value is not None:
         distance = target_value - baseline
@@ -429,7 +470,12 @@ def _level_progress(
             completion = (mid - baseline) / distance
     expected = None
     if baseline is not None and target_value is not None:
-        expected = baseline + (target_value - baseline) * elapsed
+        expected = baseline + (target_value - baseline) * elapsed_from_start
+    pace = (
+        completion / elapsed_from_start
+        if start_year != b and completion is not None and elapsed_from_start
+        else None
+    )
     met_now = None
     if isinstance(t, DirectionTarget):
         met_now = t.is_met_direction(baseline, mid) if baseline is not None else None
@@ -443,11 +489,16 @@ def _level_progress(
     elif target_value is not None:
         met_now = mid >= target_value if ind.direction == "higher" else mid <= target_value
     realised = None
-    if baseline and baseline > 0 and mid > 0 and latest_year > b:
-        realised = ((mid / baseline) ** (1 / (latest_year - b)) - 1) * 100
-    years, values = _contiguous_tail(
+    if baseline and baseline > 0 and mid > 0 and latest_year > start_year:
+        realised = ((mid / baseline) ** (1 / (latest_year - start_year)) - 1) * 100
+    years, values, filled = _interpolated(
         {**({b: baseline} if baseline is not None and b not in full else {}), **full}
     )
+    if filled:
+        notes.append(
+            f"{'、'.join(f'{y}年' for y in filled)}数据缺失，按相邻年份线性插补后用于预测"
+            "（不作为完成值）"
+        )
     diffs = np.diff(values) if len(values) > 1 else np.array([])
     recent = float(np.mean(diffs[-3:])) if diffs.size else None
     best = (
@@ -481,6 +532,8 @@ def _level_progress(
         time_elapsed=elapsed,
         completion=completion,
         baseline=baseline,
+        baseline_year=start_year if start_year != b else None,
+        pace=pace,
         target_value=target_value,
         expected_value=expected,
         realised_rate=realised,
@@ -525,21 +578,53 @@ def _cumulative_progress(
             partial = (int(r.year), int(r.months), float(r.value) - prev)
     plan_years = sorted(y for y in full if b < y <= lfy)
     absent = [y for y in _years(b + 1, lfy) if y not in full]
+    trailing = [y for y in absent if not plan_years or y > plan_years[-1]]
+    inside = [y for y in absent if y not in trailing]
+    blocked = not plan_years or bool(trailing and _stale(plan_years[-1], as_of, config))
+    missing: list[Missing] = []
+    estimated: dict[int, float] = {}
+    if absent and blocked:
+        missing.append(
+            Missing("年度新增数", "new amount of the year", _fmt_years(absent), blocking=True)
+        )
+    elif absent:
+        # A year missing inside the plan years is estimated (the mean of its neighbours, or of
+        # the years known) and marked, rather than blocking the whole total; a latest year not
+        # yet reported (within the staleness allowed) moves the position back instead.
+        known = [full[y] for y in plan_years]
+        for y in inside:
+            near = [full[n] for n in (y - 1, y + 1) if n in full]
+            estimated[y] = float(np.mean(near if near else known))
+        if inside:
+            missing.append(
+                Missing(
+                    "年度新增数（暂按相邻年份估算计入累计）",
+                    "new amount of the year (estimated from the neighbouring years meanwhile)",
+                    _fmt_years(inside),
+                    blocking=False,
+                )
+            )
+            notes.append(
+                "、".join(f"{y}年新增数暂按{v:g}估算" for y, v in estimated.items())
+                + "（相邻年份均值），计入累计完成数，待实际数据替换"
+            )
+        if trailing:
+            missing.append(
+                Missing("年度新增数", "new amount of the year", _fmt_years(trailing),
+                        blocking=False)
+            )
+        full = {**full, **estimated}
+        plan_years = sorted(y for y in full if b < y <= lfy)
     total = float(sum(full[y] for y in plan_years))
     position = None
     period = None
-    if plan_years and not absent:
+    if plan_years and not blocked:
         position = float(plan_years[-1])
         period = Period(plan_years[-1])
         if partial and partial[0] == plan_years[-1] + 1:
             total += partial[2]
             position = partial[0] - 1 + partial[1] / 12
             period = Period(partial[0], partial[1])
-    missing: list[Missing] = []
-    if absent:
-        missing.append(
-            Missing("年度新增数", "new amount of the year", _fmt_years(absent), blocking=True)
-        )
     cur_year_months = as_of.month if as_of.year == lfy + 1 else 0
     if cur_year_months >= 1 and not (partial and partial[0] == lfy + 1):
         missing.append(
@@ -550,7 +635,7 @@ def _cumulative_progress(
                 blocking=False,
             )
         )
-    history = tuple(sorted(full.items()))
+    history = tuple(sorted((y, v) for y, v in full.items() if y not in estimated))
     if position is None:
         return Progress(
             ind.id,
@@ -598,6 +683,7 @@ def _cumulative_progress(
         series=series,
         history=history,
         sources=_sources(df),
+        estimated_years=tuple(sorted(estimated)),
     )
 
 

@@ -168,8 +168,8 @@ CASES = {
             ("1", "2021", 10, "件", "level", "actual"),
             ("1", "2022", 12, "件", "level", "actual"),
         ],
-        [0],
-    ),  # the base-year value (not in the plan)
+        [],
+    ),  # the base-year value may be missing: progress is measured from 2021 (issue 18.5)
     "cumulative_total": (
         ("1", "合成新增", "亿元", "累计 1400", "合成部门", "预期性", None),
         [
@@ -177,8 +177,8 @@ CASES = {
             ("1", "2022", 250, "亿元", "flow", "actual"),
             ("1", "2023H1", 100, "亿元", "flow", "actual"),
         ],
-        [0, 1],
-    ),
+        [],
+    ),  # a missing year is estimated and marked, or moves the position back (issue 18.5)
     "annual_rate": (
         ("1", "合成收入增长率", "%", "3-5", "合成部门", "预期性", None),
         [
@@ -223,7 +223,7 @@ def test_complete_cases_are_graded():
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_removing_a_required_figure_never_grades(data):
-    kind = data.draw(st.sampled_from(sorted(CASES)))
+    kind = data.draw(st.sampled_from(sorted(k for k, case in CASES.items() if case[2])))
     row, obs_rows, required = CASES[kind]
     drop = data.draw(st.sampled_from(required))
     plan = synthetic_plan([row])

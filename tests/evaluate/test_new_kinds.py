@@ -39,11 +39,15 @@ def test_direction_falling_midterm_and_final(tmp_path):
     assert ok.grade == "completed"
 
 
-def test_direction_without_base_figure_is_insufficient(tmp_path):
+def test_direction_without_base_figure_starts_from_the_earliest(tmp_path):
     plan = _plan(DirectionTarget(text="持续下降", movement="fall", direction="lower"))
     obs = synthetic_observations(plan, _rows((38, 36), start=2021), tmp_path)
     r = evaluate(plan, obs, as_of="2023-06-30", progress=False)["1"]
-    assert r.grade == "insufficient_data" and "2020年" in r.reason()
+    assert r.progress.baseline_year == 2021 and r.progress.target_value == 38
+    assert r.progress.met_now is True
+    one = synthetic_observations(plan, _rows((38,), start=2022), tmp_path)
+    r1 = evaluate(plan, one, as_of="2023-06-30", progress=False)["1"]
+    assert r1.grade == "insufficient_data" and "2020年" in r1.reason()
 
 
 def test_earlier_year_target(tmp_path):

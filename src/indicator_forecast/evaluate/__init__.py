@@ -131,7 +131,9 @@ def _final_result(
         return IndicatorResult(ind, pr, None, cls, None, config,
                                no_outlook_reason="期末数据待补充", moment=moment)
     if has_final:
-        fs = final_status(ind, pr, config, preliminary=_is_preliminary(ind, obs, T))
+        # A year estimated inside a total is a projection of the missing part: provisional.
+        fs = final_status(ind, pr, config, preliminary=_is_preliminary(ind, obs, T),
+                          provisional=bool(pr.estimated_years))
         cls = Classification(fs.code, f"final evaluation ({fs.rule}) on the {T} figure",
                              pr.pace_ratio, None, measures)
         return IndicatorResult(ind, pr, None, cls, None, config,
