@@ -124,20 +124,42 @@ def _band(value: float | None, cuts: tuple[tuple[float, str], ...], below: str) 
 def comparison_measures(
     progress: Progress, outlook: Outlook | None, config: EvaluationConfig
 ) -> dict[str, Any]:
-    """ESCAP, Eurostat/Statistics Canada and UNSD measures where the kind allows them."""
+    """ESCAP, Eurostat/Statistics Canada and UNSD measures where the kind allows them.
+
+    Distances run from the base figure to the threshold that counts (a floor, a ceiling, a
+    band's edge on the side that matters, an end value), in the direction that is better. A
+    threshold already met at the base year has no distance to cover: the methods then ask
+    whether it is kept — ESCAP "maintain" or "reverse" on the projection, Eurostat "on track" or
+    "deterioration" and UNSD "target met" or "limited or regression" on the figure now.
+    """
     m: dict[str, Any] = {}
     pr = progress
     if pr.completion is not None and pr.time_elapsed:
         m["escap_current_status"] = pr.completion
         m["escap_time_elapsed"] = pr.time_elapsed
-    base, target = pr.baseline, pr.target_value
-    if (
-        outlook is not None
-        and base is not None
-        and target is not None
-        and target != base
-        and pr.kind not in ("cumulative_total", "annual_rate")
-    ):
+    sign = 1.0 if pr.direction == "higher" else -1.0
+    base = pr.baseline
+    target = pr.threshold if pr.threshold is not None else pr.target_value
+    distance_kinds = pr.kind not in (
+        "cumulative_total", "annual_rate", "parent_synced", "relative_to_indicator",
+        "parent_assigned",
+    )
+    met_at_base = (
+        distance_kinds and base is not None and target is not None
+        and sign * (target - base) <= 0
+    )
+    if met_at_base:
+        assert target is not None
+        if outlook is not None:
+            kept = sign * (outlook.mean - target) >= 0
+            m["escap_anticipated_class"] = "maintain" if kept else "reverse"
+            m["unsd_class"] = "target met" if kept else "limited or regression"
+        if pr.midterm_value is not None:
+            m["eurostat_class"] = (
+                "on track" if sign * (pr.midterm_value - target) >= 0 else "deterioration"
+            )
+        return m
+    if outlook is not None and base is not None and target is not None and distance_kinds:
         share = (outlook.mean - base) / (target - base)
         m["escap_anticipated"] = share
         m["escap_anticipated_class"] = (
@@ -152,19 +174,20 @@ def comparison_measures(
     if pr.kind == "annual_rate" and pr.realised_rate is not None and target:
         ratio = pr.realised_rate / target
     elif (
-        base
+        distance_kinds
+        and base
         and target
         and pr.midterm_value
         and pr.midterm_period
         and base > 0
         and target > 0
         and pr.midterm_value > 0
-        and pr.kind != "cumulative_total"
     ):
-        t_done = pr.midterm_period.year - pr.base_year
+        start = pr.baseline_year if pr.baseline_year is not None else pr.base_year
+        t_done = pr.midterm_period.year - start
         if t_done > 0 and target != base:
             actual = (pr.midterm_value / base) ** (1 / t_done) - 1
-            required = (target / base) ** (1 / (pr.target_year - pr.base_year)) - 1
+            required = (target / base) ** (1 / (pr.target_year - start)) - 1
             ratio = actual / required if required else None
     if ratio is not None:
         m["eurostat_ratio"] = ratio

@@ -36,6 +36,7 @@ from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import (
     AnnualRateTarget,
+    BandTarget,
     CumulativeChangeTarget,
     DirectionTarget,
     EarlierYearTarget,
@@ -112,6 +113,8 @@ class Progress:
     pace: float | None = None
     baseline_year: int | None = None
     estimated_years: tuple[int, ...] = ()
+    direction: str = "higher"
+    threshold: float | None = None
 
     @property
     def blocked(self) -> bool:
@@ -347,7 +350,12 @@ def compute_progress(
         pr = _compound_change_progress(ind, obs, as_of, plan, config)
     else:
         pr = _level_progress(ind, obs, as_of, plan, config)
-    return replace(pr, base_year=ind.target.base_year, target_year=ind.target.target_year)
+    t = ind.target
+    threshold = pr.target_value
+    if isinstance(t, BandTarget):
+        threshold = t.band_low if ind.direction == "higher" else t.band_high
+    return replace(pr, base_year=t.base_year, target_year=t.target_year,
+                   direction=ind.direction, threshold=threshold)
 
 
 def _stale(latest_position: float | None, as_of: dt.date, config: EvaluationConfig) -> bool:
