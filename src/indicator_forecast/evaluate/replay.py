@@ -235,7 +235,8 @@ class Replay:
             f"期末值落在 {self.level}% 区间内：{pct(t['coverage'])}（{t['coverage_n']} 项）",
         ]
         for r in RULES:
-            lines.append(f"{RULE_LABELS[r]} 判断命中：{pct(t[f'{r}_hit_rate'])}（{t[f'{r}_n']} 项）")
+            hit, n = t[f"{r}_hit_rate"], t[f"{r}_n"]
+            lines.append(f"{RULE_LABELS[r]} 判断命中：{pct(hit)}（{n} 项）")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
