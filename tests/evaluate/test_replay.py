@@ -36,11 +36,30 @@ PLAN_ROWS = [
 # (id, year, value): S1 level 52, 54 by the mid-term, 61 in 2020; S2 rates 7,7,6,5,4;
 # S3 totals 20,20,20,20,15; S4 reductions 4,4,3,3,2; S5 has no 2020 figure.
 OBS_ROWS = [
-    ("1", 2016, 52), ("1", 2017, 54), ("1", 2018, 56), ("1", 2019, 58), ("1", 2020, 61),
-    ("2", 2016, 7), ("2", 2017, 7), ("2", 2018, 6), ("2", 2019, 5), ("2", 2020, 4),
-    ("3", 2016, 20), ("3", 2017, 20), ("3", 2018, 20), ("3", 2019, 20), ("3", 2020, 15),
-    ("4", 2016, 4), ("4", 2017, 4), ("4", 2018, 3), ("4", 2019, 3), ("4", 2020, 2),
-    ("5", 2016, 77), ("5", 2017, 78), ("5", 2018, 79), ("5", 2019, 81),
+    ("1", 2016, 52),
+    ("1", 2017, 54),
+    ("1", 2018, 56),
+    ("1", 2019, 58),
+    ("1", 2020, 61),
+    ("2", 2016, 7),
+    ("2", 2017, 7),
+    ("2", 2018, 6),
+    ("2", 2019, 5),
+    ("2", 2020, 4),
+    ("3", 2016, 20),
+    ("3", 2017, 20),
+    ("3", 2018, 20),
+    ("3", 2019, 20),
+    ("3", 2020, 15),
+    ("4", 2016, 4),
+    ("4", 2017, 4),
+    ("4", 2018, 3),
+    ("4", 2019, 3),
+    ("4", 2020, 2),
+    ("5", 2016, 77),
+    ("5", 2017, 78),
+    ("5", 2018, 79),
+    ("5", 2019, 81),
 ]
 UNITS = {"1": "%", "2": "%", "3": "万人", "4": "%", "5": "%"}
 
@@ -182,3 +201,19 @@ def test_shipped_national_13th() -> None:
         assert not period or int(str(period)[:4]) <= 2017
     t = r.totals()
     assert t["judged"] <= t["with_outcome"] and t["judged"] <= t["graded"]
+
+
+def test_notebook_04_replay_runs() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb_dir = ROOT / "notebooks"
+    nb = nbformat.read(nb_dir / "04_replay.ipynb", as_version=4)
+    nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(nb_dir)}}
+    ).execute()
+    text = "\n".join(
+        str(o.get("text", "")) + "".join(str(v) for v in o.get("data", {}).values())
+        for c in nb.cells
+        for o in c.get("outputs", [])
+    )
+    assert "Brier" in text and "replay_reliability.png" in text
