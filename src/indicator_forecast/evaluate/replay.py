@@ -319,8 +319,10 @@ def replay(
             f"date {date} is after the plan's target year {plan.target_year}: a replay "
             "evaluates the plan before its end"
         )
-    obs = observations if isinstance(observations, Observations) else read_observations(
-        observations, plan
+    obs = (
+        observations
+        if isinstance(observations, Observations)
+        else read_observations(observations, plan)
     )
     cutoff = data_cutoff_year(date)
     full = obs.frame
@@ -336,9 +338,7 @@ def replay(
         )
         met = ind.target.is_met(final) if final is not None else None
         lo, hi = r["projected_lo"], r["projected_hi"]
-        in_iv = (
-            None if final is None or pd.isna(lo) or pd.isna(hi) else bool(lo <= final <= hi)
-        )
+        in_iv = None if final is None or pd.isna(lo) or pd.isna(hi) else bool(lo <= final <= hi)
         grade = str(r["grade"])
         hit = None if met is None or grade not in GRADED else (grade in ("A", "B")) == met
         row: dict[str, Any] = {
@@ -367,9 +367,7 @@ def replay(
             row[f"{rule}_hit"] = None if pred is None or met is None else pred == met
         row["interval_text"] = "—" if pd.isna(lo) else f"{_fmt(lo)}～{_fmt(hi)}"
         row["final_text"] = "—" if final is None else f"{_fmt(final)}（{note}）"
-        row["outcome_text"] = (
-            f"待补充（{note}）" if met is None else ("实现" if met else "未实现")
-        )
+        row["outcome_text"] = f"待补充（{note}）" if met is None else ("实现" if met else "未实现")
         rows.append(row)
     frame = pd.DataFrame(rows)
     for col in ("target_met", "final_in_interval", "grade_hit"):
@@ -432,8 +430,13 @@ def reliability_chart(result: Replay, path: str | Path, *, bins: int = 5) -> Pat
             sel = y == flag
             ax.scatter(p[sel], (y + jitter)[sel], c=colour, s=36, zorder=3, label=label)
         for pi, yi, ji, iid in zip(p, y, jitter, f["indicator_id"], strict=True):
-            ax.annotate(f"#{iid}", (pi, yi + ji), fontsize=8, xytext=(4, 4 if yi else -11),
-                        textcoords="offset points")
+            ax.annotate(
+                f"#{iid}",
+                (pi, yi + ji),
+                fontsize=8,
+                xytext=(4, 4 if yi else -11),
+                textcoords="offset points",
+            )
         t = result.totals()
         ax.set_xlim(-0.02, 1.02)
         ax.set_ylim(-0.12, 1.12)
@@ -452,5 +455,11 @@ def reliability_chart(result: Replay, path: str | Path, *, bins: int = 5) -> Pat
     return Path(path)
 
 
-__all__ = ["Replay", "data_cutoff_year", "final_outcome", "reliability_chart", "replay",
-           "write_replay"]
+__all__ = [
+    "Replay",
+    "data_cutoff_year",
+    "final_outcome",
+    "reliability_chart",
+    "replay",
+    "write_replay",
+]
