@@ -280,6 +280,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Replay an earlier plan at its mid-term and write replay.csv/.xlsx and the chart."""
+    from indicator_forecast.evaluate.replay import replay, write_replay
+
+    plan = _read_plan(args.plan, args)
+    result = replay(plan, args.observations, mid_term=args.mid_term)
+    print(result.summary())
+    if args.out:
+        for path in write_replay(result, args.out):
+            print(f"写出 / wrote {path}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="indicator-forecast",
@@ -345,6 +358,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("folder")
     eval_opts(sp)
     sp.set_defaults(func=cmd_batch, sheet=None, name=None, jurisdiction=None, parent=None)
+
+    sp = sub.add_parser(
+        "replay",
+        help="回放以往规划的中期评估并与期末结果对照 / replay an earlier plan's mid-term "
+        "against its outcome",
+    )
+    sp.add_argument("plan")
+    sp.add_argument("observations")
+    plan_opts(sp)
+    sp.add_argument(
+        "--mid-term",
+        required=True,
+        type=_as_of,
+        help="回放的中期评估时点 / mid-term date replayed, e.g. 2018-06-30",
+    )
+    sp.add_argument("--out", help="输出文件夹 / output folder")
+    sp.set_defaults(func=cmd_replay)
     return p
 
 
