@@ -36,6 +36,7 @@ from indicator_forecast._dates import parse_date
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, read_observations
 from indicator_forecast.evaluate import Evaluation, evaluate
+from indicator_forecast.evaluate.result import IndicatorResult
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
 
@@ -61,64 +62,31 @@ def data_cutoff_year(mid_term: dt.date) -> int:
     return mid_term.year if (mid_term.month, mid_term.day) == (12, 31) else mid_term.year - 1
 
 
-def final_outcome(
-    indicator: Indicator, frame: pd.DataFrame, *, base_year: int, target_year: int
-) -> tuple[float | None, str]:
-    """The final realised quantity of one indicator, in the same terms as its projection.
+def final_outcome(result: IndicatorResult) -> tuple[float | None, bool | None, str]:
+    """The outcome of one indicator at the end of the plan, from the final evaluation (总结评估).
 
     Parameters
     ----------
-    indicator : Indicator
-        The plan's indicator (its target kind decides the quantity).
-    frame : DataFrame
-        All observations (``Observations.frame``), including the years after the mid-term.
-    base_year, target_year : int
-        The plan period: the years ``base_year + 1`` … ``target_year`` count.
+    result : IndicatorResult
+        The indicator's result in an evaluation after the target year (moment ``final``).
 
     Returns
     -------
-    (value, note)
-        ``value`` is None where it cannot be computed; ``note`` says what was used or missing.
-
-    Notes
-    -----
-    * levels (end level, running level, floor, ceiling, band): the target year's annual figure;
-    * ``annual_rate``: the compound average of the yearly rates,
-      :math:`100\\,[\\prod_{t}(1 + r_t/100)]^{1/n} - 100`, every year of the period required;
-    * ``cumulative_total``: the sum of the yearly figures, every year required;
-    * ``cumulative_change``: a reduction :math:`100\\,[1 - \\prod_t (1 - d_t/100)]`, a rise the
-      sum of the yearly changes, every year required;
-    * other kinds (in step with the parent, against another indicator, assigned, composite …):
-      not computed here (None); a final-evaluation status function can replace this helper.
+    (value, met, note)
+        ``value`` is the end-of-period quantity in the terms of the projection (the target-year
+        level, the five-year total, the compound average rate, the compounded reduction, the
+        average gap); ``met`` is whether the target was met (超额完成 or 完成; 基本完成 is not
+        met); both are None where the figures are missing or the status would only be
+        provisional (a replay scores against what happened, never against a projection).
+        ``note`` is the final status and its reason, or what is missing.
     """
-    years = list(range(base_year + 1, target_year + 1))
-    rows = frame[
-        (frame["indicator_id"] == indicator.id)
-        & (frame["role"] == "actual")
-        & (frame["months"] == 12)
-        & (frame["series"].fillna("") == "")
-    ]
-    by_year = rows.groupby("year")["value"].last()
-    kind = indicator.kind
-    if kind in LEVEL_KINDS:
-        if target_year not in by_year.index:
-            return None, f"缺{target_year}年数据"
-        return float(by_year[target_year]), f"{target_year}年"
-    if kind not in ("annual_rate", "cumulative_total", "cumulative_change"):
-        return None, f"该类目标（{kind}）的期末完成情况未计算"
-    missing = [y for y in years if y not in by_year.index]
-    if missing:
-        return None, "缺" + "、".join(str(y) for y in missing) + "年数据"
-    vals = np.array([float(by_year[y]) for y in years])
-    span = f"{years[0]}-{years[-1]}年"
-    if kind == "annual_rate":
-        return float(100 * (np.prod(1 + vals / 100) ** (1 / len(vals)) - 1)), f"{span}年均"
-    if kind == "cumulative_total":
-        return float(vals.sum()), f"{span}累计"
-    change = getattr(indicator.target, "change", "reduction")
-    if change == "reduction":
-        return float(100 * (1 - np.prod(1 - vals / 100))), f"{span}累计降低"
-    return float(vals.sum()), f"{span}累计变化"
+    fs = result.final
+    if fs is None:
+        return None, None, result.reason()
+    if fs.provisional:
+        return None, None, f"期末数据不全，仅能暂定为{fs.label()}，不计分"
+    met = fs.code in ("exceeded", "completed")
+    return fs.value, met, f"{fs.label()}：{fs.reason()}"
 
 
 def _rule_prediction(rule: str, row: pd.Series) -> bool | None:
@@ -329,14 +297,13 @@ def replay(
     then = Observations(frame=full[full["year"] <= cutoff], source=obs.source)
     ev = evaluate(plan, then, as_of=date, config=config, progress=False)
     ev_frame = ev.to_frame()
+    end = evaluate(plan, obs, as_of=dt.date(plan.target_year + 1, 12, 31), config=config,
+                   progress=False)
     rows = []
     indicators = {ind.id: ind for ind in plan.all_indicators()}
     for _, r in ev_frame.iterrows():
         ind = indicators[str(r["indicator_id"])]
-        final, note = final_outcome(
-            ind, full, base_year=plan.base_year, target_year=plan.target_year
-        )
-        met = ind.target.is_met(final) if final is not None else None
+        final, met, note = final_outcome(end[ind.id])
         lo, hi = r["projected_lo"], r["projected_hi"]
         in_iv = None if final is None or pd.isna(lo) or pd.isna(hi) else bool(lo <= final <= hi)
         grade = str(r["grade"])
@@ -366,8 +333,9 @@ def replay(
             row[f"{rule}_predicts_met"] = pred
             row[f"{rule}_hit"] = None if pred is None or met is None else pred == met
         row["interval_text"] = "—" if pd.isna(lo) else f"{_fmt(lo)}～{_fmt(hi)}"
-        row["final_text"] = "—" if final is None else f"{_fmt(final)}（{note}）"
-        row["outcome_text"] = f"待补充（{note}）" if met is None else ("实现" if met else "未实现")
+        row["final_text"] = "—" if final is None else _fmt(final)
+        row["final_status"] = end[ind.id].final.code if end[ind.id].final else "insufficient_data"
+        row["outcome_text"] = note if met is None else ("实现" if met else "未实现")
         rows.append(row)
     frame = pd.DataFrame(rows)
     for col in ("target_met", "final_in_interval", "grade_hit"):
