@@ -84,7 +84,8 @@ def final_outcome(result: IndicatorResult) -> tuple[float | None, bool | None, s
     if fs is None:
         return None, None, result.reason()
     if fs.provisional:
-        return None, None, f"期末数据不全，仅能暂定为{fs.label()}，不计分"
+        missing = "；".join(m.text("zh") for m in result.progress.missing) or "期末数据"
+        return None, None, f"缺{missing}，仅能暂定为{fs.label()}，不计分"
     met = fs.code in ("exceeded", "completed")
     return fs.value, met, f"{fs.label()}：{fs.reason()}"
 
