@@ -38,6 +38,7 @@ from indicator_forecast.data import Observations, read_observations
 from indicator_forecast.evaluate import Evaluation, evaluate
 from indicator_forecast.evaluate.result import IndicatorResult
 from indicator_forecast.exceptions import ConfigurationError
+from indicator_forecast.final import FINAL_LABELS_ZH
 from indicator_forecast.plan import Indicator, Plan
 
 GRADED = ("A", "B", "C", "D")
@@ -85,7 +86,7 @@ def final_outcome(result: IndicatorResult) -> tuple[float | None, bool | None, s
         return None, None, result.reason()
     if fs.provisional:
         missing = "；".join(m.text("zh") for m in result.progress.missing) or "期末数据"
-        return None, None, f"缺{missing}，仅能暂定为{fs.label()}，不计分"
+        return None, None, f"缺{missing}，仅能暂定为{FINAL_LABELS_ZH[fs.code]}，不计分"
     met = fs.code in ("exceeded", "completed")
     return fs.value, met, f"{fs.label()}：{fs.reason()}"
 
