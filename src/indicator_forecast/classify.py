@@ -95,6 +95,9 @@ class Classification:
     p_meet: float | None
     measures: dict[str, Any]
     capped_binding: bool = False
+    notes: tuple[tuple[str, str], ...] = ()
+    """Sentences (Chinese, English) the reason must carry: why the grade and the numbers seem to
+    point different ways (a threshold met now, a skewed projection)."""
 
 
 def _unsd(share: float, config: EvaluationConfig) -> dict[str, Any]:
@@ -277,6 +280,46 @@ def classify(
         return Classification(
             "insufficient_data", "no progress measure and no projection", rho, p, measures
         )
+    notes: list[tuple[str, str]] = []
+    threshold = progress.threshold
+    sign = 1.0 if progress.direction == "higher" else -1.0
+    if (
+        outlook is not None
+        and progress.kind in ("floor", "ceiling", "band")
+        and progress.met_now is True
+        and threshold is not None
+    ):
+        keeps = sign * (outlook.mean - threshold) >= 0
+        if keeps and _ORDER[grade] > _ORDER["B"]:
+            grade = "B"
+            rule += "; met now and the central projection keeps it: at least B"
+            notes.append((
+                f"目前已达到目标要求，预测中值{outlook.mean:.4g}也保持在目标线内，"
+                f"虽达标概率仅{p:.0%}（预测区间较宽），结论不低于B",
+                f"The target is met now and the central projection keeps it "
+                f"({outlook.mean:.4g}); P(meet) is only {p:.0%} because the interval is wide, so "
+                "the grade is at least B",
+            ) if p is not None else ("", ""))
+        elif not keeps:
+            notes.append((
+                f"目前虽已达到目标要求，但预测中值{outlook.mean:.4g}已越过目标线，期末存在不达标风险",
+                f"The target is met now, but the central projection ({outlook.mean:.4g}) crosses "
+                "the line: it may be lost by the end of the period",
+            ))
+    if outlook is not None and p is not None and threshold is not None:
+        central_meets = sign * (outlook.mean - threshold) >= 0
+        if central_meets != (p >= 0.5):
+            above = "低于" if not central_meets else "达到"
+            notes.append((
+                f"预测中值{outlook.mean:.4g}{above}目标，而达标概率为{p:.0%}："
+                "预测分布不对称（"
+                + ("上行空间大于下行空间" if not central_meets else "下行风险大于上行空间")
+                + "），概率按整个分布计算",
+                f"The central projection ({outlook.mean:.4g}) "
+                + ("falls short of" if not central_meets else "meets")
+                + f" the target while P(meet) is {p:.0%}: the projected distribution is skewed, "
+                "and the probability counts all of it",
+            ))
     capped = False
     behind = (rho is not None and rho < config.behind_ratio) or (
         progress.kind in ("floor", "ceiling", "band") and progress.met_now is False
@@ -296,7 +339,8 @@ def classify(
                 f"; only {years} full plan year(s) of data (< {config.min_years_strong_grade}): "
                 "no A or D yet"
             )
-    return Classification(grade, rule, rho, p, measures, capped_binding=capped)
+    return Classification(grade, rule, rho, p, measures, capped_binding=capped,
+                          notes=tuple(n for n in notes if n[0]))
 
 
 def _plan_years_of_data(progress: Progress) -> int | None:

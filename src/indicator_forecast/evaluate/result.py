@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from indicator_forecast import _format as F
-from indicator_forecast.adjust import Adjustment, Override
+from indicator_forecast.adjust import Adjustment, Override, propose
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations
@@ -69,7 +69,12 @@ class IndicatorResult:
     def reason(self, lang: str = "zh") -> str:
         """The conclusion's reason with its numbers (the final status's at a final evaluation)."""
         if self.final is None or self.final.code == "insufficient_data":
-            return R.reason(self, lang)
+            text = R.reason(self, lang)
+            extra = [zh if lang == "zh" else en for zh, en in self.classification.notes]
+            if not extra:
+                return text
+            return text + ("".join(f"{n}。" for n in extra) if lang == "zh"
+                           else " " + " ".join(f"{n}." for n in extra))
         extra = [m for m in self.progress.missing if not m.blocking and not self.final.provisional]
         tail = ""
         if extra:
@@ -491,10 +496,14 @@ class Evaluation:
     ) -> Evaluation:
         """A new Evaluation with the analyst's grade (and adjusted target) kept beside the
         suggestion."""
-        if grade not in ("A", "B", "C", "D"):
+        allowed = (
+            ("exceeded", "completed", "basic", "not_completed") if self.is_final
+            else ("A", "B", "C", "D")
+        )
+        if grade not in allowed:
             raise ConfigurationError(
-                f"The 'grade' parameter of override must be one of A, B, C, D. Got {grade!r} "
-                f"instead."
+                f"The 'grade' parameter of override must be one of {', '.join(allowed)}. Got "
+                f"{grade!r} instead."
             )
         if not reason or not reason.strip():
             raise ConfigurationError(
@@ -503,12 +512,17 @@ class Evaluation:
         key = str(indicator_id)
         if not any(r.indicator.id == key for r in self.results):
             raise KeyError(f"no indicator {key!r} in this evaluation")
-        new = tuple(
-            replace(r, override=Override(grade, reason.strip(), adjusted_target, analyst))
-            if r.indicator.id == key
-            else r
-            for r in self.results
-        )
+        def overridden(r: IndicatorResult) -> IndicatorResult:
+            # The proposal follows the analyst's grade: an indicator judged on track gets no
+            # adjustment, one judged behind gets the one its projection supports.
+            adjustment = r.adjustment
+            if not self.is_final and r.grade != "insufficient_data":
+                adjustment = propose(r.indicator, r.progress, r.outlook,
+                                     replace(r.classification, grade=grade), r.config)
+            return replace(r, override=Override(grade, reason.strip(), adjusted_target, analyst),
+                           adjustment=adjustment)
+
+        new = tuple(overridden(r) if r.indicator.id == key else r for r in self.results)
         return replace(self, results=new)
 
     def summary(self) -> str:
