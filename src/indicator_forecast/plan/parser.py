@@ -140,10 +140,15 @@ def _is_new_additions(name: str | None) -> bool:
     )
 
 
-def _strip_unit_suffix(s: str, unit: str | None) -> str:
-    """Remove a trailing unit written into the target cell ("50条(段)", "1400亿元", "5%")."""
-    cands = [u for u in (normalise_text(unit) if unit else None,) if u]
-    cands += ["条(段)", "%", "亿元", "万元", "元", "个", "家", "张", "件", "岁", "条", "段",
+def _strip_unit_suffix(s: str, unit: str | None, *, keep_percent: bool = False) -> str:
+    """Remove a trailing unit written into the target cell ("50条(段)", "1400亿元", "5%").
+
+    With ``keep_percent`` a trailing "%" stays: it tells a relative change ("下降18%") from one
+    in the indicator's unit.
+    """
+    cands = [u for u in (normalise_text(unit) if unit else None,) if u and u != "%"]
+    cands += [] if keep_percent else ["%"]
+    cands += ["条(段)", "亿元", "万元", "元", "个", "家", "张", "件", "岁", "条", "段",
               "万平方米", "平方米", "人", "万人", "亿吨", "万吨"]
     for u in sorted(cands, key=len, reverse=True):
         if s.endswith(u) and re.search(_NUM + "$", s[: -len(u)]):
@@ -242,7 +247,7 @@ def _parse_target(
     if not isinstance(text, str) or not text.strip():
         raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
     raw = text
-    s = _strip_unit_suffix(normalise_text(text), unit)
+    s = _strip_unit_suffix(normalise_text(text), unit, keep_percent=True)
     s, aspiration, note = _split_clauses(s)
     stretch_text = None
     if aspiration is not None:
@@ -355,7 +360,7 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
 def _read_form(s: str, ctx: _Context) -> Target:
     """Match the (normalised, clause-free) text against each accepted form in turn."""
     common, inferred = ctx.common, ctx.inferred
-    pct = bool(re.search(r"\d%", s)) or ctx.raw.strip().endswith(("%", "％"))
+    pct = bool(re.search(r"\d%", s))
 
     # Brackets around a form with words in it ("[确保完成国家要求]", "[累计达到1000]"); brackets
     # around a bare number keep their meaning of a five-year figure ("〔13.5〕").
@@ -538,7 +543,8 @@ def _bracketed_form(s: str, ctx: _Context) -> Target | None:
     v = _num(m.group(2))
     high = None if m.group(1) else v
     common = ctx.common
-    if _is_new_additions(ctx.name):
+    if "新增" in normalise_text(ctx.name or "") or _is_new_additions(ctx.name):
+        # 〔5000〕 beside 城镇新增就业人数: the five-year total of new additions.
         return CumulativeTotalTarget(low=v, high=high, direction=ctx.inferred, **common)
     words = ctx.words()
     if any(w in words for w in _REDUCTION_WORDS):
