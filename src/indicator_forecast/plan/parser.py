@@ -150,6 +150,10 @@ def _strip_unit_suffix(s: str, unit: str | None, *, keep_percent: bool = False) 
     cands += [] if keep_percent else ["%"]
     cands += ["条(段)", "亿元", "万元", "元", "个", "家", "张", "件", "岁", "条", "段",
               "万平方米", "平方米", "人", "万人", "亿吨", "万吨"]
+    own = normalise_text(unit) if unit else None
+    # A generic unit with a multiplier ("万元") is stripped only when it is the indicator's own:
+    # "1.5万元" beside unit 元 is 15000, scaled later, not 1.5.
+    cands = [c for c in cands if c == own or not c.startswith(("万", "亿"))]
     for u in sorted(cands, key=len, reverse=True):
         if s.endswith(u) and re.search(_NUM + "$", s[: -len(u)]):
             return s[: -len(u)]
@@ -354,7 +358,10 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
     u = ctx.unit_n
     if not u or u == "%" or re.search(r"\d", u):
         return s
-    return re.sub(r"(" + _NUM + r")(万亿|亿|万)?" + re.escape(u), r"\1\2", s)
+    # Keep a multiplier, the unit's own included: "1.3万亿斤" with unit 亿斤 → "1.3万亿" (scaled
+    # to 13000 亿斤 next), "1400亿元" with unit 亿元 → "1400亿" (→ 1400).
+    base = next((u[len(k):] for k in _MULTIPLIERS if u.startswith(k) and len(u) > len(k)), u)
+    return re.sub(r"(" + _NUM + r")(万亿|亿|万)?" + re.escape(base), r"\1\2", s)
 
 
 def _read_form(s: str, ctx: _Context) -> Target:
@@ -430,6 +437,8 @@ def _read_form(s: str, ctx: _Context) -> Target:
 
     s = _scale_multipliers(_remove_unit_after_numbers(s, ctx), ctx)
 
+    if ctx.growth and re.match(r"(?:增长|增速)(?:保持在|保持|达到|在)?[<>≤≥≧≦不超]?-?\d", s):
+        s = "年均" + s  # "增长6%左右" beside a growth-rate name: the yearly rate
     t = _earlier_year_form(s, ctx)
     if t is None:
         t = _bracketed_form(s, ctx)
@@ -452,7 +461,7 @@ def _read_form(s: str, ctx: _Context) -> Target:
         s = s[m.end():]
         if re.match(_DOWN_VERBS, m.group(1)):
             inferred = ctx.require("lower", f"'{m.group(0)}…' (a level to fall to)")
-    s = re.sub(r"^(?:达到|保持在|稳定在|保持|实现)(?=[<>≤≥≧≦]|-?\d|不)", "", s)
+    s = re.sub(r"^(?:达到|保持在|稳定在|保持|实现|达|在)(?=[<>≤≥≧≦]|-?\d|不)", "", s)
     s = re.sub(r"^控制在(?=" + _NUM + r"左右$)", "", s)
     return _level_form(s, ctx, inferred)
 
@@ -667,6 +676,11 @@ def _change_target(
         return CumulativeChangeTarget(low=v, high=high, change=change, in_points=True,
                                       direction="higher", **common)
     if percent:
+        if verb in ("增长", "增加"):
+            raise ctx.fail(
+                f"'{verb}{v:g}%' of a level is ambiguous: write '年均{verb}{v:g}%' for a yearly "
+                f"rate or '比{common['base_year']}年{verb}{v:g}%' for the whole period"
+            )
         if not ctx.unit_n:
             raise ctx.fail(
                 f"'{verb}{v:g}%' needs the indicator's unit: a % rate (a five-year reduction) "
