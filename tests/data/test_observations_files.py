@@ -83,7 +83,7 @@ def test_full_width_id_without_a_plan(tmp_path):
     assert frame["value"].tolist() == [30.0]
 
 
-def test_the_id_column_named_指标编号_beside_a_name_column(tmp_path):
+def test_the_id_column_named_zhibiao_bianhao_beside_a_name_column(tmp_path):
     # Both "指标编号" and "指标" head columns: the id is 指标编号, the name 指标.
     p = _write(tmp_path, "obs.csv", HEADER + "16,新增病床数,2021,200,张\n")
     frame = read_observations(p, PLAN).to_frame()
@@ -150,7 +150,10 @@ def test_every_clash_in_the_file_is_listed_in_one_run(tmp_path):
 def test_a_related_series_row_keeps_its_own_name(tmp_path):
     # A row naming a related series (here the stock of beds beside the new beds) is not an
     # indicator's name and is not checked against the id.
-    text = "指标编号,指标,时期,数值,单位,口径,序列\n16,医疗机构床位总数(辅助),2021,5000,张,level,床位总数\n"
+    text = (
+        "指标编号,指标,时期,数值,单位,口径,序列\n"
+        "16,医疗机构床位总数(辅助),2021,5000,张,level,床位总数\n"
+    )
     p = _write(tmp_path, "obs.csv", text)
     frame = read_observations(p, PLAN).to_frame()
     assert frame["series"].tolist() == ["床位总数"]

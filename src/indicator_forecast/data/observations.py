@@ -167,8 +167,8 @@ def _name_clash(given: str | None, ind: Indicator, plan: Plan) -> str | None:
     mine = _name_variants(ind.name)
     if any(a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a) for a in g for b in mine):
         return None
-    other = plan.find(given)
-    also = f" (indicator {other.id} {other.name})" if other is not None else ""
+    found = plan.find(given)
+    also = f" (indicator {found.id} {found.name})" if found is not None else ""
     return (
         f"the name of indicator {ind.id} ({ind.name}): the id {ind.id} and the name "
         f"{given!r}{also} disagree; correct one of them / 指标编号与指标名称不一致"
@@ -475,7 +475,8 @@ def read_observations(
 
     if n_rows == 0:
         raise DataError(
-            f"{label}: the table has a header row but no figures under it / 表中只有表头，没有数据行",
+            f"{label}: the table has a header row but no figures under it / "
+            "表中只有表头，没有数据行",
             ProblemReport((Problem(
                 label, header_row + 2, None, "",
                 "at least one row of figures under the header (indicator, period, value)",

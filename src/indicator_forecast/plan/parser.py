@@ -545,7 +545,7 @@ def _earlier_year_form(s: str, ctx: _Context) -> Target | None:
 
 
 def _bracketed_form(s: str, ctx: _Context) -> Target | None:
-    """〔13.5〕 (a five-year change), 〔>5000〕 or 〔5000〕 for new additions (a five-year total)."""
+    """〔13.5〕: a five-year change; 〔>5000〕 beside new additions: a five-year total."""
     m = re.fullmatch(r"\[(>=|≥|≧|>|不低于|不少于|超过)?(" + _NUM + r")%?\]", s)
     if not m:
         return None
