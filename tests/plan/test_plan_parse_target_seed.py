@@ -6,6 +6,8 @@ The expected kinds and numbers below are written by hand from DOMAIN.md and the 
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from indicator_forecast._typing import TARGET_KINDS
@@ -23,6 +25,7 @@ from indicator_forecast.plan.targets import (
     ParentSyncedTarget,
     RelativeToIndicatorTarget,
     RunningLevelTarget,
+    Target,
     TargetBase,
 )
 
@@ -317,5 +320,9 @@ def test_kinds_cover_target_kinds():
         "cumulative_change",
         "relative_to_indicator",
         "running_level",
+        "direction",  # 持续下降 … (tests/plan/test_spellings.py)
+        "relative_to_year",  # 比2010年翻一番
     }
-    assert kinds == set(TARGET_KINDS)
+    union = {cls.model_fields["kind"].default for cls in get_args(get_args(Target)[0])}
+    assert kinds == union
+    assert set(TARGET_KINDS) <= union

@@ -29,17 +29,18 @@ from indicator_forecast.exceptions import DataError, InputError, Problem, Proble
 from indicator_forecast.plan import Indicator, Plan
 
 OBS_COLUMNS: dict[str, tuple[str, ...]] = {
+    # The id (指标编号) and the name are separate columns: the id decides, the name is checked.
     "indicator": (
         "indicator_id",
         "序号",
         "指标序号",
+        "指标编号",
+        "编号",
         "indicator_no",
         "no",
-        "指标",
-        "indicator",
-        "indicator_name",
+        "id",
     ),
-    "name": ("indicator_name", "指标名称", "name"),
+    "name": ("indicator_name", "指标名称", "指标", "indicator", "name"),
     "year": ("year", "年份", "年度"),
     "period": ("period", "时期", "期间", "统计期"),
     "value": ("value", "数值", "完成值", "值"),
@@ -51,6 +52,7 @@ OBS_COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("evidence", "note", "备注", "说明"),
 }
 REQUIRED_OBS_COLUMNS = ("indicator", "value")
+"""An id column and a value column; a table with names and no id column is read by name."""
 
 _MEASURE_ALIASES = {
     "level": "level",
@@ -109,7 +111,8 @@ def default_measure(ind: Indicator) -> str:
     if kind in _RATE_KINDS:
         return "growth_rate"
     if kind == "cumulative_change" and normalise_unit(ind.unit) == "%":
-        return "change"
+        # yearly reduction rates (%), or the % level itself for a change in points
+        return "level" if getattr(ind.target, "in_points", False) else "change"
     if (
         kind == "parent_assigned"
         and normalise_unit(ind.unit) == "%"
@@ -117,6 +120,59 @@ def default_measure(ind: Indicator) -> str:
     ):
         return "change" if re.search(r"降低|下降", ind.name) else "growth_rate"
     return "level"
+
+
+def normalise_id(text: str | None) -> str:
+    """An indicator id as typed ("１５", " 15 ", "15.0") → "15"."""
+    if not text:
+        return ""
+    s = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    return s.removesuffix(".0")
+
+
+def counts_new_things(ind: Indicator) -> bool:
+    """Whether the indicator counts new additions (新增…, a five-year total): never negative."""
+    return ind.kind == "cumulative_total" or "新增" in ind.name or ind.name.startswith(
+        ("新建", "新开工", "新引进")
+    )
+
+
+def _name_variants(name: str) -> set[str]:
+    """A name folded for comparison, with and without its bracketed parts ("国内生产总值(GDP)增长"
+    → also "国内生产总值增长" and "GDP增长")."""
+    s = "".join(unicodedata.normalize("NFKC", name).split())
+    out = {s, re.sub(r"\([^()]*\)", "", s)}
+    for m in re.finditer(r"\(([^()]+)\)", s):
+        out.add(m.group(1) + s[m.end():])
+    return {v for v in out if v}
+
+
+def _name_clash(given: str | None, ind: Indicator, plan: Plan) -> str | None:
+    """Why a row's name contradicts its id, or None when it agrees (or no name is given).
+
+    A name agrees when, folded, it equals or contains the id's indicator name or is contained in
+    it (two characters at least), and is not exactly another indicator's name.
+    """
+    if not given:
+        return None
+    g = _name_variants(given)
+    exact = [i for i in plan.all_indicators() if g & _name_variants(i.name)]
+    if exact and ind not in exact:
+        other = exact[0]
+        return (
+            f"the name of indicator {ind.id} ({ind.name}): the id {ind.id} and the name "
+            f"{given!r} (indicator {other.id} {other.name}) disagree; correct one of them / "
+            "指标编号与指标名称不一致"
+        )
+    mine = _name_variants(ind.name)
+    if any(a == b or (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a) for a in g for b in mine):
+        return None
+    found = plan.find(given)
+    also = f" (indicator {found.id} {found.name})" if found is not None else ""
+    return (
+        f"the name of indicator {ind.id} ({ind.name}): the id {ind.id} and the name "
+        f"{given!r}{also} disagree; correct one of them / 指标编号与指标名称不一致"
+    )
 
 
 def parse_value(text: str, unit: str | None) -> tuple[float, str | None]:
@@ -250,11 +306,19 @@ def read_observations(
         )
         label = "<DataFrame>"
     else:
-        raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
+        try:
+            raw, label = read_raw_table(source, sheet=sheet, encoding=encoding)
+        except DataError:
+            raise
+        except InputError as exc:
+            raise DataError(str(exc).splitlines()[0], exc.report) from None
     try:
         header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
     except InputError as exc:
-        raise DataError(str(exc).splitlines()[0], exc.report) from None
+        try:  # names only, no id column
+            header_row, cols = locate_header(raw, OBS_COLUMNS, ("name", "value"), label)
+        except InputError:
+            raise DataError(str(exc).splitlines()[0], exc.report) from None
     table = TableRows(raw, label, header_row, cols)
     header_names, problems, get, problem = (
         table.header_names,
@@ -270,18 +334,30 @@ def read_observations(
     records: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
 
+    n_rows = 0
     for rownum, row in table:
-        ind_text = get(row, "indicator")
+        n_rows += 1
+        ind_text, name_text = get(row, "indicator"), get(row, "name")
         ind: Indicator | None = None
-        ind_id = (ind_text or "").removesuffix(".0")
+        ind_id = normalise_id(ind_text)
         if plan is not None:
-            ind = plan.find(ind_id) if ind_id else None
-            if ind is None and get(row, "name"):
-                ind = plan.find(get(row, "name") or "")
-            if ind is None:
-                problem(
-                    rownum, "indicator", ind_text, f"an indicator id or name of plan {plan.name!r}"
-                )
+            if ind_id:
+                # 指标编号 first (issue 17.3); a name typed into the id column is still found.
+                ind = plan[ind_id] if ind_id in plan else plan.find(ind_id)
+                if ind is None:
+                    problem(rownum, "indicator", ind_text, f"an indicator id of plan {plan.name!r}")
+                    continue
+                clash = _name_clash(name_text, ind, plan) if not get(row, "series") else None
+                if clash is not None:
+                    problem(rownum, "name", name_text, clash)
+                    continue
+            elif name_text:
+                ind = plan.find(name_text)
+                if ind is None:
+                    problem(rownum, "name", name_text, f"an indicator name of plan {plan.name!r}")
+                    continue
+            else:
+                problem(rownum, "indicator", ind_text, "an indicator id (指标编号) or name")
                 continue
             ind_id = ind.id
         elif not ind_id:
@@ -374,12 +450,38 @@ def read_observations(
                 )
                 continue
 
+        if (
+            ind is not None
+            and not series
+            and value < 0
+            and measure in ("flow", "running_total")
+            and counts_new_things(ind)
+        ):
+            problem(
+                rownum,
+                "value",
+                value_text,
+                f"a number ≥ 0: indicator {ind.id} {ind.name} counts new things, so a "
+                f"{'yearly amount' if measure == 'flow' else 'running total'} cannot be negative "
+                "/ 新增量不能为负数（如有减少，请在备注中说明）",
+            )
+            continue
+
         records.append(dict(
             indicator_id=ind_id, period=str(period), year=period.year, months=period.months,
             value=value, unit=unit, measure=measure, role=role, series=series,
             source=get(row, "source"), note=note, row=rownum,
         ))
 
+    if n_rows == 0:
+        raise DataError(
+            f"{label}: the table has a header row but no figures under it / "
+            "表中只有表头，没有数据行",
+            ProblemReport((Problem(
+                label, header_row + 2, None, "",
+                "at least one row of figures under the header (indicator, period, value)",
+            ),)),
+        )
     frame = pd.DataFrame(records, columns=FRAME_COLUMNS)
     if len(frame):
         key = ["indicator_id", "period", "measure", "role", "series"]

@@ -68,6 +68,12 @@ _DIRECTIONS: dict[str, Direction] = {
     "逆向": "lower",
     "负向": "lower",
     "越小越好": "lower",
+    "越多越好": "higher",
+    "越少越好": "lower",
+    "高": "higher",
+    "低": "lower",
+    "↑": "higher",
+    "↓": "lower",
 }
 
 
@@ -213,7 +219,10 @@ def read_plan(
         if dir_text:
             direction = _DIRECTIONS.get(normalise_text(dir_text).lower())
             if direction is None:
-                problem(rownum, "direction", dir_text, "higher/lower (越高越好/越低越好)")
+                problem(
+                    rownum, "direction", dir_text,
+                    "higher/lower (越高越好/越低越好, 正向/逆向); it overrides the name's rule",
+                )
         baseline = None
         base_text = get(row, "baseline")
         if base_text:

@@ -3,7 +3,8 @@
 For a percentage reduction (unit %, e.g. energy use per unit of GDP) the yearly reductions
 compound: the cumulative reduction after years :math:`1..t` is
 :math:`1 - \\prod (1 - d_s/100)`. For a change in a level (e.g. life expectancy, 岁) the change
-is :math:`x_t - x_b`.
+is :math:`x_t - x_b`. A change written in percentage points of a % level ("提高2个百分点",
+``in_points``) is a change in the level too, not a compounding rate.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ class CumulativeChangeTarget(TargetBase):
 
     kind: Literal["cumulative_change"] = "cumulative_change"
     change: Literal["reduction", "increase"] = "reduction"
+    in_points: bool = False
     label_zh: ClassVar[str] = "五年累计变化"
     label_en: ClassVar[str] = "five-year cumulative change"
 
     @property
     def compounding(self) -> bool:
-        """Whether yearly figures are percentage changes that compound (unit %)."""
-        return self.unit in ("%", "％")
+        """Whether yearly figures are percentage changes that compound (unit %, not points)."""
+        return self.unit in ("%", "％") and not self.in_points
 
     def planned_value(self, year: float, baseline: float | None = None) -> float | None:
         """Planned cumulative change at ``year`` (compounding evenly for a % change)."""
