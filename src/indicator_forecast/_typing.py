@@ -17,6 +17,8 @@ TargetKind = Literal[
     "cumulative_change",
     "relative_to_indicator",
     "composite",
+    "direction",
+    "relative_to_year",
 ]
 TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
 

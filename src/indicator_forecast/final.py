@@ -262,18 +262,18 @@ def final_status(
         share = v / target if target else None
         met = _meets(higher, v, target)
         ranged = t.low is not None and t.high is not None and t.low != t.high
+        # A target rate of the better sign (growth of 7 %, a decline of −3 % a year) is a task
+        # whose share can exceed it; a ceiling on a rate is only kept or missed.
+        good_sign = (target > 0) == higher
         if met and (
             (ranged and far is not None and ((v > far) if higher else (v < far)))
-            or (not ranged and share is not None and higher and share >= config.final_exceed_share)
+            or (not ranged and good_sign and share is not None
+                and share >= config.final_exceed_share)
         ):
             code = "exceeded"
         elif met:
             code = "completed"
-        elif share is not None and target > 0 and (
-            share >= 1 - config.final_basic_tolerance
-            if higher
-            else share <= 1 + config.final_basic_tolerance
-        ):
+        elif _relative_miss(higher, v, target) <= config.final_basic_tolerance:
             code = "basic"
         zh = f"{t.base_year + 1}—{T}年年均增长{F.fmt(v)}%，目标“{t.text}”"
         en = f"average growth {F.fmt(v)}% a year {t.base_year + 1}–{T} against {t.text!r}"

@@ -388,7 +388,11 @@ def _level_progress(
         "end_level", "running_level", "composite", "cumulative_change", "direction"
     )
     if isinstance(t, EarlierYearTarget):
-        ref = full.get(t.reference_year)
+        ref = (
+            baseline
+            if t.reference_year == b and baseline is not None
+            else full.get(t.reference_year)
+        )
         if ref is None:
             missing.append(
                 Missing(
@@ -831,8 +835,11 @@ def _rate_progress(
     if target is not None:
         met_now = bool(realised >= target) if t.direction == "higher" else bool(realised <= target)
     pace = None
-    if target is not None and target > 0 and realised > 0:
-        pace = realised / target if t.direction == "higher" else target / realised
+    if target is not None and target * realised > 0:
+        # A target rate of the better sign (growth of 7 %, a decline of −3 % a year) is a
+        # distance: realised ÷ target; a ceiling on a rate (at most 2 % a year) the inverse.
+        good_sign = (target > 0) == (t.direction == "higher")
+        pace = realised / target if good_sign else target / realised
     return Progress(
         ind.id,
         ind.kind,
