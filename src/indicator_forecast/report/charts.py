@@ -60,12 +60,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "target_point": "规划目标 {text}",
         "target_floor": "目标下限 {text}（上方为达标）",
         "target_ceiling": "目标上限 {text}（下方为达标）",
-        "target_gap": "参照增速（差为0）",
+        "target_gap": "规划目标 {text}（与参照增速之差为0）",
         "target_gap_tol": "容许差距 −{tol}",
         "gap_axis": "与参照增速之差（百分点）",
         "rate_axis": "年增速（%）",
-        "running_axis": "累计{unit}",
+        "running_axis": "累计（{unit}）",
         "no_data": "数据待补充",
+        "yearly_average": "（年均）{text}",
         "panel_target": "规划目标：{text}",
         "panel_missing": "缺少：{missing}",
         "panel_who": "请{departments}提供",
@@ -73,6 +74,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "footnote": "待补充：{missing}（{departments}）",
         "status_title": "各指标数据情况与评估结论（评估时点{date}）",
         "status_summary": "共{n}项指标（另有分项{parts}项）：已评估{graded}项，数据待补充{missing}项",
+        "status_summary_noparts": "共{n}项指标：已评估{graded}项，数据待补充{missing}项",
         "status_have": "有数据",
         "status_part": "有当年部分数据",
         "status_due": "缺数据（应已有）",
@@ -95,12 +97,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "target_point": "Target {text}",
         "target_floor": "Target floor {text} (met above)",
         "target_ceiling": "Target ceiling {text} (met below)",
-        "target_gap": "Reference growth (gap 0)",
+        "target_gap": "Target {text} (gap to the reference 0)",
         "target_gap_tol": "Tolerated gap −{tol}",
         "gap_axis": "Gap to the reference growth (points)",
         "rate_axis": "Yearly growth (%)",
         "running_axis": "Running total ({unit})",
         "no_data": "Data to be supplied",
+        "yearly_average": "{text} (yearly average)",
         "panel_target": "Target: {text}",
         "panel_missing": "Missing: {missing}",
         "panel_who": "To be supplied by {departments}",
@@ -109,6 +112,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "status_title": "Data available and conclusions (evaluation date {date})",
         "status_summary": "{n} indicators ({parts} parts besides): {graded} graded, "
                           "{missing} awaiting data",
+        "status_summary_noparts": "{n} indicators: {graded} graded, {missing} awaiting data",
         "status_have": "figure available",
         "status_part": "part-year figure",
         "status_due": "missing (due)",
@@ -316,9 +320,9 @@ def _draw(
         running and not get("origin").empty) else lab["chart_history"]  # fmt: skip
     if not line.empty:
         x, y = _values(line)
-        ax.plot(x, y, color="#222222", linewidth=2, zorder=4, label=hist_label)
-        hx, hy = _values(hist)
-        ax.plot(hx, hy, color="#222222", marker="o", linestyle="none", zorder=4)
+        skip = len(line) - len(hist)  # the running total's 0 in the base year is not observed
+        ax.plot(x, y, color="#222222", linewidth=2, marker="o", zorder=5, label=hist_label,
+                markevery=list(range(skip, len(x))))  # fmt: skip
     mid = get("midterm")
     if not mid.empty:
         x, y = _values(mid)
@@ -344,7 +348,8 @@ def _draw(
         ax.set_ylabel(unit)
     ax.set_xlabel(lab["chart_year"])
     ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8, loc="best", frameon=False)
+    # a running total rises from the lower left: its upper left corner is free
+    ax.legend(fontsize=8, loc="upper left" if running else "best", frameon=False)
     del lang
 
 
@@ -384,10 +389,9 @@ def _projection(
             ax.vlines(x[i], lo[i], hi[i], color=colour, alpha=min(1.0, 2.5 * float(alpha)),
                       linewidth=width, zorder=3,
                       label=tx["band_end"].format(year=target_year, level=lv))  # fmt: skip
-    y = proj["value"].astype(float).to_numpy()
-    ax.plot(x, y, color=colour, linestyle="--", zorder=4)
     skip = 0 if hist.empty else 1  # the joined observation keeps its own marker
-    ax.plot(x[skip:], y[skip:], color=colour, linestyle="--", marker="o", markerfacecolor="white",
+    ax.plot(x, proj["value"].astype(float).to_numpy(), color=colour, linestyle="--", marker="o",
+            markerfacecolor="white", markevery=list(range(skip, len(x))),
             label=projection_label, zorder=4)  # fmt: skip
 
 
@@ -398,6 +402,8 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
     lo, hi, point = vals.get("target_low"), vals.get("target_high"), vals.get("target_point")
     kind = str(row.get("kind"))
     text = c.text(row.get("target_text"))
+    if kind == "annual_rate":
+        text = tx["yearly_average"].format(text=text)
     style: dict[str, Any] = {"color": _TARGET_RED, "linewidth": 1.3, "zorder": 3}
     if lo is None and hi is None:
         return
@@ -407,7 +413,8 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
     pad = 0.08 * (span_hi - span_lo or abs(span_hi) or 1.0)
     bottom, top = min(bottom, span_lo - pad), max(top, span_hi + pad)
     if kind in ("parent_synced", "relative_to_indicator") and lo is not None:
-        ax.axhline(0.0, color="#444444", linewidth=1.0, label=tx["target_gap"], zorder=3)
+        ax.axhline(0.0, color="#444444", linewidth=1.0, zorder=3,
+                   label=tx["target_gap"].format(text=text))  # fmt: skip
         if lo < 0:
             ax.axhline(lo, linestyle="--", label=tx["target_gap_tol"].format(tol=f"{-lo:g}"),
                        **style)  # fmt: skip
@@ -486,11 +493,16 @@ def overview_chart(ev: EvaluationLike, ax: Axes | None = None, lang: str = "zh")
     return fig
 
 
+_CLIP = (-0.5, 2.0)  # progress shown between -50 % and 200 %; points beyond sit on the edge
+
+
 def _progress_scatter(ax: Axes, pts: pd.DataFrame, lab: dict[str, Any], lang: str) -> None:
     import numpy as np
 
     x = pts["time_elapsed"].astype(float).to_numpy()
-    y = pts["progress"].astype(float).to_numpy()
+    raw = pts["progress"].astype(float).to_numpy()
+    y = np.clip(raw, *_CLIP)
+    off = y != raw
     hi = max(1.0, float(np.nanmax(y)), float(np.nanmax(x)))
     lo = min(0.0, float(np.nanmin(y)))
     ax.plot([0, hi], [0, hi], color="#777777", linestyle="--", linewidth=1,
@@ -498,12 +510,21 @@ def _progress_scatter(ax: Axes, pts: pd.DataFrame, lab: dict[str, Any], lang: st
     grades = [c.final_grade(r) for r in pts.to_dict("records")]
     for g in GRADE_COLORS:
         mask = np.array([gg == g for gg in grades], dtype=bool)
-        if mask.any():
-            ax.scatter(x[mask], y[mask], s=60, color=GRADE_COLORS[g], edgecolor="white",
-                       zorder=3, label=grade_label(g, lang))  # fmt: skip
-    for xi, yi, rec in zip(x, y, pts.to_dict("records"), strict=True):
-        ax.annotate(str(rec["indicator_id"]), (xi, yi), textcoords="offset points",
-                    xytext=(5, 4), fontsize=8)  # fmt: skip
+        for part, marker in ((mask & ~off, "o"), (mask & off, "^")):
+            if part.any():
+                ax.scatter(x[part], y[part], s=60, color=GRADE_COLORS[g], edgecolor="white",
+                           marker=marker, zorder=3,
+                           label=grade_label(g, lang) if marker == "o" or not (mask & ~off).any()
+                           else None)  # fmt: skip
+    # one label per position, so that indicators at the same point stay readable
+    spots: dict[tuple[float, float], list[str]] = {}
+    for xi, yi, ri, rec in zip(x, y, raw, pts.to_dict("records"), strict=True):
+        beyond = f"（{100 * ri:.0f}%）" if lang == "zh" else f" ({100 * ri:.0f}%)"
+        name = str(rec["indicator_id"]) + ("" if yi == ri else beyond)
+        spots.setdefault((round(float(xi), 3), round(float(yi), 2)), []).append(name)
+    for (xi, yi), names in spots.items():
+        ax.annotate("、".join(names) if lang == "zh" else ", ".join(names), (xi, yi),
+                    textcoords="offset points", xytext=(6, 3), fontsize=8)  # fmt: skip
     ax.set_xlim(0, max(1.0, float(x.max()) + 0.05))
     ax.set_ylim(lo - 0.05, hi + 0.1)
     ax.xaxis.set_major_formatter(_percent_tick)
@@ -573,12 +594,13 @@ def _status_grid(
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlim(first - 0.6, last + 4.2)
     ax.set_xticks(range(first, last + 1), [str(y) for y in range(first, last + 1)], fontsize=8)
+    ax.xaxis.tick_top()  # years as a timetable header; the legend goes below
     ax.tick_params(axis="both", length=0)
-    for side in ("top", "right", "left"):
+    for side in ("bottom", "right", "left"):
         ax.spines[side].set_visible(False)
     top = frame[frame["parent_id"].map(c.is_blank)]
     graded = int(sum(c.final_grade(r) != "insufficient_data" for r in top.to_dict("records")))
-    summary = tx["status_summary"].format(n=len(top), parts=n - len(top), graded=graded,
+    summary = tx["status_summary" if n > len(top) else "status_summary_noparts"].format(n=len(top), parts=n - len(top), graded=graded,
                                           missing=len(top) - graded)  # fmt: skip
     title = tx["status_title"].format(date=c.fmt_date(as_of, lang)) + "\n" + summary
     if not with_progress:
@@ -591,7 +613,7 @@ def _status_grid(
                Patch(facecolor=colours["future"], label=tx["status_future"]),
                Patch(facecolor="none", edgecolor="#999999", label=tx["status_planned"])]  # fmt: skip
     ax.legend(handles=handles, fontsize=8, frameon=False, ncol=5, loc="upper left",
-              bbox_to_anchor=(0.0, -0.04 - 0.6 / max(n, 1)))  # fmt: skip
+              bbox_to_anchor=(0.0, 0.0))  # fmt: skip
 
 
 def chart_paths(ev: EvaluationLike, folder: str | Path, lang: str = "zh") -> dict[str, Path]:
