@@ -42,6 +42,9 @@ _LEVEL_RE = re.compile(r"^lo-(\d+)$")
 _TARGET_RED = "#B22222"
 _DRAWN = ("history", "yearly_amount", "midterm", "projection", "assigned")
 _MAX_TICKS = 16
+#: Kinds whose ``to_frame()`` target bounds are not in the units the chart draws.
+_NOT_CHART_UNITS = {"parent_synced", "parent_assigned", "relative_to_indicator",
+                    "cumulative_change", "band"}  # fmt: skip
 
 # Chart wording not (yet) in ``_labels`` (kept here so that the chart module is self-contained;
 # the label table's chart_* entries are used where they exist).
@@ -399,8 +402,12 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
     """The target: a band, a range, a line, or a floor / ceiling with the meeting side shaded."""
     vals = {str(s): float(v) for s, v in zip(data["series"], data["value"], strict=True)
             if str(s).startswith("target") and not c.is_blank(v)}  # fmt: skip
-    lo, hi, point = vals.get("target_low"), vals.get("target_high"), vals.get("target_point")
     kind = str(row.get("kind"))
+    if not vals and kind not in _NOT_CHART_UNITS:
+        # a frame without target rows: the row's bounds are in the charted units for these kinds
+        vals = {k: v for k in ("target_low", "target_high")
+                if not math.isnan(v := c.as_float(row.get(k)))}  # fmt: skip
+    lo, hi, point = vals.get("target_low"), vals.get("target_high"), vals.get("target_point")
     text = c.text(row.get("target_text"))
     if kind == "annual_rate":
         text = tx["yearly_average"].format(text=text)
