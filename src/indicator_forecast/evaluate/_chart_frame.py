@@ -116,9 +116,9 @@ def _planned_path(r: IndicatorResult) -> list[tuple[int, float]]:
     if ind.kind == "cumulative_change" and not _compounded(t):
         if pr.baseline is None or pr.target_value is None:
             return []
-        b, T = pr.base_year, pr.target_year
-        return [(y, pr.baseline + (pr.target_value - pr.baseline) * (y - b) / (T - b))
-                for y in range(b, T + 1)]  # fmt: skip
+        b, end = pr.base_year, pr.target_year
+        return [(y, pr.baseline + (pr.target_value - pr.baseline) * (y - b) / (end - b))
+                for y in range(b, end + 1)]  # fmt: skip
     out = []
     for y in range(pr.base_year, pr.target_year + 1):
         v = t.planned_value(y, pr.baseline)

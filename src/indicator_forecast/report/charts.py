@@ -76,7 +76,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "panel_reason": "说明：{reason}",
         "footnote": "待补充：{missing}（{departments}）",
         "status_title": "各指标数据情况与评估结论（评估时点{date}）",
-        "status_summary": "共{n}项指标（另有分项{parts}项）：已评估{graded}项，数据待补充{missing}项",
+        "status_summary": "共{n}项指标（另有分项{parts}项）：已评估{graded}项，"
+                          "数据待补充{missing}项",
         "status_summary_noparts": "共{n}项指标：已评估{graded}项，数据待补充{missing}项",
         "status_have": "有数据",
         "status_part": "有当年部分数据",
@@ -155,14 +156,37 @@ def _series(ev: EvaluationLike, indicator_id: str) -> pd.DataFrame:
 
 
 def interval_levels(frame: pd.DataFrame) -> list[int]:
-    """The interval levels a chart frame carries (``lo-80``/``hi-80`` → 80), narrowest first."""
+    """The interval levels a chart frame carries (``lo-80``/``hi-80`` → 80), narrowest first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A chart frame, or part of one.
+
+    Returns
+    -------
+    list of int
+        The levels with both a ``lo-`` and a ``hi-`` column.
+    """
     found = [int(m.group(1)) for col in frame.columns if (m := _LEVEL_RE.match(str(col)))]
     return sorted(lv for lv in found if f"hi-{lv}" in frame.columns)
 
 
 def has_chart_data(ev: EvaluationLike, indicator_id: str) -> bool:
-    """True when the evaluation has at least one finite observed or projected value to draw
-    for the indicator (otherwise its chart is a "数据待补充" panel)."""
+    """Whether the indicator has at least one finite observed or projected value to draw.
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation.
+    indicator_id : str
+        The indicator.
+
+    Returns
+    -------
+    bool
+        False when its chart is a "数据待补充" panel.
+    """
     s = _series(ev, indicator_id)
     s = s[s["series"].isin(_DRAWN)]
     return bool(s["value"].notna().any())
@@ -183,7 +207,17 @@ def _plan_years(data: pd.DataFrame) -> tuple[int, int]:
 def year_axis(ax: Axes, periods: list[float], base_year: int, target_year: int) -> None:
     """Integer-year ticks over the plan period and the history shown, half a year of margin.
 
-    One point, or none, still gives the plan period (never a century around the point).
+    One point, or none, still gives the plan period (never a century around the point). More
+    than 16 years are ticked every second (third …) year, the target year always ticked.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The axes to set.
+    periods : list of float
+        The periods drawn (fractional for a part year).
+    base_year, target_year : int
+        The plan period.
     """
     from matplotlib.ticker import FixedLocator, NullLocator
 
@@ -290,7 +324,8 @@ def _panel_patch(ax: Axes) -> Any:
     from matplotlib.patches import FancyBboxPatch
 
     return FancyBboxPatch((0.04, 0.04), 0.92, 0.88, boxstyle="round,pad=0.01",
-                          transform=ax.transAxes, facecolor="#F4F4F4", edgecolor="#BBBBBB")  # fmt: skip
+                          transform=ax.transAxes, facecolor="#F4F4F4",
+                          edgecolor="#BBBBBB")  # fmt: skip
 
 
 def _draw(
@@ -310,8 +345,8 @@ def _draw(
     amounts = get("yearly_amount")
     if not amounts.empty:
         x, y = _values(amounts)
-        ax.bar(x, y, width=0.55, color="#BBBBBB", alpha=0.6, zorder=1,
-               label=tx["yearly_amount" if kind == "cumulative_total" else "yearly_change"])  # fmt: skip
+        key = "yearly_amount" if kind == "cumulative_total" else "yearly_change"
+        ax.bar(x, y, width=0.55, color="#BBBBBB", alpha=0.6, zorder=1, label=tx[key])
     path = get("planned_path")
     if not path.empty:
         x, y = _values(path)
@@ -427,8 +462,8 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
                        **style)  # fmt: skip
         ax.axhspan(lo, top, color=_TARGET_RED, alpha=0.05, linewidth=0, zorder=0)
     elif kind == "band" and lo is not None and hi is not None:
-        ax.axhspan(lo, hi, color=_TARGET_RED, alpha=0.16, linewidth=0, zorder=0,
-                   label=tx["target_band"].format(text=text, lo=f"{lo:g}", hi=f"{hi:g}"))  # fmt: skip
+        band = tx["target_band"].format(text=text, lo=f"{lo:g}", hi=f"{hi:g}")
+        ax.axhspan(lo, hi, color=_TARGET_RED, alpha=0.16, linewidth=0, zorder=0, label=band)
         if point is not None:
             ax.axhline(point, linestyle="--", **style)
     elif lo is not None and hi is not None and hi > lo:
@@ -510,8 +545,8 @@ def _progress_scatter(ax: Axes, pts: pd.DataFrame, lab: dict[str, Any], lang: st
     raw = pts["progress"].astype(float).to_numpy()
     y = np.clip(raw, *_CLIP)
     off = y != raw
-    hi = max(1.0, float(np.nanmax(y)), float(np.nanmax(x)))
-    lo = min(0.0, float(np.nanmin(y)))
+    hi: float = max(1.0, float(np.nanmax(y)), float(np.nanmax(x)))
+    lo: float = min(0.0, float(np.nanmin(y)))
     ax.plot([0, hi], [0, hi], color="#777777", linestyle="--", linewidth=1,
             label=lab["overview_diag"])  # fmt: skip
     grades = [c.final_grade(r) for r in pts.to_dict("records")]
@@ -529,8 +564,8 @@ def _progress_scatter(ax: Axes, pts: pd.DataFrame, lab: dict[str, Any], lang: st
         beyond = f"（{100 * ri:.0f}%）" if lang == "zh" else f" ({100 * ri:.0f}%)"
         name = str(rec["indicator_id"]) + ("" if yi == ri else beyond)
         spots.setdefault((round(float(xi), 3), round(float(yi), 2)), []).append(name)
-    for (xi, yi), names in spots.items():
-        ax.annotate("、".join(names) if lang == "zh" else ", ".join(names), (xi, yi),
+    for (sx, sy), names in spots.items():
+        ax.annotate("、".join(names) if lang == "zh" else ", ".join(names), (sx, sy),
                     textcoords="offset points", xytext=(6, 3), fontsize=8)  # fmt: skip
     ax.set_xlim(0, max(1.0, float(x.max()) + 0.05))
     ax.set_ylim(lo - 0.05, hi + 0.1)
@@ -607,8 +642,9 @@ def _status_grid(
         ax.spines[side].set_visible(False)
     top = frame[frame["parent_id"].map(c.is_blank)]
     graded = int(sum(c.final_grade(r) != "insufficient_data" for r in top.to_dict("records")))
-    summary = tx["status_summary" if n > len(top) else "status_summary_noparts"].format(n=len(top), parts=n - len(top), graded=graded,
-                                          missing=len(top) - graded)  # fmt: skip
+    key = "status_summary" if n > len(top) else "status_summary_noparts"
+    summary = tx[key].format(n=len(top), parts=n - len(top), graded=graded,
+                             missing=len(top) - graded)  # fmt: skip
     title = tx["status_title"].format(date=c.fmt_date(as_of, lang)) + "\n" + summary
     if not with_progress:
         title += "\n" + tx["no_progress"]
@@ -618,14 +654,30 @@ def _status_grid(
                Patch(facecolor=colours["due"], edgecolor="#C0392B", hatch="//",
                      label=tx["status_due"]),
                Patch(facecolor=colours["future"], label=tx["status_future"]),
-               Patch(facecolor="none", edgecolor="#999999", label=tx["status_planned"])]  # fmt: skip
+               Patch(facecolor="none", edgecolor="#999999",
+                     label=tx["status_planned"])]  # fmt: skip
     ax.legend(handles=handles, fontsize=8, frameon=False, ncol=5, loc="upper left",
               bbox_to_anchor=(0.0, 0.0))  # fmt: skip
 
 
 def chart_paths(ev: EvaluationLike, folder: str | Path, lang: str = "zh") -> dict[str, Path]:
-    """The files ``save_charts`` would write: ``{indicator_id or "overview": path}``, one per
-    indicator (a "数据待补充" panel where nothing can be drawn) and the overview."""
+    """The files ``save_charts`` would write.
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation.
+    folder : str or Path
+        The charts folder.
+    lang : {"zh", "en"}
+        Language of the file names.
+
+    Returns
+    -------
+    dict of str to Path
+        ``{indicator_id or "overview": path}``: one per indicator (a "数据待补充" panel where
+        nothing can be drawn) and the overview.
+    """
     lab = labels(lang)
     folder = Path(folder)
     frame = ev.to_frame(lang=lang)
