@@ -69,7 +69,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "rate_axis": "年增速（%）",
         "running_axis": "累计（{unit}）",
         "no_data": "数据待补充",
-        "yearly_average": "（年均）{text}",
+        "yearly_average": "{text}（年均）",
         "panel_target": "规划目标：{text}",
         "panel_missing": "缺少：{missing}",
         "panel_who": "请{departments}提供",
@@ -238,6 +238,19 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
 
 
+def _gapped(x: list[float], y: list[float]) -> tuple[list[float], list[float]]:
+    """Break the line where a year is missing, so that no value is drawn where none exists."""
+    gx: list[float] = []
+    gy: list[float] = []
+    for i, (xi, yi) in enumerate(zip(x, y, strict=True)):
+        if i and xi - x[i - 1] > 1:
+            gx.append((xi + x[i - 1]) / 2)
+            gy.append(math.nan)
+        gx.append(xi)
+        gy.append(yi)
+    return gx, gy
+
+
 def _values(df: pd.DataFrame) -> tuple[list[float], list[float]]:
     return [float(v) for v in df["period"]], [float(v) for v in df["value"]]
 
@@ -359,8 +372,10 @@ def _draw(
     if not line.empty:
         x, y = _values(line)
         skip = len(line) - len(hist)  # the running total's 0 in the base year is not observed
-        ax.plot(x, y, color="#222222", linewidth=2, marker="o", zorder=5, label=hist_label,
-                markevery=list(range(skip, len(x))))  # fmt: skip
+        gx, gy = _gapped(x, y)
+        marks = [i for i, v in enumerate(gy) if not math.isnan(v)][skip:]
+        ax.plot(gx, gy, color="#222222", linewidth=2, marker="o", zorder=5, label=hist_label,
+                markevery=marks)  # fmt: skip
     mid = get("midterm")
     if not mid.empty:
         x, y = _values(mid)
