@@ -170,10 +170,10 @@ def _chart() -> list[dict[str, Any]]:
             f = (y - last_y) / (2025 - last_y)
             mid = last_v + (end - last_v) * f
             out.append({"indicator_id": iid, "series": "projection", "period": y, "value": mid,
-                        "lo80": mid - (end - lo) * f, "hi80": mid + (hi - end) * f,
-                        "lo95": mid - 1.5 * (end - lo) * f, "hi95": mid + 1.5 * (hi - end) * f})
+                        "lo-80": mid - (end - lo) * f, "hi-80": mid + (hi - end) * f,
+                        "lo-95": mid - 1.5 * (end - lo) * f, "hi-95": mid + 1.5 * (hi - end) * f})
     frame = pd.DataFrame(out)
-    for c in ("lo80", "hi80", "lo95", "hi95"):
+    for c in ("lo-80", "hi-80", "lo-95", "hi-95"):
         if c not in frame:
             frame[c] = NAN
     return frame.to_dict("records")  # type: ignore[return-value]

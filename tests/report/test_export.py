@@ -17,8 +17,8 @@ def test_writes_everything(tmp_path, synthetic_ev):
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     suffixes = [p.suffix for p in paths]
     assert suffixes.count(".xlsx") == 1 and suffixes.count(".docx") == 2
-    n_charted = synthetic_ev.chart_frame().indicator_id.nunique()
-    assert suffixes.count(".png") == n_charted + 1
+    n_indicators = len(synthetic_ev.to_frame())  # every indicator gets a chart or a panel
+    assert suffixes.count(".png") == n_indicators + 1
     assert openpyxl.load_workbook(paths[0]).sheetnames[0] == "附件6 指标评估表"
 
 

@@ -16,6 +16,7 @@ from indicator_forecast.adjust import Adjustment, Override, propose
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations
+from indicator_forecast.evaluate import _chart_frame
 from indicator_forecast.evaluate import reasons as R
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
@@ -447,43 +448,11 @@ class Evaluation:
         )
 
     def chart_frame(self) -> pd.DataFrame:
-        rows: list[dict[str, Any]] = []
-        for r in self.results:
-            ind, pr, o = r.indicator, r.progress, r.outlook
-            for y, v in pr.history:
-                rows.append(
-                    {"indicator_id": ind.id, "series": "history", "period": int(y), "value": v}
-                )
-            if (
-                pr.baseline is not None
-                and pr.target_value is not None
-                and pr.kind not in ("cumulative_total",)
-            ):
-                for y in range(pr.base_year, pr.target_year + 1):
-                    v = pr.baseline + (pr.target_value - pr.baseline) * (y - pr.base_year) / (
-                        pr.target_year - pr.base_year
-                    )
-                    rows.append(
-                        {"indicator_id": ind.id, "series": "planned_path", "period": y, "value": v}
-                    )
-            if o is not None:
-                for y, m, l8, h8, l9, h9 in o.path:
-                    rows.append(
-                        {
-                            "indicator_id": ind.id,
-                            "series": "projection",
-                            "period": y,
-                            "value": m,
-                            "lo80": l8,
-                            "hi80": h8,
-                            "lo95": l9,
-                            "hi95": h9,
-                        }
-                    )
-        return pd.DataFrame(
-            rows,
-            columns=["indicator_id", "series", "period", "value", "lo80", "hi80", "lo95", "hi95"],
-        )
+        """The series the charts draw, in the quantity each target is judged in (a running
+        total for a five-year total), with interval columns named by their level (``lo-80``,
+        ``hi-80``, ``lo-95``, ``hi-95`` at the default level); see
+        :mod:`indicator_forecast.evaluate._chart_frame`."""
+        return _chart_frame.chart_frame(self.results, self.config.level)
 
     def override(
         self,
