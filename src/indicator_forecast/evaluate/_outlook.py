@@ -59,7 +59,12 @@ def _p_meet(
     target = pr.target_value
     if target is None:
         return None, None
-    stretch = t.stretch if kind not in ("cumulative_change",) else target
+    # "X，力争Y": the stretch target Y is judged as a second target beside the main one.
+    stretch = (
+        t.aspiration_value
+        if t.aspiration_value is not None
+        else (t.stretch if kind not in ("cumulative_change",) else target)
+    )
     if isinstance(t, BandTarget):  # kind == "band": the discriminator picks BandTarget
         edge = t.band_low if ind.direction == "higher" else t.band_high
         target = edge if edge is not None else target

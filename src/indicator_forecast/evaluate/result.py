@@ -72,6 +72,15 @@ class IndicatorResult:
         if self.final is None or self.final.code == "insufficient_data":
             text = R.reason(self, lang)
             extra = [zh if lang == "zh" else en for zh, en in self.classification.notes]
+            t, o = self.indicator.target, self.outlook
+            if t.aspiration_value is not None and o is not None and o.p_stretch is not None:
+                extra.append(
+                    f"力争目标{F.fmt(t.aspiration_value)}{self.indicator.unit}的达成概率约"
+                    f"{F.pct(o.p_stretch)}（结论按主目标判断）"
+                    if lang == "zh"
+                    else f"the stretch target {F.fmt(t.aspiration_value)} is reached with "
+                    f"probability about {F.pct(o.p_stretch)} (the grade is on the main target)"
+                )
             if not extra:
                 return text
             return text + ("".join(f"{n}。" for n in extra) if lang == "zh"
@@ -150,6 +159,7 @@ class IndicatorResult:
             "projected_hi": _num(o.hi if o else None),
             "projected_text": self.projected_text(lang),
             "p_meet": _num(o.p_meet if o else None),
+            "p_stretch": _num(o.p_stretch if o and t.aspiration_value is not None else None),
             "grade": self.grade,
             "grade_label": R.grade_label(self.grade, lang),
             "reason": self.reason(lang),
