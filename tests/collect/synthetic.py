@@ -15,7 +15,10 @@ from typing import Any
 import openpyxl
 
 from indicator_forecast.collect.forms import KEY_HEADERS, VALUE_HEADER
-from indicator_forecast.plan import Plan
+from indicator_forecast.plan import Plan, read_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+PUTUO = ROOT / "data" / "putuo-14th"
 
 SYNTHETIC_REPORTER = "测试填报人（合成）"
 
@@ -104,3 +107,24 @@ def fill_all(plan: Plan, forms: list[Path], returned: Path) -> list[Path]:
                   lambda k: synthetic_value(plan, k))
         for f in forms
     ]
+
+
+def putuo_plan() -> Plan:
+    """The shipped Putuo plan, read with its plan.json as the command line reads it."""
+    import json
+
+    meta = json.loads((PUTUO / "plan.json").read_text(encoding="utf-8"))
+    return read_plan(PUTUO / "plan.csv", **meta)
+
+
+def form_rows(path: Path) -> dict[tuple[str, str, str], int]:
+    """Row number of each key in a form."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    hr, heads = key_rows(ws)
+    out = {}
+    for r in range(hr + 1, ws.max_row + 1):
+        key = tuple(str(ws.cell(r, heads[k]).value) for k in KEY_HEADERS)
+        if key[0] != "None":
+            out[key] = r
+    return out  # type: ignore[return-value]

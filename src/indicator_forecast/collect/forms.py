@@ -182,6 +182,7 @@ def _write_form_sheet(
     ws: Any, plan: Plan, department: str, asks: Sequence[Ask], as_of: dt.date,
     known: dict[tuple[str, str, str], tuple[float, str]],
 ) -> None:
+    from openpyxl.styles import Protection
     from openpyxl.utils import get_column_letter
 
     st = _style()
@@ -200,7 +201,7 @@ def _write_form_sheet(
         col = 1 + 3 * i
         ws.cell(4, col, label).font = st["bold"]
         cell = ws.cell(4, col + 1, department if label == "填报单位" else None)
-        cell.protection = cell.protection.copy(locked=False)
+        cell.protection = Protection(locked=False)
         cell.fill = st["input"]
         cell.border = st["border"]
         if label == "填报日期":
@@ -236,7 +237,7 @@ def _write_form_sheet(
             c.alignment = st["wrap"]
             head = COLUMNS[j - 1][0]
             if head in (VALUE_HEADER, SOURCE_HEADER, NOTE_HEADER):
-                c.protection = c.protection.copy(locked=False)
+                c.protection = Protection(locked=False)
                 c.fill = st["known"] if have else (st["input"] if ask.required else st["optional"])
         vc = ws.cell(r, 8)
         vc.number_format = "General"
