@@ -49,6 +49,15 @@ WHATS: tuple[str, ...] = (
 )
 """The codes of what can be asked (the third part of a form's hidden key)."""
 
+NO_DEPARTMENT = "规划表未列明责任部门"
+"""Who is asked for an indicator whose plan row names no department (the analyst forwards it)."""
+
+
+def indicator_departments(ind: Indicator) -> tuple[str, ...]:
+    """The departments asked for ``ind``: as the plan names them, else :data:`NO_DEPARTMENT`."""
+    return ind.departments or (NO_DEPARTMENT,)
+
+
 @dataclass(frozen=True)
 class Ask:
     """One figure asked of the departments responsible for an indicator.
@@ -97,7 +106,8 @@ class Ask:
 
     @property
     def departments(self) -> tuple[str, ...]:
-        return self.indicator.departments
+        """The responsible departments, or :data:`NO_DEPARTMENT` when the plan names none."""
+        return indicator_departments(self.indicator)
 
     def period_label(self) -> str:
         """The period as the form shows it (2021年, 2023年1-6月)."""
@@ -223,7 +233,9 @@ def plan_asks(plan: Plan, as_of: dt.date) -> list[Ask]:
 
 def departments(plan: Plan) -> list[str]:
     """The plan's responsible departments in the order they first appear."""
-    return list(dict.fromkeys(d for i in plan.all_indicators() for d in i.departments))
+    return list(
+        dict.fromkeys(d for i in plan.all_indicators() for d in indicator_departments(i))
+    )
 
 
 def for_department(asks: Iterable[Ask], department: str) -> list[Ask]:

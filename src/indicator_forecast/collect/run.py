@@ -198,7 +198,7 @@ def collect(
         paths = [paths]
     files, problems = expand_paths(paths)
     returns = [read_return(f, plan) for f in files]
-    dates = [r.as_of for r in returns if r.as_of is not None and not r.refused]
+    dates = [r.as_of for r in returns if r.as_of is not None]
     if as_of is not None:
         date = parse_date(as_of)
     elif dates:

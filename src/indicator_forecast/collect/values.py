@@ -130,6 +130,8 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
     except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
         raise Unreadable(raw, "一个数字 / a number") from None
     note = "估计值（约）/ approximate" if approximate else ""
+    if re.search(r"\d", rest):
+        raise Unreadable(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
     if rest:
         typed = normalise_unit(rest)
         if typed == "%" and asked != "%":
