@@ -307,7 +307,9 @@ def cmd_collect(args: argparse.Namespace) -> int:
     c = _console()
     from rich.table import Table
 
-    t = Table("部门", "报送", "已填", "未填", "仍缺必填", "问题", "冲突", title="征集情况 / returns")
+    t = Table(
+        "部门", "报送", "已填", "未填", "仍缺必填", "问题", "冲突", title="征集情况 / returns"
+    )
     for _, r in res.summary.iterrows():
         t.add_row(*(str(r[k]) for k in ("部门", "是否报送", "已填", "未填（待定等）", "仍缺必填项",
                                         "问题", "冲突")))
@@ -408,7 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
         "collect", help="读回各部门填报的征集表 / read returned forms into one observations table"
     )
     sp.add_argument("plan")
-    sp.add_argument("returned", nargs="+", help="填报后的征集表或文件夹 / returned forms or folders")
+    sp.add_argument(
+        "returned", nargs="+", help="填报后的征集表或文件夹 / returned forms or folders"
+    )
     sp.add_argument("--out", required=True, help="观测数据表 .csv/.xlsx / observations table")
     sp.add_argument("--previous", help="上一轮的观测数据表 / figures held before this round")
     sp.add_argument("--as-of", type=_as_of, help="评估时点 (默认取征集表所载) / evaluation date")

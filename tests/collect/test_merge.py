@@ -73,7 +73,8 @@ def test_a_second_round_updates_only_what_it_supplies(
     ch = res.changes[0]
     assert (ch.old_value, ch.new.value, ch.new.department) == (200.0, 210.0, "区民政局")
     log = pd.read_excel(tmp_path / "round2_征集情况.xlsx", sheet_name="修改记录", dtype=str)
-    assert log[["征集日期", "原数值", "新数值", "修改部门", "文件", "填报日期"]].values.tolist() == [
+    cols = ["征集日期", "原数值", "新数值", "修改部门", "文件", "填报日期"]
+    assert log[cols].values.tolist() == [
         ["2023-07-10", "200", "210", "区民政局", "民政_修改.xlsx", "2023-07-08"]
     ]
     assert "民政.xlsx" in log.loc[0, "原来源"]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from indicator_forecast.collect.values import Unfilled, Unreadable, WrongUnit, read_entry
+from indicator_forecast.collect.values import (
+    UnfilledError,
+    UnreadableError,
+    WrongUnitError,
+    read_entry,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +51,7 @@ def test_exact_unit_conversion_is_made_and_said() -> None:
 @pytest.mark.parametrize(("raw", "unit"), [("12亿斤", "万吨"), ("5 人", "亿元"), ("12.5%", "亿元"),
                                            ("300 万元", "元/平方米")])
 def test_units_that_do_not_convert_exactly_are_rejected(raw: str, unit: str) -> None:
-    with pytest.raises(WrongUnit) as exc:
+    with pytest.raises(WrongUnitError) as exc:
         read_entry(raw, unit)
     assert unit in exc.value.expected
 
@@ -59,13 +64,13 @@ def test_a_percent_formatted_cell_is_read_as_percent() -> None:
 
 @pytest.mark.parametrize("raw", ["待定", "—", "-", "见附件", "见附件3", "暂无", "/", "N/A"])
 def test_placeholders_are_unfilled_not_guessed(raw: str) -> None:
-    with pytest.raises(Unfilled):
+    with pytest.raises(UnfilledError):
         read_entry(raw, "%")
 
 
 @pytest.mark.parametrize("raw", ["12..5", "1a2", "12.5-13"])
 def test_garbled_numbers_are_unreadable(raw: str) -> None:
-    with pytest.raises(Unreadable) as exc:
+    with pytest.raises(UnreadableError) as exc:
         read_entry(raw, "%")
     assert "12.5" in exc.value.expected
 

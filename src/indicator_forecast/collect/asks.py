@@ -258,11 +258,11 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
     """
     known: dict[tuple[str, str, str], tuple[float, str]] = {}
     frame = observations.to_frame() if observations is not None else None
-    index: dict[tuple[str, str, str, str, str], tuple[float, str]] = {}
+    index: dict[tuple[str, ...], tuple[float, str]] = {}
     if frame is not None:
-        for r in frame.itertuples():
-            k = (str(r.indicator_id), str(r.period), str(r.measure), str(r.role), str(r.series))
-            index[k] = (float(r.value), str(r.source) if r.source else "观测数据表")
+        for rec in frame.to_dict("records"):
+            k = tuple(str(rec[c]) for c in ("indicator_id", "period", "measure", "role", "series"))
+            index[k] = (float(rec["value"]), str(rec["source"]) if rec["source"] else "观测数据表")
     for a in asks:
         if a.obs_key in index:
             known[a.key] = index[a.obs_key]

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from indicator_forecast.collect.asks import (
     Ask,
@@ -89,6 +89,8 @@ def _validation(ask: Ask) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lo, hi = ask.minimum, ask.maximum
+    op: Literal["between", "greaterThanOrEqual", "lessThanOrEqual"]
+    f2: float | None
     if lo is not None and hi is not None:
         op, f1, f2 = "between", lo, hi
     elif lo is not None:

@@ -31,10 +31,10 @@ from indicator_forecast.collect.forms import (
     SOURCE_HEADER,
     VALUE_HEADER,
 )
-from indicator_forecast.collect.values import EntryProblem, Unfilled, read_entry
+from indicator_forecast.collect.values import EntryError, UnfilledError, read_entry
 from indicator_forecast.exceptions import Problem
-from indicator_forecast.report._io import BACKUP_DIR
 from indicator_forecast.plan import Plan
+from indicator_forecast.report._io import BACKUP_DIR
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ def _text(v: Any) -> str:
     return str(v).strip()
 
 
+_IDENTITY_LINE = re.compile(r"责任部门：(\S+)\s*评估时点：(\S+)\s*本表编码：([0-9a-f]+)")
+
+
 def _read_meta(wb: Any) -> dict[str, str]:
     """The form's identity: from the hidden sheet, else from the visible second line."""
     if META_SHEET in wb.sheetnames:
@@ -117,7 +120,7 @@ def _read_meta(wb: Any) -> dict[str, str]:
     for ws in wb.worksheets:
         for row in ws.iter_rows(min_row=1, max_row=5, values_only=True):
             for v in row:
-                m = re.search(r"责任部门：(\S+)\s*评估时点：(\S+)\s*本表编码：([0-9a-f]+)", _text(v))
+                m = _IDENTITY_LINE.search(_text(v))
                 if m:
                     return {
                         "format": FORM_VERSION, "department": m.group(1),
@@ -188,12 +191,16 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
         )
     plan_depts = departments(plan)
     if dept not in plan_depts:
-        return refuse(dept, f"本规划的责任部门之一：{'、'.join(plan_depts)} / a department of the plan")
+        return refuse(
+            dept, f"本规划的责任部门之一：{'、'.join(plan_depts)} / a department of the plan"
+        )
     ret.department = dept
     try:
         ret.as_of = dt.date.fromisoformat(meta.get("as_of", ""))
     except ValueError:
-        return refuse(meta.get("as_of", ""), "表格识别信息中的评估时点 / the form's evaluation date")
+        return refuse(
+            meta.get("as_of", ""), "表格识别信息中的评估时点 / the form's evaluation date"
+        )
     sheets = list(_key_sheets(wb))
     if not sheets:
         return refuse("", f"含隐藏识别列 {', '.join(KEY_HEADERS)} 的工作表 / the key columns")
@@ -252,10 +259,10 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
                 reading = read_entry(
                     vcell.value, ask.unit, percent_format="%" in str(vcell.number_format)
                 )
-            except Unfilled as exc:
+            except UnfilledError as exc:
                 ret.unfilled.append(UnfilledEntry(ask, dept, place, exc.text, remark))
                 continue
-            except EntryProblem as exc:
+            except EntryError as exc:
                 ret.problems.append(Problem(
                     src, r, f"{vcell.coordinate}（{VALUE_HEADER}）", exc.text, exc.expected
                 ))
@@ -307,5 +314,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
         elif p.exists():
             files.append(p)
         else:
-            problems.append(Problem(str(p), None, None, "", "一个存在的文件或文件夹 / no such file"))
+            problems.append(
+                Problem(str(p), None, None, "", "一个存在的文件或文件夹 / no such file")
+            )
     return list(dict.fromkeys(files)), problems

@@ -92,20 +92,18 @@ def _read_previous(
     extra = [c for c in OUT_COLUMNS[10:] if c in heads]
     rows: list[dict[str, Any]] = []
     keys: list[ObsKey] = []
-    for r in obs.to_frame().itertuples():
-        ind = plan[str(r.indicator_id)]
-        row = {
-            "indicator_id": r.indicator_id, "indicator_name": ind.name, "period": r.period,
-            "value": r.value, "unit": r.unit, "measure": r.measure, "role": r.role,
-            "series": r.series, "source": r.source or "", "note": r.note or "",
-        }
-        rawrow = raw.iloc[int(r.row) - 1]
+    for r in obs.to_frame().to_dict("records"):
+        ind = plan[str(r["indicator_id"])]
+        row = {c: r[c] for c in ("indicator_id", "period", "value", "unit", "measure", "role",
+                                 "series")}
+        row.update(indicator_name=ind.name, source=r["source"] or "", note=r["note"] or "")
+        rawrow = raw.iloc[int(r["row"]) - 1]
         for c in extra:
             v = rawrow.iloc[heads[c]]
             row[c] = "" if v is None else v
         rows.append(row)
-        keys.append((str(r.indicator_id), str(r.period), str(r.measure), str(r.role),
-                     str(r.series)))
+        keys.append((str(r["indicator_id"]), str(r["period"]), str(r["measure"]),
+                     str(r["role"]), str(r["series"])))
     return rows, keys
 
 

@@ -6,8 +6,9 @@ the unit is %; the asked unit typed after the number ("1400亿元" where 亿元 
 different unit of the same kind that differs by a power of ten ("140000万元" where 亿元 is
 asked), converted exactly in decimal arithmetic and said so. Any other unit is rejected.
 
-Not a figure: placeholders such as 待定, 暂无, —, 见附件 are :class:`Unfilled` (reported as 未填
-with their place, never guessed); other text is :class:`Unreadable` with what was expected.
+Not a figure: placeholders such as 待定, 暂无, —, 见附件 raise :class:`UnfilledError` (reported
+as 未填 with their place, never guessed); other text raises :class:`UnreadableError` with what
+was expected.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Reading:
     note: str = ""
 
 
-class EntryProblem(ValueError):
+class EntryError(ValueError):
     """A cell that holds no usable figure; ``expected`` says what was expected."""
 
     def __init__(self, text: str, expected: str) -> None:
@@ -48,15 +49,15 @@ class EntryProblem(ValueError):
         super().__init__(f"{text!r}: {expected}")
 
 
-class Unfilled(EntryProblem):
+class UnfilledError(EntryError):
     """A placeholder (待定, —, 见附件 …): the figure is not given yet."""
 
 
-class Unreadable(EntryProblem):
+class UnreadableError(EntryError):
     """Text that is meant as a figure but cannot be read as one."""
 
 
-class WrongUnit(EntryProblem):
+class WrongUnitError(EntryError):
     """A figure in a unit that does not convert exactly into the asked unit."""
 
 
@@ -91,26 +92,27 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
 
     Raises
     ------
-    Unfilled, Unreadable, WrongUnit
+    UnfilledError, UnreadableError, WrongUnitError
         With the text and what was expected.
     """
     asked = normalise_unit(unit)
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise Unreadable(str(raw), f"一个数字（单位：{unit}）/ a number in {unit}")
+        raise UnreadableError(str(raw), f"一个数字（单位：{unit}）/ a number in {unit}")
     if isinstance(raw, (int, float)):
         if percent_format and asked in ("%", "百分点"):
-            return Reading(float(Decimal(repr(float(raw))) * 100), note="单元格为百分比格式，按×100读取")
+            scaled = float(Decimal(repr(float(raw))) * 100)
+            return Reading(scaled, note="单元格为百分比格式，按×100读取")
         return Reading(float(raw))
     if not isinstance(raw, str):
-        raise Unreadable(str(raw), f"一个数字（单位：{unit}），不是日期或其他内容 / a number")
+        raise UnreadableError(str(raw), f"一个数字（单位：{unit}），不是日期或其他内容 / a number")
     s = unicodedata.normalize("NFKC", raw).strip()
     s = re.sub(r"\s+", "", s)
     if not s:
         return None
     if _is_placeholder(s):
-        raise Unfilled(raw, "未填写数值 / no figure given")
+        raise UnfilledError(raw, "未填写数值 / no figure given")
     approximate = False
     for p in _APPROX_PREFIX:
         if s.startswith(p):
@@ -122,24 +124,24 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
     m = _THOUSANDS.match(s) or _NUMBER.match(s)
     if m is None:
         if not re.search(r"\d", s):
-            raise Unfilled(raw, "未填写数值 / no figure given")
-        raise Unreadable(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
+            raise UnfilledError(raw, "未填写数值 / no figure given")
+        raise UnreadableError(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
     number, rest = m.group(0).replace(",", ""), s[m.end():]
     try:
         value = Decimal(number)
     except InvalidOperation:  # pragma: no cover - the pattern only matches numbers
-        raise Unreadable(raw, "一个数字 / a number") from None
+        raise UnreadableError(raw, "一个数字 / a number") from None
     note = "估计值（约）/ approximate" if approximate else ""
     if re.search(r"\d", rest):
-        raise Unreadable(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
+        raise UnreadableError(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
     if rest:
         typed = normalise_unit(rest)
         if typed == "%" and asked != "%":
-            raise WrongUnit(raw, f"单位应为{unit}，不是百分数 / the unit is {unit}, not %")
+            raise WrongUnitError(raw, f"单位应为{unit}，不是百分数 / the unit is {unit}, not %")
         if typed != asked and not (typed == "%" and asked == "百分点"):
             k = _scale(typed, asked)
             if k is None:
-                raise WrongUnit(
+                raise WrongUnitError(
                     raw,
                     f"单位应为{unit}；“{rest}”不能精确换算为{unit} / the asked unit is {unit}; "
                     f"{rest!r} does not convert exactly",
