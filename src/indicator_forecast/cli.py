@@ -4,8 +4,6 @@
     indicator-forecast check PLAN [OBSERVATIONS]       list every input problem / 检查输入
     indicator-forecast evaluate PLAN OBSERVATIONS --as-of 2023-06-30 --out DIR
     indicator-forecast batch FOLDER --as-of 2023-06-30 --out DIR   every plan in FOLDER
-    indicator-forecast forms PLAN [--observations OBS] --as-of DATE --out DIR [--missing-only]
-    indicator-forecast collect PLAN RETURNED... --out FILE [--previous OBS] [--as-of DATE]
 
 A main-task table (附件3 layout) named ``tasks.csv`` or ``tasks.xlsx`` beside the plan is read
 too: ``check`` validates it, ``evaluate`` and ``batch`` also write the 附件7 form.
