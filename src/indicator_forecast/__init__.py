@@ -21,6 +21,10 @@ from indicator_forecast.plan import Indicator, Plan, parse_target, read_plan
 # Last on purpose: the function `evaluate` shadows the subpackage name (the public verb).
 from indicator_forecast.evaluate import Evaluation, IndicatorResult, evaluate
 
+# isort: split
+# Likewise the function `collect` shadows its subpackage's name (the data round trip's verb).
+from indicator_forecast.collect import collect, make_forms
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -37,6 +41,8 @@ __all__ = [
     "PlanError",
     "TargetParseError",
     "__version__",
+    "collect",
+    "make_forms",
     "parse_target",
     "read_observations",
     "read_plan",

@@ -293,6 +293,48 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_forms(args: argparse.Namespace) -> int:
+    from indicator_forecast import read_observations
+    from indicator_forecast.collect import make_forms
+
+    plan = _read_plan(args.plan, args)
+    obs = read_observations(args.observations, plan) if args.observations else None
+    written = make_forms(
+        plan, obs, args.as_of, Path(args.out), missing_only=args.missing_only,
+        deadline=args.deadline, contact=args.contact, overwrite=args.overwrite,
+    )
+    what = "仍缺数据的" if args.missing_only else ""
+    print(f"写出{what}数据征集表 / forms written ({len(written)}) under {args.out}:")
+    for p in written:
+        print(f"  {p}")
+    return EXIT_OK
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from indicator_forecast.collect import collect
+
+    plan = _read_plan(args.plan, args)
+    res = collect(plan, args.returned, out=args.out, previous=args.previous, as_of=args.as_of)
+    c = _console()
+    from rich.table import Table
+
+    t = Table(
+        "部门", "报送", "已填", "未填", "仍缺必填", "问题", "冲突", title="征集情况 / returns"
+    )
+    for _, r in res.summary.iterrows():
+        t.add_row(*(str(r[k]) for k in ("部门", "是否报送", "已填", "未填（待定等）", "仍缺必填项",
+                                        "问题", "冲突")))
+    c.print(t)
+    print(f"{len(res.observations)} figures; {len(res.changes)} changed; "
+          f"{len(res.reminders)} still missing (催报)")
+    for p in res.written:
+        print(f"  {p}")
+    if res.problems:
+        _print_problems(InputError("征集表中有问题 / problems in the returned forms", res.problems))
+        return EXIT_INPUT
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="indicator-forecast",
@@ -375,6 +417,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--out", help="输出文件夹 / output folder")
     sp.set_defaults(func=cmd_replay)
+
+    sp = sub.add_parser(
+        "forms", help="生成各部门数据征集表 / write one data-collection form per department"
+    )
+    sp.add_argument("plan")
+    sp.add_argument("--observations", help="已掌握的数据，预填为“已有（请核对）” / figures held")
+    sp.add_argument("--as-of", required=True, type=_as_of, help="评估时点 / evaluation date")
+    sp.add_argument("--out", required=True, help="输出文件夹 / output folder")
+    sp.add_argument(
+        "--missing-only", action="store_true", help="只列仍缺的数据 / only what is still missing"
+    )
+    sp.add_argument("--deadline", help="报送时间 / deadline printed in 填报说明")
+    sp.add_argument("--contact", help="咨询联系人 / whom to ask, printed in 填报说明")
+    sp.add_argument("--overwrite", action="store_true", help="允许覆盖 / replace earlier forms")
+    plan_opts(sp)
+    sp.set_defaults(func=cmd_forms)
+
+    sp = sub.add_parser(
+        "collect", help="读回各部门填报的征集表 / read returned forms into one observations table"
+    )
+    sp.add_argument("plan")
+    sp.add_argument(
+        "returned", nargs="+", help="填报后的征集表或文件夹 / returned forms or folders"
+    )
+    sp.add_argument("--out", required=True, help="观测数据表 .csv/.xlsx / observations table")
+    sp.add_argument("--previous", help="上一轮的观测数据表 / figures held before this round")
+    sp.add_argument("--as-of", type=_as_of, help="评估时点 (默认取征集表所载) / evaluation date")
+    plan_opts(sp)
+    sp.set_defaults(func=cmd_collect)
     return p
 
 

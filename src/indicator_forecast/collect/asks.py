@@ -1,0 +1,269 @@
+"""What each indicator needs from its departments at an evaluation date.
+
+One :class:`Ask` per indicator × period × what is asked. The periods follow
+:mod:`indicator_forecast.progress`: the base year, every full year from the base year to
+:func:`~indicator_forecast.progress.last_full_year` before ``as_of``, the months to date of the
+running year for a five-year total (January–June 2023 at 2023-06-30), and — optional (选填) —
+the years of the previous plan period (2016–2020 for the 14th plan), which a projection needs.
+
+What is asked depends on the target kind:
+
+* a level (end level, running level, floor, ceiling, band, composite and its parts, a
+  non-compounded change): 基期值 and each year's 年末数/全年值;
+* a five-year total: each year's 年度新增数 and the part-year figure;
+* an average annual rate: each year's 年度增速;
+* in step with the parent: the own 年度增速 and the parent's 同期增速;
+* relative to another indicator: the own 年度增速 (the reference is asked with its own rows);
+* set by the parent each year: the parent's yearly target and the year's 完成值;
+* a compounded five-year change (〔13.5〕): each year's 年度降低率 / 年度提高幅度.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indicator_forecast.data import Observations, Period
+from indicator_forecast.data.observations import default_measure
+from indicator_forecast.data.units import normalise_unit
+from indicator_forecast.plan import Indicator, Plan
+from indicator_forecast.plan.targets import CumulativeChangeTarget, ParentAssignedTarget
+from indicator_forecast.progress import GAP_KINDS, last_full_year
+
+HISTORY_YEARS = 5
+"""How many years of the previous plan period are asked (选填), the base year included."""
+
+WHATS: tuple[str, ...] = (
+    "base",
+    "level",
+    "flow",
+    "flow_ytd",
+    "growth",
+    "parent_growth",
+    "parent_target",
+    "annual_target",
+    "change",
+    "actual",
+)
+"""The codes of what can be asked (the third part of a form's hidden key)."""
+
+NO_DEPARTMENT = "规划表未列明责任部门"
+"""Who is asked for an indicator whose plan row names no department (the analyst forwards it)."""
+
+
+def indicator_departments(ind: Indicator) -> tuple[str, ...]:
+    """The departments asked for ``ind``: as the plan names them, else :data:`NO_DEPARTMENT`."""
+    return ind.departments or (NO_DEPARTMENT,)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One figure asked of the departments responsible for an indicator.
+
+    Parameters
+    ----------
+    indicator : Indicator
+        The indicator (a part of a composite is an indicator of its own).
+    period : Period
+        The year, or the months to date of a year.
+    what : str
+        One of :data:`WHATS`; with ``indicator.id`` and ``period`` the form's hidden key.
+    label : str
+        What is asked, in plain words (年度新增数, 年末数, 年度增速, 市下达目标 …).
+    measure, role : str
+        How the figure enters the observations table (see :func:`read_observations`).
+    required : bool
+        False for the previous plan period's years (选填).
+    minimum, maximum : float or None
+        What the kind allows (a new amount is not negative, a share is at most 100).
+    """
+
+    indicator: Indicator
+    period: Period
+    what: str
+    label: str
+    measure: str
+    role: str
+    required: bool
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The hidden key written into the form: (indicator id, period, what)."""
+        return (self.indicator.id, str(self.period), self.what)
+
+    @property
+    def obs_key(self) -> tuple[str, str, str, str, str]:
+        """Where the figure lands in an observations table: (id, period, measure, role, series)."""
+        return (self.indicator.id, str(self.period), self.measure, self.role, "")
+
+    @property
+    def unit(self) -> str:
+        return "%" if self.measure == "growth_rate" else self.indicator.unit
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """The responsible departments, or :data:`NO_DEPARTMENT` when the plan names none."""
+        return indicator_departments(self.indicator)
+
+    def period_label(self) -> str:
+        """The period as the form shows it (2021年, 2023年1-6月)."""
+        return self.period.label("zh")
+
+    def bounds_text(self) -> str:
+        """The allowed range in words, for messages."""
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None:
+            return f"{lo:g}–{hi:g}"
+        if lo is not None:
+            return f"不小于{lo:g}"
+        if hi is not None:
+            return f"不大于{hi:g}"
+        return "任意数值"
+
+
+def plan_fingerprint(plan: Plan) -> str:
+    """A short code that names the plan a form belongs to (its indicators, units and targets)."""
+    parts = [plan.name, plan.jurisdiction, str(plan.base_year), str(plan.target_year)]
+    parts += [f"{i.id}|{i.name}|{i.unit}|{i.target.text}" for i in plan.all_indicators()]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _level_label(ind: Indicator) -> str:
+    unit = normalise_unit(ind.unit)
+    if unit in ("%", "岁", "分") or "/亿元" in unit:
+        return "全年值"
+    return "年末数"
+
+
+def _bounds(ind: Indicator, measure: str) -> tuple[float | None, float | None]:
+    unit = normalise_unit(ind.unit)
+    if measure == "growth_rate":
+        return (-100.0, None)
+    if measure == "change":
+        return (None, 100.0)
+    if measure == "flow":
+        return (0.0, None)  # a five-year total adds new things: none is negative
+    if unit == "%":
+        return (0.0, 100.0)  # a share or a rate of good days: at most 100
+    if unit == "百分点":
+        return (None, None)
+    return (0.0, None)  # counts, areas, amounts, ages, rates per unit: never negative
+
+
+def _make(
+    ind: Indicator, period: Period, what: str, label: str, measure: str, role: str, required: bool
+) -> Ask:
+    lo, hi = _bounds(ind, measure)
+    return Ask(ind, period, what, label, measure, role, required, lo, hi)
+
+
+def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
+    """Every figure asked for one indicator at ``as_of`` (required first, then 选填 history)."""
+    b = ind.target.base_year
+    lfy = last_full_year(as_of)
+    years = list(range(b + 1, lfy + 1))
+    history = list(range(b - HISTORY_YEARS + 1, b + 1))
+    kind = ind.kind
+    parent = plan.parent or "上级"
+    out: list[Ask] = []
+    t = ind.target
+
+    def add(y: int | Period, what: str, label: str, measure: str, role: str = "actual",
+            required: bool = True) -> None:
+        per = y if isinstance(y, Period) else Period(y)
+        out.append(_make(ind, per, what, label, measure, role, required))
+
+    if kind == "cumulative_total":
+        for y in years:
+            add(y, "flow", "年度新增数", "flow")
+        if as_of.year == lfy + 1 and 1 <= as_of.month < 12:
+            add(Period(lfy + 1, as_of.month), "flow_ytd", f"1-{as_of.month}月累计新增数", "flow")
+        for y in history:
+            add(y, "flow", "年度新增数", "flow", required=False)
+    elif kind == "annual_rate" or kind in GAP_KINDS:
+        for y in years:
+            add(y, "growth", "年度增速", "growth_rate")
+        if kind == "parent_synced":
+            for y in years:
+                add(y, "parent_growth", f"{parent}同期增速", "growth_rate", "parent_actual")
+        for y in history:
+            add(y, "growth", "年度增速", "growth_rate", required=False)
+        if kind == "parent_synced":
+            for y in history:
+                add(y, "parent_growth", f"{parent}同期增速", "growth_rate", "parent_actual",
+                    required=False)
+    elif kind == "parent_assigned":
+        assert isinstance(t, ParentAssignedTarget)
+        measure = default_measure(ind)
+        own_plan = t.setter == "年度计划"
+        what, role = ("annual_target", "annual_target") if own_plan else (
+            "parent_target", "parent_target")
+        label = "年度计划目标" if own_plan else f"{t.setter}下达目标"
+        for y in years:
+            add(y, what, label, measure, role)
+        for y in years:
+            add(y, "actual", "年度完成值", measure)
+        for y in history:
+            add(y, "actual", "年度完成值", measure, required=False)
+    elif kind == "cumulative_change" and isinstance(t, CumulativeChangeTarget) and t.compounding:
+        label = "年度降低率" if t.change == "reduction" else "年度提高幅度"
+        for y in years:
+            add(y, "change", label, "change")
+        for y in history:
+            add(y, "change", label, "change", required=False)
+    else:
+        level = _level_label(ind)
+        if ind.baseline is None:
+            add(b, "base", f"基期值（{b}年{level}）", "level")
+        for y in years:
+            add(y, "level", level, "level")
+        for y in history[:-1] if ind.baseline is None else history:
+            add(y, "level", level, "level", required=False)
+    return out
+
+
+def plan_asks(plan: Plan, as_of: dt.date) -> list[Ask]:
+    """Every figure asked for every indicator of ``plan`` (parts of composites included)."""
+    return [a for ind in plan.all_indicators() for a in indicator_asks(ind, plan, as_of)]
+
+
+def departments(plan: Plan) -> list[str]:
+    """The plan's responsible departments in the order they first appear."""
+    return list(
+        dict.fromkeys(d for i in plan.all_indicators() for d in indicator_departments(i))
+    )
+
+
+def for_department(asks: Iterable[Ask], department: str) -> list[Ask]:
+    """The asks of the indicators ``department`` is responsible for (lead or assisting)."""
+    return [a for a in asks if department in a.departments]
+
+
+def role_of(ask: Ask, department: str) -> str:
+    """牵头 for the first-named department, 配合 for the others."""
+    deps = ask.departments
+    return "牵头" if deps and deps[0] == department else "配合"
+
+
+def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict[
+    tuple[str, str, str], tuple[float, str]
+]:
+    """The figures already held for some asks: key → (value, source in words).
+
+    A base-year value written in the plan table counts as known (source: the plan table).
+    """
+    known: dict[tuple[str, str, str], tuple[float, str]] = {}
+    frame = observations.to_frame() if observations is not None else None
+    index: dict[tuple[str, ...], tuple[float, str]] = {}
+    if frame is not None:
+        for rec in frame.to_dict("records"):
+            k = tuple(str(rec[c]) for c in ("indicator_id", "period", "measure", "role", "series"))
+            index[k] = (float(rec["value"]), str(rec["source"]) if rec["source"] else "观测数据表")
+    for a in asks:
+        if a.obs_key in index:
+            known[a.key] = index[a.obs_key]
+    return known

@@ -1,0 +1,148 @@
+"""Merging the figures of one round of returns with the figures already held.
+
+* Two departments (or two files) giving different figures for the same cell: a
+  :class:`Conflict` listing every source; neither figure is chosen, and a figure already held
+  stays until the conflict is settled.
+* The same figure from several: kept once, every department credited.
+* A round updates only what it supplies: a figure already held and given again unchanged stays
+  as it was; a different figure (or the same number no longer marked approximate) replaces it,
+  and a :class:`Change` records what was replaced, by whom, from which file, when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from indicator_forecast.collect.asks import Ask
+from indicator_forecast.collect.returns import Entry
+
+OUT_COLUMNS = [
+    "indicator_id", "indicator_name", "period", "value", "unit", "measure", "role", "series",
+    "source", "note", "approximate", "what", "department", "credited", "file", "sheet", "cell",
+    "reporter", "phone", "report_date", "data_source", "collected",
+]
+"""Columns of the collected observations table (the first ten are what ``read_observations``
+reads; the rest are the provenance)."""
+
+ObsKey = tuple[str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Different figures for one cell from different sources; none was chosen."""
+
+    ask: Ask
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure held before, replaced by a return."""
+
+    ask: Ask
+    old_value: float
+    old_source: str
+    new: Entry
+    collected: str
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def entry_source(e: Entry) -> str:
+    """The figure's provenance in words (the ``source`` column of the observations table)."""
+    who = "，".join(x for x in (f"填报人{e.reporter}" if e.reporter else "", e.report_date) if x)
+    text = f"{e.department}填报：{e.place}" + (f"（{who}）" if who else "")
+    return text + (f"；数据来源：{e.data_source}" if e.data_source else "")
+
+
+def entry_row(entries: Sequence[Entry], collected: str) -> dict[str, Any]:
+    """One output row from the entries that agree on a figure (the first one is the record)."""
+    e = entries[0]
+    a = e.ask
+    credited = list(dict.fromkeys(x.department for x in entries))
+    notes = [n for n in dict.fromkeys(x.reading_note for x in entries) if n]
+    notes += [r for r in dict.fromkeys(x.remark for x in entries) if r]
+    if len(entries) > 1:
+        notes.append("同一数值亦由" + "、".join(f"{x.department}（{x.place}）" for x in entries[1:])
+                     + "填报")
+    return {
+        "indicator_id": a.indicator.id, "indicator_name": a.indicator.name,
+        "period": str(a.period), "value": e.value, "unit": a.unit, "measure": a.measure,
+        "role": a.role, "series": "", "source": entry_source(e), "note": "；".join(notes),
+        "approximate": any(x.approximate for x in entries), "what": a.label,
+        "department": e.department, "credited": "、".join(credited), "file": e.place.file,
+        "sheet": e.place.sheet, "cell": e.place.cell, "reporter": e.reporter, "phone": e.phone,
+        "report_date": e.report_date, "data_source": e.data_source, "collected": collected,
+    }
+
+
+def _truthy(v: Any) -> bool:
+    return str(v).strip().lower() in ("true", "1", "是", "yes")
+
+
+def merge(
+    previous: list[dict[str, Any]],
+    previous_keys: list[ObsKey],
+    entries: Iterable[Entry],
+    *,
+    collected: dt.date,
+) -> tuple[list[dict[str, Any]], list[Conflict], list[Change]]:
+    """Merge a round's entries into the rows held before.
+
+    Parameters
+    ----------
+    previous : list of dict
+        Rows held before (in :data:`OUT_COLUMNS`), in their order.
+    previous_keys : list of tuple
+        Each previous row's (indicator id, period, measure, role, series).
+    entries : iterable of Entry
+        Everything read from this round's returns.
+    collected : date
+        The day of this round, recorded with each new figure and change.
+
+    Returns
+    -------
+    rows, conflicts, changes
+    """
+    day = collected.isoformat()
+    groups: dict[ObsKey, list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(e.ask.obs_key, []).append(e)
+    index = {k: i for i, k in enumerate(previous_keys)}
+    rows = [dict(r) for r in previous]
+    conflicts: list[Conflict] = []
+    changes: list[Change] = []
+    for key, group in groups.items():
+        distinct: list[float] = []
+        for e in group:
+            if not any(_same(e.value, d) for d in distinct):
+                distinct.append(e.value)
+        if len(distinct) > 1:
+            conflicts.append(Conflict(group[0].ask, tuple(group)))
+            continue
+        new = entry_row(group, day)
+        if key not in index:
+            index[key] = len(rows)
+            rows.append(new)
+            continue
+        old = rows[index[key]]
+        old_value = float(old["value"])
+        if _same(old_value, new["value"]) and _truthy(old.get("approximate")) == new["approximate"]:
+            credited = [d for d in str(old.get("credited") or "").split("、") if d]
+            for d in new["credited"].split("、"):
+                if d not in credited:
+                    credited.append(d)
+            old["credited"] = "、".join(credited)
+            continue
+        old_source = str(old.get("source") or "")
+        if old.get("department"):
+            old_source = f"{old['department']}（{old.get('file', '')} {old.get('cell', '')}）"
+        changes.append(Change(group[0].ask, old_value, old_source, group[0], day))
+        rows[index[key]] = new
+    return rows, conflicts, changes

@@ -1,0 +1,143 @@
+"""Writing what was collected: the observations table and the 征集情况 workbook.
+
+The observations table (.csv, UTF-8 with BOM, or .xlsx) has the columns ``read_observations``
+reads — indicator_id, indicator_name, period, value, unit, measure, role, series, source, note
+— followed by the provenance of each figure (see :data:`~.merge.OUT_COLUMNS`).
+
+``<name>_征集情况.xlsx`` beside it holds six sheets: 汇总 (per department: returned or not,
+cells asked and filled, problems), 催报 (what is still missing, by department), 问题 (file,
+sheet, cell, what was expected), 未填 (placeholders such as 待定, with their place), 冲突
+(every source of each conflicting figure) and 修改记录 (what each round replaced).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from indicator_forecast.collect.merge import OUT_COLUMNS, Change, Conflict
+from indicator_forecast.collect.returns import UnfilledEntry
+from indicator_forecast.exceptions import Problem
+
+SUMMARY_COLUMNS = [
+    "部门", "是否报送", "文件", "填报人", "填报日期", "征集项数", "已填", "未填（待定等）",
+    "仍缺必填项", "问题", "冲突",
+]
+REMINDER_COLUMNS = [
+    "部门", "牵头/配合", "序号", "指标", "时期", "填报内容", "单位", "必填/选填",
+]
+PROBLEM_COLUMNS = ["文件及工作表", "行", "单元格（列）", "内容", "应为"]
+UNFILLED_COLUMNS = [
+    "部门", "文件", "工作表", "单元格", "序号", "指标", "时期", "填报内容", "所填内容", "备注",
+]
+CONFLICT_COLUMNS = [
+    "序号", "指标", "时期", "填报内容", "单位", "部门", "数值", "文件", "工作表", "单元格",
+    "填报人", "填报日期",
+]
+CHANGE_COLUMNS = [
+    "征集日期", "序号", "指标", "时期", "填报内容", "原数值", "原来源", "新数值", "修改部门",
+    "文件", "单元格", "填报人", "填报日期",
+]
+
+
+def report_path(out: str | Path) -> Path:
+    """``<name>_征集情况.xlsx`` beside the observations table ``out``."""
+    p = Path(out)
+    return p.with_name(f"{p.stem}_征集情况.xlsx")
+
+
+def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [[p.source, p.row, p.column, p.value, p.expected] for p in problems],
+        columns=PROBLEM_COLUMNS,
+    )
+
+
+def unfilled_frame(items: Sequence[UnfilledEntry]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            [u.department, u.place.file, u.place.sheet, u.place.cell, u.ask.indicator.id,
+             u.ask.indicator.name, u.ask.period_label(), u.ask.label, u.text, u.remark]
+            for u in items
+        ],
+        columns=UNFILLED_COLUMNS,
+    )
+
+
+def conflicts_frame(conflicts: Sequence[Conflict]) -> pd.DataFrame:
+    rows = []
+    for c in conflicts:
+        a = c.ask
+        for e in c.entries:
+            rows.append([
+                a.indicator.id, a.indicator.name, a.period_label(), a.label, a.unit,
+                e.department, e.value, e.place.file, e.place.sheet, e.place.cell, e.reporter,
+                e.report_date,
+            ])
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+
+
+def changes_frame(changes: Sequence[Change]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            [ch.collected, ch.ask.indicator.id, ch.ask.indicator.name, ch.ask.period_label(),
+             ch.ask.label, ch.old_value, ch.old_source, ch.new.value, ch.new.department,
+             ch.new.place.file, ch.new.place.cell, ch.new.reporter, ch.new.report_date]
+            for ch in changes
+        ],
+        columns=CHANGE_COLUMNS,
+    )
+
+
+def read_change_log(observations_path: str | Path) -> pd.DataFrame:
+    """The 修改记录 of an earlier round, from the 征集情况 workbook beside its table (or empty)."""
+    side = report_path(observations_path)
+    if not side.exists():
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    try:
+        df = pd.read_excel(side, sheet_name="修改记录", dtype=object)
+    except ValueError:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    return df.reindex(columns=CHANGE_COLUMNS)
+
+
+def write_observations(rows: Sequence[dict[str, Any]], out: str | Path, *,
+                       overwrite: bool = True) -> Path:
+    """Write the collected observations table (.csv or .xlsx by the suffix of ``out``)."""
+    from indicator_forecast.report._io import atomic_write
+
+    p = Path(out)
+    frame = pd.DataFrame(list(rows), columns=OUT_COLUMNS)
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        return atomic_write(p, lambda tmp: frame.to_excel(tmp, index=False, sheet_name="观测数据"),
+                            overwrite=overwrite)
+    return atomic_write(
+        p, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"), overwrite=overwrite
+    )
+
+
+def write_report(sheets: dict[str, pd.DataFrame], out: str | Path, *,
+                 overwrite: bool = True) -> Path:
+    """Write the 征集情况 workbook: one sheet per frame, header bold, columns sized, frozen."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from indicator_forecast.report._io import atomic_write
+
+    def write(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            for name, df in sheets.items():
+                df.to_excel(xw, sheet_name=name, index=False)
+                ws = xw.sheets[name]
+                for c in ws[1]:
+                    c.font = Font(bold=True)
+                    c.fill = PatternFill("solid", fgColor="DDEBF7")
+                    c.alignment = Alignment(wrap_text=True, vertical="center")
+                for col in ws.columns:
+                    width = max((len(str(c.value)) for c in col if c.value is not None), default=4)
+                    ws.column_dimensions[col[0].column_letter].width = min(max(width * 1.6, 8), 60)
+                ws.freeze_panes = "A2"
+
+    return atomic_write(Path(out), write, overwrite=overwrite)
