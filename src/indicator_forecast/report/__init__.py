@@ -19,7 +19,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._io import refuse_existing
+from ._io import refuse_existing, refuse_foreign
 from ._labels import labels
 from ._protocol import EvaluationLike
 from .charts import chart_paths, indicator_chart, overview_chart, save_charts
@@ -110,6 +110,8 @@ def export_all(
     out = Path(out_dir)
     refuse_existing(_earlier_outputs(out, lang), overwrite)
     refuse_existing(output_paths(ev, out, lang=lang, tasks=tasks), overwrite)
+    for path in output_paths(ev, out, lang=lang, tasks=tasks):
+        refuse_foreign(path)  # before anything is written: all or nothing
     out.mkdir(parents=True, exist_ok=True)
     written = [
         write_workbook(ev, out / lab["file_workbook"], overwrite=overwrite, lang=lang),

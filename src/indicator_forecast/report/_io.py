@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -44,6 +46,49 @@ def backup_existing(path: Path) -> Path | None:
     return dest
 
 
+MANIFEST = ".indicator_forecast_outputs.json"
+"""In each folder written to: the files the package wrote there (name → sha256, time)."""
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, str]]:
+    path = folder / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def written_by_package(path: Path) -> bool:
+    """Whether ``path`` is listed in its folder's manifest, i.e. an earlier output of ours."""
+    return Path(path).name in _manifest(Path(path).parent)
+
+
+def _record(path: Path) -> None:
+    folder = path.parent
+    entries = _manifest(folder)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    entries[path.name] = {
+        "sha256": digest,
+        "written": _dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    tmp = folder / f".tmp-{MANIFEST}"
+    tmp.write_text(json.dumps(entries, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, folder / MANIFEST)
+
+
+def refuse_foreign(path: Path) -> None:
+    """Refuse to replace a file the package did not write (not in the folder's manifest)."""
+    if path.exists() and not written_by_package(path):
+        raise OutputExistsError(
+            f"{path} exists but was not written by indicator_forecast (it is not listed in "
+            f"{path.parent / MANIFEST}); it is left untouched. Move it away or choose another "
+            f"folder. / 该文件并非本软件生成，不予覆盖，请移走或另选输出文件夹。"
+        )
+
+
 def _umask_mode() -> int:
     """The mode a new file gets under the process umask (e.g. 0644), read without changing it."""
     mask = os.umask(0)
@@ -54,12 +99,17 @@ def _umask_mode() -> int:
 def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:
     """Write ``path`` through ``write(tmp)`` into a temporary file, then move it into place.
 
-    A failure while writing leaves no partial file and leaves an earlier file untouched. The
+    An existing file is replaced only with ``overwrite`` and only if the package wrote it (the
+    folder's manifest lists it); the earlier version goes to the dated backup folder first, so
+    what an analyst typed into an output is kept. A file the user put there under the same name
+    is never touched. A failure while writing leaves no partial file and leaves an earlier file
+    untouched. The
     file gets the permissions of any new file under the user's umask: ``mkstemp`` creates it
     0600, which colleagues on a shared drive could not open.
     """
     path = Path(path)
     refuse_existing([path], overwrite)
+    refuse_foreign(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
@@ -71,6 +121,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
         os.chmod(tmp, _umask_mode())
         backup_existing(path)
         os.replace(tmp, path)
+        _record(path)
     finally:
         if tmp.exists():
             tmp.unlink()
