@@ -121,6 +121,37 @@ by_dept'''),
 # 单个部门的需求清单，例如区发改委
 missing[missing["department"] == "区发改委"]'''),
     md("""
+### 数据征集：发表、回收、读回（the data round trip）
+
+缺什么、由谁提供，直接生成**每个责任部门一张征集表**（`数据征集表_<部门>.xlsx`）：只列本部门的指标
+（多部门指标注明牵头/配合），一行一个“指标 × 年份 × 填报内容”，单位固定、数值格可填、其余锁定，
+隐藏的键保证读回时不依赖行序和表名；已有的数字预填为“已有（请核对）”。命令行：
+`indicator-forecast forms 规划表 --observations 观测数据 --as-of 2023-06-30 --out 征集表`。
+"""),
+    code('''
+import tempfile
+from indicator_forecast.collect import make_forms, collect
+
+forms_dir = Path(tempfile.mkdtemp(prefix="征集表_"))
+forms = make_forms(plan, obs, "2023-06-30", forms_dir)
+print(len(forms), "份征集表，例如：", *[p.name for p in forms[:5]], sep="\\n  ")'''),
+    code('''
+# 一张征集表在部门看来的样子（前 12 行）
+import openpyxl
+book = openpyxl.load_workbook(next(p for p in forms if "区发改委" in p.name))
+sheet = book.worksheets[0]
+pd.DataFrame([[c.value for c in row[:8]] for row in sheet.iter_rows(max_row=12)])'''),
+    md("""
+部门填好后交回；`collect` 读回所有交回的表（文件或文件夹），逐格核对（“约12.5”“1,400”、全角数字、单位换算只在精确时进行），
+列出冲突与问题（文件、工作表、单元格），写出 `evaluate` 可直接读取的观测表和《征集情况》工作簿（汇总/催报/问题/未填/冲突/修改记录）。
+命令行：`indicator-forecast collect 规划表 交回的表/ --out 观测数据_第1轮.csv`。这里还没有部门交回，
+读回的结果就是一张完整的**催报清单**：
+"""),
+    code('''
+returned = Path(tempfile.mkdtemp(prefix="交回_"))   # 尚无交回的表
+res = collect(plan, returned, as_of="2023-06-30")
+res.reminders.head(10)'''),
+    md("""
 ## 5. 结果表与单个指标卡片（result table and one indicator card）
 
 `to_frame()` 给出每个指标一行：中期完成数、时间进度与完成进度、预计期末完成数及区间、达标概率、
