@@ -77,7 +77,8 @@ def round_unit(value: float, unit: str | None = None) -> float:
     return round(value, decimals_for(value, unit))
 
 
-def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "") -> str:
+def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "",
+             coarse: bool = False) -> str:
     """``value`` printed by the unit's rule (no unit appended; trailing zeros dropped).
 
     Parameters
@@ -88,6 +89,8 @@ def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "")
         The unit as written in the plan table.
     missing : str
         Text for a missing figure (default empty: the caller says it in words).
+    coarse : bool
+        One decimal fewer (for an interval's bounds, where the last digit means nothing).
 
     Returns
     -------
@@ -96,7 +99,10 @@ def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "")
     """
     if value is None or value != value:
         return missing
-    s = f"{value:.{decimals_for(value, unit)}f}"
+    digits = decimals_for(value, unit)
+    if coarse and abs(value) >= 10:
+        digits = max(0, digits - 1)
+    s = f"{value:.{digits}f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s

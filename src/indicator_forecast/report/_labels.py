@@ -52,6 +52,10 @@ _ZH: dict[str, Any] = {
         "4、对预计到{period}期末将无法完成的指标，要提出调整意见。",
     ],
     "as_of_note": "评估时点：{as_of}。",
+    "projected_cell": "{v}\n（{lo}～{hi}）",
+    "midterm_cell": "{v}\n（{period}）",
+    "table_note_interval": "{n}、“预计到规划期末完成数”为按当前趋势的测算值，括号内为{level}%预测区间；"
+                           "“评估结论”各类的含义见注2。",
     # other sheets
     "evidence_title": "指标评估证据",
     "evidence_cols": ["指标编号", "指标", "项目", "数值", "单位", "来源"],
@@ -129,6 +133,7 @@ _ZH: dict[str, Any] = {
     "annex_fill": "【待填写：近两年本领域、本区域在规划实施过程中具有标志性、影响力或示范性的典型案例，"
                   "包括举措、活动、政策、事件等，总结提炼可复制可推广的经验和做法。】",
     "no_data": "数据待补充",
+    "no_projection": "未作预测",
     "not_applicable": "—",
     "date_format": "{y}年{m}月{d}日",
     "month_format": "{y}年{m}月",
@@ -193,6 +198,9 @@ _ZH: dict[str, Any] = {
         "reason": "主要原因是{text}",
         "binding_keep": "该指标为约束性指标，原则上不下调目标，建议维持原目标并加大推进力度",
         "propose": "建议将规划目标由“{orig}”调整为“{new}”",
+        "tbl_pending": "缺{what}，请{who}提供",
+        "tbl_pace": "完成进度{c}，时间进度{te}",
+        "tbl_chance": "按当前趋势达标可能性{p}",
         "pending": "{name}：数据待补充，缺{what}，请{who}提供",
         "parts_all_pending": "其中，{names}{k}个分项同样数据待补充",
         "dept_unknown": "责任部门",
@@ -318,6 +326,11 @@ _EN: dict[str, Any] = {
         "{period} plan.",
     ],
     "as_of_note": "Evaluation date: {as_of}.",
+    "projected_cell": "{v}\n({lo} to {hi})",
+    "midterm_cell": "{v}\n({period})",
+    "table_note_interval": "{n}. Projected at plan end: the value on current trends, with its "
+                           "{level}% interval in brackets; the conclusion letters are explained "
+                           "in note 2.",
     "evidence_title": "Evidence per indicator",
     "evidence_cols": ["ID", "Indicator", "Item", "Value", "Unit", "Source"],
     "adjust_title": "{plan_name}: proposed target adjustments",
@@ -391,6 +404,7 @@ _EN: dict[str, Any] = {
     "annex_fill": "[To fill in: typical cases from the last two years and lessons that can be "
                   "replicated.]",
     "no_data": "data pending",
+    "no_projection": "not projected",
     "not_applicable": "—",
     "date_format": "{y}-{m:02d}-{d:02d}",
     "month_format": "{y}-{m:02d}",
@@ -471,6 +485,9 @@ _EN: dict[str, Any] = {
         "binding_keep": "As a binding indicator its target is in principle not lowered; keeping "
                         "the target and stepping up efforts is proposed",
         "propose": "Changing the target from \"{orig}\" to \"{new}\" is proposed",
+        "tbl_pending": "Missing: {what}; to be supplied by {who}",
+        "tbl_pace": "completion {c}, time elapsed {te}",
+        "tbl_chance": "chance of meeting the target on current trends {p}",
         "pending": "{name}: data to be supplied ({what}) by {who}",
         "parts_all_pending": "Its {k} parts ({names}) await the same data",
         "dept_unknown": "the responsible department",

@@ -302,8 +302,8 @@ class _Say:
             s = str(self.t["projection"].format(year=f.target_year,
                                                 v=self.num(f.projected, unit)))  # fmt: skip
         if interval and f.lo is not None and f.hi is not None:
-            s += str(self.t["interval"].format(level=f.level, lo=self.num(f.lo, unit, with_unit=False),
-                                               hi=self.num(f.hi, unit)))  # fmt: skip
+            lo, hi = fmt_unit(f.lo, unit, coarse=True), fmt_unit(f.hi, unit, coarse=True)
+            s += str(self.t["interval"].format(level=f.level, lo=lo, hi=hi + self.unit(unit)))
         if f.p_meet is not None:
             s += str(self.t["chance"].format(p=self.chance(f.p_meet)))
         return s
@@ -431,15 +431,24 @@ def part_text(parent: Facts, p: Facts, s: _Say) -> str:
 
 
 def table_reason(f: Facts, lang: str) -> str:
-    """The short reason the 附件6 table prints for C, D and 数据待补充 (the report says more)."""
+    """The short reason the 附件6 table prints for C, D and 数据待补充 (the report says more;
+    the row already shows the name, the mid-term figure and the projection)."""
     s = _Say(lang)
+    t = s.t
     if f.grade == "insufficient_data":
-        return _pending(f, s)[0]
+        who = f.departments.replace("、", s.lab["enum_sep"]) if f.departments else t["dept_unknown"]
+        return s.join(t["tbl_pending"].format(what=f.missing or t["missing_unknown"], who=who))
     if f.grade not in ("C", "D"):
         return ""
-    parts = [s.pace(f) or (s.t["not_met"] if f.met_now is False else ""), s.needed(f),
-             s.projection(f, interval=False)]  # fmt: skip
-    return s.join(*parts)
+    pace = ""
+    if f.completion is not None and f.completion < 0:
+        pace = s.pace(f)
+    elif f.completion is not None and f.time_elapsed is not None:
+        pace = t["tbl_pace"].format(c=s.pct(f.completion), te=s.pct(f.time_elapsed))
+    elif f.met_now is False:
+        pace = t["not_met"]
+    chance = t["tbl_chance"].format(p=s.chance(f.p_meet)) if f.p_meet is not None else ""
+    return s.join(pace, s.needed(f), chance)
 
 
 # ----------------------------------------------------------------------------- the opening

@@ -43,9 +43,15 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
     ``midterm``, ``conclusion``, ``projected``, ``reason``, ``override``. Shared by the
     Excel and Word writers.
     """
+    from ._narrative import indicator_facts, table_reason
+
     frame = ev.to_frame(lang=lang)
     check_columns(frame, INDICATOR_COLUMNS, "to_frame()")
     lab = labels(lang)
+    facts = {}
+    for f in indicator_facts(ev, lang):
+        facts[f.indicator_id] = f
+        facts.update({p.indicator_id: p for p in f.parts})
     rows = []
     for rec in frame.to_dict("records"):
         is_part = not c.is_blank(rec["parent_id"])
@@ -53,7 +59,10 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
         conclusion = grade_label(fg, lang) if c.has_override(rec) else c.text(
             rec["grade_label"], grade_label(fg, lang)
         )
-        reason = c.text(rec["reason"]) if fg in ("C", "D", "insufficient_data") else ""
+        f = facts.get(str(rec["indicator_id"]))
+        reason = table_reason(f, lang) if f is not None else ""
+        if not reason and fg in ("C", "D", "insufficient_data"):
+            reason = c.text(rec["reason"])
         override = ""
         if c.has_override(rec):
             override = lab["override_text"].format(
@@ -72,21 +81,70 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
             "midterm": c.text(rec["midterm_text"], lab["no_data"]),
             "conclusion": conclusion,
             "grade": fg,
-            "projected": c.text(rec["projected_text"], lab["no_data"]),
+            "projected": _projected(rec, fg, lab),
+            "projected_lines": _projected_lines(rec, fg, lab),
+            "midterm_lines": _midterm_lines(rec, lab),
+            "letter": fg if fg in ("A", "B", "C", "D") else lab["grade"].get(fg, fg),
             "reason": reason,
             "override": override,
         })  # fmt: skip
     return rows
 
 
+def _projected(rec: dict[str, Any], grade: str, lab: dict[str, Any]) -> str:
+    """The 预计到规划期末完成数 cell: the projection, or why there is none (never a dash)."""
+    if grade == "insufficient_data" and not c.has_override(rec):
+        return str(lab["no_data"])
+    value = c.text(rec["projected_text"])
+    if not value or value in ("—", "-", "nan", "None"):
+        return str(lab["no_projection"])
+    return value
+
+
+def _midterm_lines(rec: dict[str, Any], lab: dict[str, Any]) -> str:
+    """The 中期完成数 for a narrow column: the value by the unit's rule, the period below."""
+    from indicator_forecast._format import fmt_unit
+
+    v = c.as_float(rec.get("midterm_value"))
+    if (v != v or rec.get("kind") in ("annual_rate", "parent_synced", "relative_to_indicator")
+            or (rec.get("grade") == "insufficient_data" and not c.has_override(rec))):
+        return c.text(rec["midterm_text"], lab["no_data"])
+    period = c.text(rec.get("midterm_period"))
+    shown = fmt_unit(v, c.text(rec.get("unit")))
+    return str(lab["midterm_cell"].format(v=shown, period=period)) if period else shown
+
+
+def _projected_lines(rec: dict[str, Any], grade: str, lab: dict[str, Any]) -> str:
+    """The projection for a narrow column: the value, and its interval on a second line."""
+    from indicator_forecast._format import fmt_unit
+
+    mean = c.as_float(rec.get("projected_end"))
+    if mean != mean:
+        return _projected(rec, grade, lab)
+    unit = "个百分点" if rec.get("kind") in ("parent_synced", "relative_to_indicator") else c.text(
+        rec.get("unit"))
+    lo, hi = c.as_float(rec.get("projected_lo")), c.as_float(rec.get("projected_hi"))
+    if lo != lo or hi != hi:
+        return fmt_unit(mean, unit)
+    return str(lab["projected_cell"].format(v=fmt_unit(mean, unit),
+                                            lo=fmt_unit(lo, unit, coarse=True),
+                                            hi=fmt_unit(hi, unit, coarse=True)))  # fmt: skip
+
+
 def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     """The notes printed under the 附件6 table, with this evaluation's dates."""
     lab = labels(lang)
     period = c.plan_period(ev.plan_name, lang)
-    return [
+    notes = [
         n.format(year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang), period=period)
         for n in lab["table_notes"]
     ]
+    frame = ev.to_frame(lang=lang)
+    if "projected_end" in frame and frame["projected_end"].notna().any():
+        level = next((int(o.level) for r in getattr(ev, "results", ())
+                      if (o := getattr(r, "outlook", None)) is not None), 80)  # fmt: skip
+        notes.append(lab["table_note_interval"].format(n=len(notes) + 1, level=level))
+    return notes
 
 
 def write_workbook(

@@ -18,6 +18,8 @@ from . import _narrative as N
 from ._docx import (
     ReportFonts,
     add_run,
+    apply_widths,
+    set_cell_lines,
     repeat_header,
     set_cell_text,
     setup_document,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 _ZH_NUM = "一二三四五六七八九十"
+SMALL_PT = 10.5  # 五号, as the other tables
 
 
 def _zh_num(i: int) -> str:
@@ -71,7 +74,6 @@ def write_tables_docx(
         The label printed above the title (``"附件6"``); None prints none.
     """
     from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
-    from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     lab = labels(lang)
@@ -87,8 +89,9 @@ def write_tables_docx(
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         add_run(p, note, fonts.body, latin=fonts.latin)
 
-    doc.add_section(WD_SECTION.NEW_PAGE)
-    _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
+    doc.add_paragraph(style="Table Text")
+    title = _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
+    title.paragraph_format.keep_with_next = True
     _adjust_table(doc, ev, lang, fonts)
     p = doc.add_paragraph(style="Table Text")
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -101,9 +104,10 @@ def _annex_label(doc: Document, text: str, fonts: ReportFonts) -> None:
     add_run(p, text, fonts.title, latin=fonts.latin)
 
 
-def _title(doc: Document, text: str, fonts: ReportFonts) -> None:
+def _title(doc: Document, text: str, fonts: ReportFonts) -> Any:
     p = doc.add_paragraph(style="Title")
     add_run(p, text, fonts.title, latin=fonts.latin)
+    return p
 
 
 def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts: ReportFonts,
@@ -127,9 +131,7 @@ def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts
 
 
 def _fix_widths(table: Any) -> None:
-    for row in table.rows:
-        for j, cell in enumerate(row.cells):
-            cell.width = table._if_widths[j]
+    apply_widths(table, table._if_widths)
 
 
 def _usable_width_cm(doc: Document) -> float:
@@ -148,11 +150,11 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
     rows = table_rows(ev, lang)
     period = c.plan_period(ev.plan_name, lang)
     headers = [h.format(period=period) for h in lab["table_cols"]]
-    widths = [2.2, 5.4, 2.8, 2.4, 3.6, 2.6]
-    keys = ["category", "indicator", "target", "midterm", "conclusion", "projected"]
+    widths = [1.6, 4.2, 2.6, 3.2, 2.2, 4.0]
+    keys = ["category", "indicator", "target", "midterm_lines", "letter", "projected_lines"]
     if any(r["reason"] for r in rows):
         headers.append(lab["col_reason"])
-        widths.append(6.0)
+        widths.append(6.3)
         keys.append("reason")
     if any(r["override"] for r in rows):
         headers.append(lab["col_override"])
@@ -169,7 +171,7 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
             if key == "indicator" and row["is_part"]:
                 value = ""
             align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
-            set_cell_text(cells[j], value, fonts.body, latin=fonts.latin, align=align)
+            set_cell_lines(cells[j], value, fonts.body, latin=fonts.latin, align=align)
             cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
     _merge_column(table, rows, 1, lambda a, b: b["is_part"])
@@ -193,7 +195,7 @@ def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFon
     lab = labels(lang)
     frame = ev.adjustments_frame()
     check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
-    table = _make_table(doc, lab["adjust_cols"], [4.0, 2.6, 2.8, 5.5, 6.0, 1.8, 3.5], fonts,
+    table = _make_table(doc, lab["adjust_cols"], [3.0, 2.0, 2.2, 6.0, 8.4, 1.6, 3.4], fonts,
                         _usable_width_cm(doc))  # fmt: skip
     for rec in frame.to_dict("records"):
         values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
@@ -202,7 +204,8 @@ def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFon
         cells = table.add_row().cells
         for j, v in enumerate(values):
             align = WD_ALIGN_PARAGRAPH.CENTER if j in (1, 2, 5) else WD_ALIGN_PARAGRAPH.LEFT
-            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align)
+            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align,
+                          size=SMALL_PT)  # fmt: skip
     if len(frame) == 0:
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1])
