@@ -100,7 +100,7 @@ def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "",
     if value is None or value != value:
         return missing
     digits = decimals_for(value, unit)
-    if coarse and abs(value) >= 10:
+    if coarse and abs(value) >= 10 and digits >= 2:
         digits = max(0, digits - 1)
     s = f"{value:.{digits}f}"
     if "." in s:

@@ -35,6 +35,29 @@ _NUM_RE = re.compile(r"^\s*([＞>＜<≥≤]?)\s*(-?\d+(?:\.\d+)?)\s*(左右|以
 _TOTAL_RE = re.compile(r"^\s*累计\s*(\d+(?:\.\d+)?)(?:\s*[-－~～]\s*(\d+(?:\.\d+)?))?\s*$")
 
 
+_EN_WORDS = {"年度计划": "the annual plan", "市下达": "set by the city", "上级": "the level above"}
+
+
+def _english_periods(text: str) -> str:
+    """Chinese period labels that reach English text from the data ("2021年", "2023年1-6月")
+    in English ("2021", "2023 Jan-Jun"); known Chinese words of the data layer translated."""
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    text = re.sub(r"(\d{4})年1-(\d{1,2})月", lambda m: f"{m.group(1)} Jan–{months[int(m.group(2)) - 1]}",
+                  text)  # fmt: skip
+    text = re.sub(r"(\d{4})年", r"\1", text)
+    for zh, en in _EN_WORDS.items():
+        text = text.replace(zh, en)
+    return text
+
+
+def _stem(name: str) -> str:
+    """A growth indicator's name without its trailing 增长/增长率 (the sentence says it)."""
+    for suffix in ("年均增长率", "年均增长", "增长率", "增速", "增长"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the sentences about one indicator may state (None: not known)."""
@@ -232,10 +255,10 @@ class _Say:
             key = "status_change_down" if "降低" in f.name or "下降" in f.name else "status_change_up"
             return str(t[key].format(name=f.name, period=f.period, v=v))
         if f.kind == "annual_rate":
-            return str(t["status_rate"].format(name=f.name, years=self.years(f), v=self.num(f.midterm, "%")))
+            return str(t["status_rate"].format(name=_stem(f.name), years=self.years(f), v=self.num(f.midterm, "%")))
         if f.kind in _RATE_GAP and f.midterm is not None:
             key = "status_gap_above" if f.midterm >= 0 else "status_gap_below"
-            return str(t[key].format(name=f.name, years=self.years(f), v=fmt_unit(abs(f.midterm), "个百分点"),
+            return str(t[key].format(name=_stem(f.name), years=self.years(f), v=fmt_unit(abs(f.midterm), "个百分点"),
                                      ref=self.reference(f)))  # fmt: skip
         if f.kind == "parent_assigned":
             return str(t["status_assigned"].format(name=f.name, period=f.period))
@@ -253,10 +276,11 @@ class _Say:
         """What a growth rate is compared with, read from the target text."""
         if f.kind == "parent_synced":
             return str(self.t["ref_parent"])
-        if self.lang == "zh":
-            m = re.search(r"(?:高于|低于|与)(.+?)(?:增长|增速)", f.target_text)
-            if m:
-                return f"{m.group(1)}增速"
+        m = re.search(r"(?:高于|低于|与)(.+?)(?:增长|增速)", f.target_text)
+        if m and self.lang == "zh":
+            return f"{m.group(1)}增速"
+        if m and m.group(1).strip().upper() == "GDP":
+            return str(self.t["ref_gdp"])
         return str(self.t["ref_other"])
 
     def pace(self, f: Facts) -> str:
@@ -330,7 +354,12 @@ class _Say:
     def join(self, *clauses: str) -> str:
         """Clauses of one sentence, joined with the language's comma, closed with a stop."""
         parts = [x for x in clauses if x]
-        return (self.t["comma"].join(parts) + self.t["stop"]) if parts else ""
+        if not parts:
+            return ""
+        text = self.t["comma"].join(parts) + self.t["stop"]
+        if self.lang == "en":
+            text = _english_periods(text[:1].upper() + text[1:])
+        return text
 
 
 # ----------------------------------------------------------------------------- per conclusion
@@ -464,10 +493,11 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     n = len(facts)
     parts_note = t["parts_note"].format(k=n_parts) if n_parts else ""
     noun = "" if plan_name.endswith(t["main_indicators"]) else t["main_indicators"]
+    dates = t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of))
+    if any(f.kind == "cumulative_total" for f in facts):
+        dates += t["open_dates_total"].format(month=c.fmt_month(as_of, lang))
     out = [s.join(t["open_scope"].format(plan_name=plan_name, n=n, noun=noun,
-                                         parts_note=parts_note),
-                  t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of),
-                                         month=c.fmt_month(as_of, lang)))]  # fmt: skip
+                                         parts_note=parts_note), dates)]  # fmt: skip
     te = _time_elapsed_text(facts, s, as_of)
     if te:
         out.append(s.join(te))

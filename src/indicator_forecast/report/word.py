@@ -150,7 +150,7 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
     rows = table_rows(ev, lang)
     period = c.plan_period(ev.plan_name, lang)
     headers = [h.format(period=period) for h in lab["table_cols"]]
-    widths = [1.6, 4.2, 2.6, 3.2, 2.2, 4.0]
+    widths = [1.9, 4.2, 2.6, 3.0, 2.0, 3.4]
     keys = ["category", "indicator", "target", "midterm_lines", "letter", "projected_lines"]
     if any(r["reason"] for r in rows):
         headers.append(lab["col_reason"])
