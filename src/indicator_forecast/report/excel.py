@@ -347,26 +347,145 @@ def _merge_parts(ws: Worksheet, rows: list[dict[str, Any]], first: int) -> None:
 
 
 def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    """Every figure behind each conclusion, in words: items and codes in the report's language,
+    numbers as numbers formatted by the unit's rule (ratios as percentages), and each source
+    with its publisher and whether it is an original or a repost to replace (转载/待核)."""
+    from openpyxl.styles import PatternFill
+
     lab = labels(lang)
     frame = ev.evidence_frame()
     check_columns(frame, EVIDENCE_COLUMNS, "evidence_frame()")
-    headers = lab["evidence_cols"]
+    headers = [*lab["evidence_cols"], lab["evidence_check_col"]]
     _title(ws, lab["evidence_title"], len(headers))
     _header(ws, 2, headers)
+    notes = _observation_notes(ev)
+    flag = PatternFill("solid", fgColor="FFF2CC")
+    units = {str(r["indicator_id"]): c.text(r["unit"]) for r in ev.to_frame(lang=lang)
+             .to_dict("records")}  # fmt: skip
     for i, rec in enumerate(frame.to_dict("records"), start=3):
-        for j, key in enumerate(EVIDENCE_COLUMNS, start=1):
-            value = rec[key]
-            cell = _put(ws, i, j, value, center=key in ("indicator_id", "unit"),
-                        numeric=key == "value")  # fmt: skip
-            if (
-                key == "value"
-                and isinstance(cell.value, float)
-                and not cell.number_format.startswith("0")
-            ):
-                cell.number_format = "0.####"
-    _widths(ws, [10, 30, 26, 26, 12, 48])
-    ws.auto_filter.ref = f"A2:F{max(2, len(frame) + 2)}"
+        item = str(rec["item"])
+        source, check = _source_text(rec, notes, lang)
+        values = [rec["indicator_id"], rec["name"], evidence_item(item, lang),
+                  None, evidence_unit(c.text(rec["unit"]), lang), source, check]  # fmt: skip
+        for j, v in enumerate(values, start=1):
+            if j == 4:
+                continue
+            _put(ws, i, j, v, center=j in (1, 5, 7), numeric=j == 1)
+        _evidence_value(ws, i, 4, rec, units.get(str(rec["indicator_id"]), ""), lang)
+        if check == lab["source_kind"]["repost"]:
+            ws.cell(row=i, column=7).fill = flag
+    _widths(ws, [10, 28, 26, 22, 10, 60, 12])
+    ws.auto_filter.ref = f"A2:G{max(2, len(frame) + 2)}"
+    _notes(ws, len(frame) + 4, [lab["evidence_note"]], len(headers))
     _print_setup(ws, 2)
+
+
+#: Comparison measures shown as percentages (shares) and as plain ratios.
+_PERCENT_MEASURES = frozenset({"escap_current_status", "escap_time_elapsed", "unsd_projected_share"})
+_RATIO_MEASURES = frozenset({"escap_anticipated", "eurostat_ratio"})
+
+
+def evidence_item(item: str, lang: str) -> str:
+    """An evidence item in the report's language (measure codes and Chinese items translated)."""
+    import re
+
+    table = labels(lang)["evidence_items"]
+    if item in table:
+        return str(table[item])
+    if lang == "en":
+        for pattern, template in labels("en")["evidence_patterns"]:
+            m = re.fullmatch(pattern, item)
+            if m:
+                return str(template.format(*m.groups()))
+    return item
+
+
+def evidence_unit(unit: str, lang: str) -> str:
+    """A unit of the evidence sheet in the report's language."""
+    table = labels(lang)["evidence_units"]
+    return str(table.get(unit, labels(lang)["narr"]["units"].get(unit, unit)))
+
+
+def _evidence_value(ws: Worksheet, row: int, col: int, rec: dict[str, Any], unit: str,
+                    lang: str) -> None:  # fmt: skip
+    """The value cell: a number with a number format (percent for ratios and probabilities),
+    a code in words, or the text as given."""
+    from indicator_forecast._format import excel_format
+
+    value, kind_unit = rec["value"], c.text(rec["unit"])
+    words = labels(lang)["evidence_values"]
+    if isinstance(value, bool) or (isinstance(value, str) and value in words):
+        _put(ws, row, col, words.get(str(value), str(value)), center=True, numeric=False)
+        return
+    if isinstance(value, str):
+        _put(ws, row, col, _evidence_text(value, lang), center=True, numeric=False)
+        return
+    number = c.as_float(value)
+    if number != number:
+        _put(ws, row, col, None)
+        return
+    cell = _put(ws, row, col, number, center=True)
+    code = str(rec["item"])
+    if kind_unit in ("比例", "概率") or code in _PERCENT_MEASURES:
+        cell.number_format = "0%"
+    elif code in _RATIO_MEASURES:
+        cell.number_format = "0.00"
+    else:
+        cell.number_format = excel_format(number, kind_unit or unit)
+
+
+def _evidence_text(text: str, lang: str) -> str:
+    """Rule texts in words ("P(meet)=0.96 ≥ 0.6" → "达标概率0.96 ≥ 0.6")."""
+    for a, b in labels(lang)["evidence_rule_words"]:
+        text = text.replace(a, b)
+    return text
+
+
+def _observation_notes(ev: EvaluationLike) -> dict[tuple[str, int], tuple[str, str]]:
+    """(indicator id, year) -> (source, the words it was read from), where the evaluation
+    carries its observations."""
+    obs = getattr(ev, "observations", None)
+    if obs is None or not hasattr(obs, "to_frame"):
+        return {}
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    for r in obs.to_frame().to_dict("records"):
+        note = c.text(r.get("note"))
+        note = note.split("]", 1)[-1].strip() if note.startswith("[") else note
+        out.setdefault((str(r["indicator_id"]), int(r["year"])), (c.text(r.get("source")), note))
+    return out
+
+
+def _source_text(rec: dict[str, Any], notes: dict[tuple[str, int], tuple[str, str]],
+                 lang: str) -> tuple[str, str]:  # fmt: skip
+    """The source cell and its check mark: publisher, title (the words read) and URL for an
+    observation; the method or table in words otherwise."""
+    import re
+
+    from ._sources import classify_source
+
+    lab = labels(lang)
+    raw = c.text(rec["source"])
+    m = re.match(r"^(\d{4})年", str(rec["item"]))
+    found = notes.get((str(rec["indicator_id"]), int(m.group(1)))) if m else None
+    urls = [found[0]] if found and found[0] else [u for u in raw.split("；") if u.strip()]
+    title = found[1] if found else ""
+    shown, kinds = [], []
+    for u in dict.fromkeys(urls):
+        src = classify_source(u)
+        if src.kind == "internal":
+            words = _evidence_text(lab["evidence_sources"].get(u.strip(), u.strip()), lang)
+            if words:
+                shown.append(words)
+            continue
+        publisher = src.publisher_zh if lang == "zh" else src.publisher_en
+        shown.append(lab["source_cell"].format(publisher=publisher, url=u))
+        kinds.append(src.kind)
+    text = lab["list_sep"].join(shown)
+    if title:
+        text = lab["source_title"].format(title=title, rest=text)
+    kind = "repost" if "repost" in kinds else ("media" if "media" in kinds else (
+        "official" if kinds else ""))  # fmt: skip
+    return text, (lab["source_kind"][kind] if kind else "")
 
 
 def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
