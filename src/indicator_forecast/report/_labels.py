@@ -59,6 +59,7 @@ _ZH: dict[str, Any] = {
     # other sheets
     "evidence_title": "指标评估证据",
     "evidence_cols": ["指标编号", "指标", "项目", "数值", "单位", "来源"],
+    "zh_terms": [],
     "evidence_check_col": "来源核查",
     "evidence_note": "注：“来源核查”为“转载/待核”的数据来自转载或镜像网站，引用前请替换为统计公报等原始来源；"
                      "“媒体报道”宜与原始公报核对。",
@@ -377,6 +378,16 @@ _EN: dict[str, Any] = {
                            "in note 2.",
     "evidence_title": "Evidence per indicator",
     "evidence_cols": ["ID", "Indicator", "Item", "Value", "Unit", "Source"],
+    "zh_terms": [
+        ("约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
+         "Binding indicators are in principle not lowered: keep the target and step up efforts; "
+         "the computed value is for reference only."),
+        ("五年累计降低率", "five-year cumulative reduction"), ("五年累计值", "five-year total"),
+        ("与参照增速的年均差距", "average gap to the reference growth"),
+        ("年均增速", "average annual growth"), ("期末值", "end-of-period value"),
+        ("预期性", "expected"), ("约束性", "binding"), ("维持", "keep "),
+        ("by 市", "by the city"), ("年度计划", "the annual plan"),
+    ],
     "evidence_check_col": "Source check",
     "evidence_note": "Note: figures marked \"repost, to check\" come from reposting or mirror sites; "
                      "replace them with the original (e.g. the statistical communiqué) before "

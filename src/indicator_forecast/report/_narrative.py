@@ -35,9 +35,6 @@ _NUM_RE = re.compile(r"^\s*([＞>＜<≥≤]?)\s*(-?\d+(?:\.\d+)?)\s*(左右|以
 _TOTAL_RE = re.compile(r"^\s*累计\s*(\d+(?:\.\d+)?)(?:\s*[-－~～]\s*(\d+(?:\.\d+)?))?\s*$")
 
 
-_EN_WORDS = {"年度计划": "the annual plan", "市下达": "set by the city", "上级": "the level above"}
-
-
 def _english_periods(text: str) -> str:
     """Chinese period labels that reach English text from the data ("2021年", "2023年1-6月")
     in English ("2021", "2023 Jan-Jun"); known Chinese words of the data layer translated."""
@@ -45,7 +42,7 @@ def _english_periods(text: str) -> str:
     text = re.sub(r"(\d{4})年1-(\d{1,2})月", lambda m: f"{m.group(1)} Jan–{months[int(m.group(2)) - 1]}",
                   text)  # fmt: skip
     text = re.sub(r"(\d{4})年", r"\1", text)
-    for zh, en in _EN_WORDS.items():
+    for zh, en in labels("en")["zh_terms"]:
         text = text.replace(zh, en)
     return text
 

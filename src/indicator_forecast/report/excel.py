@@ -498,8 +498,9 @@ def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     r = 3
     for rec in frame.to_dict("records"):
         values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
-                  rec["attribute"], c.text(rec["binding_note"])]  # fmt: skip
+                  rec["original_target"], c.words(rec["suggested_target"], lang),
+                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
+                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
         for j, v in enumerate(values, start=1):
             _put(ws, r, j, c.text(v), center=j in (2, 3, 6), numeric=False)
         r += 1

@@ -199,8 +199,9 @@ def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFon
                         _usable_width_cm(doc))  # fmt: skip
     for rec in frame.to_dict("records"):
         values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
-                  rec["attribute"], rec["binding_note"]]  # fmt: skip
+                  rec["original_target"], c.words(rec["suggested_target"], lang),
+                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
+                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
         cells = table.add_row().cells
         for j, v in enumerate(values):
             align = WD_ALIGN_PARAGRAPH.CENTER if j in (1, 2, 5) else WD_ALIGN_PARAGRAPH.LEFT
@@ -447,8 +448,8 @@ def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         keep = new in (orig, f"维持{orig}", f"keep {orig}")
         w.body(lab["p4_adjust_keep" if keep else "p4_adjust_item"].format(
             no=_zh_num(i) if lang == "zh" else i, name=rec["name"], orig=orig, new=new))  # fmt: skip
-        w.body(lab["p4_adjust_reason"].format(reason=c.text(rec["reason"])))
-        w.body(lab["p4_adjust_basis"].format(basis=c.text(rec["basis"])))
+        w.body(lab["p4_adjust_reason"].format(reason=c.words(rec["reason"], lang)))
+        w.body(lab["p4_adjust_basis"].format(basis=c.words(rec["basis"], lang)))
         if not c.is_blank(rec["binding_note"]):
-            w.body(lab["p4_adjust_binding"].format(note=c.text(rec["binding_note"])))
+            w.body(lab["p4_adjust_binding"].format(note=c.words(rec["binding_note"], lang)))
     w.fill(lab["p4_adjust_fill"])
