@@ -617,7 +617,7 @@ _EN: dict[str, Any] = {
         "te": "Time elapsed: {items}",
         "te_annual": "{te} for annual indicators",
         "te_total": "{te} for five-year totals",
-        "open_none_graded": "None of the {n} indicators can be assessed yet: data are incomplete, "
+        "open_none_graded": "No indicator can be assessed yet: data are incomplete for all {n}, "
                             "and the departments are to supply them (see the Data gaps sheet of "
                             "the workbook)",
         "grade_words": {"A": "ahead of schedule", "B": "on track", "C": "behind schedule",

@@ -42,6 +42,10 @@ def _english_periods(text: str) -> str:
     text = re.sub(r"(\d{4})年1-(\d{1,2})月", lambda m: f"{m.group(1)} Jan–{months[int(m.group(2)) - 1]}",
                   text)  # fmt: skip
     text = re.sub(r"(\d{4})年", r"\1", text)
+    names = ("January February March April May June July August September October November "
+             "December").split()
+    text = re.sub(r"Jan–month (\d{1,2})", lambda m: f"January to {names[int(m.group(1)) - 1]}",
+                  text)  # fmt: skip
     for zh, en in labels("en")["zh_terms"]:
         text = text.replace(zh, en)
     return text
