@@ -181,7 +181,7 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
         fixed = {k: natural(k) for k in keys if k not in ("name", "target")}
         room = width - 3 * len(keys) - 1 - sum(fixed.values())
         flex = [k for k in ("name", "target") if k in keys]
-        need = {k: natural(k) for k in flex}
+        need: dict[str, int] = {k: natural(k) for k in flex}
         if room < 10 * len(flex):
             return None
         if sum(need.values()) <= room:

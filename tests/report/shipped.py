@@ -30,21 +30,21 @@ def shipped(name: str) -> Any:
 
 def part_one(ev: Any, lang: str) -> list[str]:
     """Part one of the report as its paragraphs (opening, category headings, indicators)."""
-    from indicator_forecast.report import _narrative as N
+    from indicator_forecast.report import _narrative as narr
     from indicator_forecast.report._common import text
 
-    facts = N.indicator_facts(ev, lang)
+    facts = narr.indicator_facts(ev, lang)
     frame = ev.to_frame(lang=lang)
     cats = {str(r["indicator_id"]): text(r["category"]) for r in frame.to_dict("records")}
-    out = N.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
+    out = narr.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
                     as_of=ev.as_of)  # fmt: skip
     last = None
     for f in facts:
         if cats[f.indicator_id] != last:
             last = cats[f.indicator_id]
             out.append(f"## {last}")
-        out.append(N.indicator_text(f, lang))
-        reason = N.table_reason(f, lang)
+        out.append(narr.indicator_text(f, lang))
+        reason = narr.table_reason(f, lang)
         if reason:
             out.append(f"   [附件6] {reason}")
     return out

@@ -7,10 +7,9 @@ import math
 import openpyxl
 import pytest
 
-from indicator_forecast.report.excel import evidence_item
-
 from indicator_forecast.exceptions import OutputExistsError
 from indicator_forecast.report import write_workbook
+from indicator_forecast.report.excel import evidence_item
 
 from .synthetic import SyntheticEvaluation
 

@@ -39,8 +39,8 @@ def _english_periods(text: str) -> str:
     """Chinese period labels that reach English text from the data ("2021年", "2023年1-6月")
     in English ("2021", "2023 Jan-Jun"); known Chinese words of the data layer translated."""
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    text = re.sub(r"(\d{4})年1-(\d{1,2})月", lambda m: f"{m.group(1)} Jan–{months[int(m.group(2)) - 1]}",
-                  text)  # fmt: skip
+    text = re.sub(r"(\d{4})年1-(\d{1,2})月",
+                  lambda m: f"{m.group(1)} Jan–{months[int(m.group(2)) - 1]}", text)
     text = re.sub(r"(\d{4})年", r"\1", text)
     names = ("January February March April May June July August September October November "
              "December").split()
@@ -229,7 +229,8 @@ class _Say:
         """The target in words: "65%", "6.5亿吨以上", "累计1400亿元", or the text quoted."""
         text = f.target_text.replace(" ", "")
         if f.kind == "cumulative_change" and f.compounding and f.target_low is not None:
-            key = "target_change_down" if "降低" in f.name or "下降" in f.name else "target_change_up"
+            down = "降低" in f.name or "下降" in f.name
+            key = "target_change_down" if down else "target_change_up"
             return str(self.t[key].format(n=fmt_unit(f.target_low, f.unit), u=self.unit(f.unit)))
         m = _NUM_RE.match(f.target_text)
         if m:
@@ -250,16 +251,20 @@ class _Say:
         """Where the indicator stands at mid-term, one clause, without the conclusion."""
         t, v = self.t, self.num(f.midterm, f.unit)
         if f.kind == "cumulative_total":
-            return str(t["status_total"].format(name=f.name, period=f.period, v=v, target=self.target(f),
+            return str(t["status_total"].format(name=f.name, period=f.period, v=v,
+                                                target=self.target(f),
                                                 c=self.pct(f.completion)))  # fmt: skip
         if f.kind == "cumulative_change" and f.compounding:
-            key = "status_change_down" if "降低" in f.name or "下降" in f.name else "status_change_up"
+            down = "降低" in f.name or "下降" in f.name
+            key = "status_change_down" if down else "status_change_up"
             return str(t[key].format(name=f.name, period=f.period, v=v))
         if f.kind == "annual_rate":
-            return str(t["status_rate"].format(name=_stem(f.name), years=self.years(f), v=self.num(f.midterm, "%")))
+            return str(t["status_rate"].format(name=_stem(f.name), years=self.years(f),
+                                               v=self.num(f.midterm, "%")))
         if f.kind in _RATE_GAP and f.midterm is not None:
             key = "status_gap_above" if f.midterm >= 0 else "status_gap_below"
-            return str(t[key].format(name=_stem(f.name), years=self.years(f), v=fmt_unit(abs(f.midterm), "个百分点"),
+            return str(t[key].format(name=_stem(f.name), years=self.years(f),
+                                     v=fmt_unit(abs(f.midterm), "个百分点"),
                                      ref=self.reference(f)))  # fmt: skip
         if f.kind == "parent_assigned":
             return str(t["status_assigned"].format(name=f.name, period=f.period))
@@ -357,7 +362,7 @@ class _Say:
         parts = [x for x in clauses if x]
         if not parts:
             return ""
-        text = self.t["comma"].join(parts) + self.t["stop"]
+        text = str(self.t["comma"].join(parts) + self.t["stop"])
         if self.lang == "en":
             text = _english_periods(text[:1].upper() + text[1:])
         return text
@@ -376,7 +381,8 @@ def _achieved(f: Facts, s: _Say) -> list[str]:
 
 def _on_track(f: Facts, s: _Say) -> list[str]:
     t = s.t
-    met = t["met_keep"].format(target=s.target(f)) if f.met_now and f.kind in ("floor", "ceiling", "band") else ""
+    kept = f.met_now and f.kind in ("floor", "ceiling", "band")
+    met = t["met_keep"].format(target=s.target(f)) if kept else ""
     first = s.join(s.status(f), met or s.pace(f))
     if f.kind in _RATE_GAP:
         second = s.join(s.projection(f, interval=False), t["on_track_gap"])

@@ -59,8 +59,8 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
         conclusion = grade_label(fg, lang) if c.has_override(rec) else c.text(
             rec["grade_label"], grade_label(fg, lang)
         )
-        f = facts.get(str(rec["indicator_id"]))
-        reason = table_reason(f, lang) if f is not None else ""
+        found = facts.get(str(rec["indicator_id"]))
+        reason = table_reason(found, lang) if found is not None else ""
         if not reason and fg in ("C", "D", "insufficient_data"):
             reason = c.text(rec["reason"])
         override = ""
@@ -91,7 +91,7 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
     return rows
 
 
-def _projected(rec: dict[str, Any], grade: str, lab: dict[str, Any]) -> str:
+def _projected(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
     """The 预计到规划期末完成数 cell: the projection, or why there is none (never a dash)."""
     if grade == "insufficient_data" and not c.has_override(rec):
         return str(lab["no_data"])
@@ -101,7 +101,7 @@ def _projected(rec: dict[str, Any], grade: str, lab: dict[str, Any]) -> str:
     return value
 
 
-def _midterm_lines(rec: dict[str, Any], lab: dict[str, Any]) -> str:
+def _midterm_lines(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
     """The 中期完成数 for a narrow column: the value by the unit's rule, the period below."""
     from indicator_forecast._format import fmt_unit
 
@@ -114,7 +114,7 @@ def _midterm_lines(rec: dict[str, Any], lab: dict[str, Any]) -> str:
     return str(lab["midterm_cell"].format(v=shown, period=period)) if period else shown
 
 
-def _projected_lines(rec: dict[str, Any], grade: str, lab: dict[str, Any]) -> str:
+def _projected_lines(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
     """The projection for a narrow column: the value, and its interval on a second line."""
     from indicator_forecast._format import fmt_unit
 
@@ -381,7 +381,9 @@ def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
 
 
 #: Comparison measures shown as percentages (shares) and as plain ratios.
-_PERCENT_MEASURES = frozenset({"escap_current_status", "escap_time_elapsed", "unsd_projected_share"})
+_PERCENT_MEASURES = frozenset(
+    {"escap_current_status", "escap_time_elapsed", "unsd_projected_share"}
+)
 _RATIO_MEASURES = frozenset({"escap_anticipated", "eurostat_ratio"})
 
 
@@ -406,7 +408,7 @@ def evidence_unit(unit: str, lang: str) -> str:
     return str(table.get(unit, labels(lang)["narr"]["units"].get(unit, unit)))
 
 
-def _evidence_value(ws: Worksheet, row: int, col: int, rec: dict[str, Any], unit: str,
+def _evidence_value(ws: Worksheet, row: int, col: int, rec: dict[Any, Any], unit: str,
                     lang: str) -> None:  # fmt: skip
     """The value cell: a number with a number format (percent for ratios and probabilities),
     a code in words, or the text as given."""
@@ -455,7 +457,7 @@ def _observation_notes(ev: EvaluationLike) -> dict[tuple[str, int], tuple[str, s
     return out
 
 
-def _source_text(rec: dict[str, Any], notes: dict[tuple[str, int], tuple[str, str]],
+def _source_text(rec: dict[Any, Any], notes: dict[tuple[str, int], tuple[str, str]],
                  lang: str) -> tuple[str, str]:  # fmt: skip
     """The source cell and its check mark: publisher, title (the words read) and URL for an
     observation; the method or table in words otherwise."""

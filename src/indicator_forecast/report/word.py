@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _common as c
-from . import _narrative as N
+from . import _narrative as narr
 from ._docx import (
     ReportFonts,
     add_run,
     apply_widths,
-    set_cell_lines,
     repeat_header,
+    set_cell_lines,
     set_cell_text,
     setup_document,
 )
 from ._io import atomic_write
-from ._labels import grade_label, labels
+from ._labels import labels
 from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
 from .excel import table_notes, table_rows
 
@@ -234,8 +234,9 @@ def write_report_docx(
     evaluation report (see ``_narrative.py``): an opening summary (counts by conclusion over the
     graded indicators, how many still lack data, the C and D indicators and the binding ones
     behind schedule named), then per category one short paragraph per indicator chosen by its
-    kind and conclusion, with any analyst override. Parts 2-4 carry the seed's headings, what the data supports (lagging indicators,
-    data gaps, adjustment proposals with reason and basis) and highlighted 【待填写：…】 places.
+    kind and conclusion, with any analyst override. Parts 2-4 carry the seed's headings, what
+    the data supports (lagging indicators, data gaps, adjustment proposals with reason and
+    basis) and highlighted 【待填写：…】 places.
 
     Parameters
     ----------
@@ -355,10 +356,10 @@ def _top_level(frame: Any) -> Any:
 
 def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
     lab = labels(lang)
-    facts = N.indicator_facts(ev, lang)
+    facts = narr.indicator_facts(ev, lang)
     w.h1(lab["part1"].format(period=period))
     w.h2(lab["p1_overall_h"])
-    opening = N.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
+    opening = narr.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
                         as_of=ev.as_of)
     sep = "" if lang == "zh" else " "
     w.body(sep.join(opening[:2]))
@@ -376,7 +377,7 @@ def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
             last_cat = cat
             w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
                                              category=cat))  # fmt: skip
-        w.body(N.indicator_text(f, lang))
+        w.body(narr.indicator_text(f, lang))
     w.body(lab["p1_annex_note"])
 
 
@@ -447,7 +448,8 @@ def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         orig, new = c.text(rec["original_target"]), c.text(rec["suggested_target"])
         keep = new in (orig, f"维持{orig}", f"keep {orig}")
         w.body(lab["p4_adjust_keep" if keep else "p4_adjust_item"].format(
-            no=_zh_num(i) if lang == "zh" else i, name=rec["name"], orig=orig, new=new))  # fmt: skip
+            no=_zh_num(i) if lang == "zh" else i, name=rec["name"], orig=orig,
+            new=new))  # fmt: skip
         w.body(lab["p4_adjust_reason"].format(reason=c.words(rec["reason"], lang)))
         w.body(lab["p4_adjust_basis"].format(basis=c.words(rec["basis"], lang)))
         if not c.is_blank(rec["binding_note"]):
