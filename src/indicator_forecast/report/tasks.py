@@ -416,7 +416,7 @@ def _docx_form(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts, pl
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     headers, extra = _headers(tasks, lang, reason_columns)
-    widths = [3.4, 9.0, 5.6, 3.2, 3.4] + ([4.6, 4.6] if extra else [])
+    widths = [3.0, 10.5, 6.0, 2.4, 3.0] + ([4.6, 4.6] if extra else [])
     table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
     rows = form_rows(tasks, lang)
     left, centre = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER

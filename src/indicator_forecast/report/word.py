@@ -150,11 +150,11 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
     rows = table_rows(ev, lang)
     period = c.plan_period(ev.plan_name, lang)
     headers = [h.format(period=period) for h in lab["table_cols"]]
-    widths = [1.9, 4.2, 2.6, 3.0, 2.0, 3.4]
+    widths = [1.9, 4.2, 2.6, 3.0, 2.4, 3.4]
     keys = ["category", "indicator", "target", "midterm_lines", "letter", "projected_lines"]
     if any(r["reason"] for r in rows):
         headers.append(lab["col_reason"])
-        widths.append(6.3)
+        widths.append(6.0)
         keys.append("reason")
     if any(r["override"] for r in rows):
         headers.append(lab["col_override"])
