@@ -152,7 +152,7 @@ def _reason_en(r: IndicatorResult) -> str:
         parts.append(f"{period}: {fmt(pr.midterm_value)}{unit}{base}; {goal}.")
         if pr.completion is not None:
             parts.append(f"Completion {pct(pr.completion)} against {pct(pr.time_elapsed)} of the "
-                         f"time elapsed; {fmt(pr.expected_value)} is due on the straight path.")
+                         f"time elapsed. The straight path gives {fmt(pr.expected_value)} now.")
         if k in ("floor", "ceiling", "band") and pr.met_now is not None:
             parts.append("The target is met now." if pr.met_now else "The target is not met now.")
     if o is not None:
