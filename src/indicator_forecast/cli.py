@@ -130,43 +130,104 @@ def _data_horizon_note(ev: Any, obs: Any) -> str | None:
     return None
 
 
-def _summary_table(ev: Any) -> None:
+def _summary_table(ev: Any, width: int | None = None) -> None:
+    """The evaluation as a table that fits the terminal (``shutil.get_terminal_size``).
+
+    Short columns (number, figures, probability, conclusion) keep their width; the name and the
+    target share what is left and are shortened with "…" only where it does not suffice. On a
+    narrow terminal the target and projection columns go and the conclusion shows its letter.
+    """
+    import shutil
+
+    from rich.cells import cell_len
+    from rich.console import Console
     from rich.table import Table
 
-    colours = {
-        "A": "green",
-        "B": "blue",
-        "C": "yellow",
-        "D": "red",
-        "insufficient_data": "bright_black",
-    }
-    df = ev.to_frame()
-    c = _console()
-    t = Table(
-        "序号",
-        "指标",
-        "目标",
-        "中期完成数",
-        "预计期末",
-        "P(达标)",
-        "结论",
-        title=f"{ev.plan_name} — {ev.as_of}",
-    )
-    for _, r in df.iterrows():
-        p = "" if r["p_meet"] != r["p_meet"] else f"{r['p_meet']:.0%}"
-        g = r["final_grade"]
-        t.add_row(
-            r["indicator_id"],
-            r["name"],
-            r["target_text"],
-            r["midterm_text"],
-            r["projected_text"],
-            p,
-            f"[{colours[g]}]{r['grade_label'] if g == r['grade'] else g}[/]",
-        )
+    from indicator_forecast._format import fmt_unit
+    from indicator_forecast.report._labels import labels
+
+    colours = {"A": "green", "B": "blue", "C": "yellow", "D": "red",
+               "insufficient_data": "bright_black"}  # fmt: skip
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    lab = labels(getattr(ev, "language", "zh") or "zh")
+    gap = ("parent_synced", "relative_to_indicator", "annual_rate")
+    rows: list[dict[str, str]] = []
+    for _, r in ev.to_frame().iterrows():
+        g = str(r["final_grade"])
+        unit = "" if r["unit"] != r["unit"] else str(r["unit"])
+        if r["grade"] == "insufficient_data" or r["midterm_value"] != r["midterm_value"] or (
+                r["kind"] in gap):
+            mid = str(r["midterm_text"])
+        else:
+            mid = fmt_unit(r["midterm_value"], unit) + unit
+        proj = "" if r["projected_end"] != r["projected_end"] else fmt_unit(
+            r["projected_end"], "个百分点" if r["kind"] in gap[:2] else unit)
+        part = not (r["parent_id"] is None or r["parent_id"] != r["parent_id"])
+        rows.append({
+            "id": str(r["indicator_id"]), "name": ("  " if part else "") + str(r["name"]),
+            "target": str(r["target_text"]), "mid": mid, "proj": proj,
+            "p": "" if r["p_meet"] != r["p_meet"] else f"{r['p_meet']:.0%}",
+            "grade": g, "full": str(lab["grade"].get(g, g)),
+            "letter": str(lab["no_data"] if g == "insufficient_data"
+                          else lab["grade_letter"].get(g, g)),
+        })  # fmt: skip
+    heads = {"id": "序号", "name": "指标", "target": "目标", "mid": "中期完成数",
+             "proj": "预计期末", "p": "P(达标)", "full": "结论", "letter": "结论"}  # fmt: skip
+
+    def natural(key: str) -> int:
+        return max([cell_len(heads[key])] + [cell_len(r[key]) for r in rows])
+
+    def layout(keys: list[str]) -> dict[str, int] | None:
+        fixed = {k: natural(k) for k in keys if k not in ("name", "target")}
+        room = width - 3 * len(keys) - 1 - sum(fixed.values())
+        flex = [k for k in ("name", "target") if k in keys]
+        need: dict[str, int] = {k: natural(k) for k in flex}
+        if room < 10 * len(flex):
+            return None
+        if sum(need.values()) <= room:
+            return {**fixed, **need}
+        name = min(need["name"], max(10, room - min(need.get("target", 0), room // 3)))
+        return {**fixed, "name": name, **({"target": room - name} if "target" in flex else {})}
+
+    sizes: dict[str, int] | None = None
+    for keys in (["id", "name", "target", "mid", "proj", "p", "full"],
+                 ["id", "name", "target", "mid", "proj", "p", "letter"],
+                 ["id", "name", "mid", "p", "letter"]):  # fmt: skip
+        sizes = layout(keys)
+        if sizes is not None:
+            break
+    if sizes is None:
+        keys = ["id", "name", "letter"]
+        sizes = {"id": natural("id"), "letter": natural("letter"),
+                 "name": max(6, width - 10 - natural("id") - natural("letter"))}  # fmt: skip
+    t = Table(title=f"{ev.plan_name} — {ev.as_of}", expand=False)
+    for k in keys:
+        t.add_column(heads[k], overflow="ellipsis", no_wrap=True, min_width=sizes[k],
+                     max_width=sizes[k], justify="right" if k == "p" else "left")  # fmt: skip
+    for r in rows:
+        t.add_row(*[f"[{colours.get(r['grade'], 'white')}]{r[k]}[/]" if k in ("full", "letter")
+                    else r[k] for k in keys])  # fmt: skip
+    c = Console(soft_wrap=False, width=width)
     c.print(t)
     counts = ev.counts()
-    c.print("合计 / total: " + "，".join(f"{k} {v}" for k, v in counts.items()))
+    c.print("合计 / total: " + "，".join(f"{lab['grade_letter'].get(k, k)} {v}"
+                                        for k, v in counts.items()))  # fmt: skip
+
+
+def _files_summary(out: Any, written: list[Any]) -> None:
+    """Where the outputs are: the folder, the documents by name, and the charts as a count."""
+    from pathlib import Path
+
+    out = Path(out)
+    docs = [Path(p) for p in written if Path(p).suffix != ".png"]
+    charts = [Path(p) for p in written if Path(p).suffix == ".png"]
+    print(f"写出 / written ({len(written)} files) under {out.resolve()}:")
+    for p in docs:
+        print(f"  {p.relative_to(out) if p.is_relative_to(out) else p}")
+    if charts:
+        folder = charts[0].parent
+        shown = folder.relative_to(out) if folder.is_relative_to(out) else folder
+        print(f"  {shown}/ ({len(charts)} 图表 / charts)")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -241,9 +302,7 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
                 overwrite=True,
             )
         )
-        print(f"写出 / written ({len(written)} files) under {out}:")
-        for p in written:
-            print(f"  {p}")
+        _files_summary(out, written)
     return EXIT_OK
 
 

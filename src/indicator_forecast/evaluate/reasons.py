@@ -89,29 +89,96 @@ def _reason_zh(r: IndicatorResult) -> str:
     return "".join(parts)
 
 
+def _en(text: str) -> str:
+    """Chinese period labels from the data layer in English ("2021年" → "2021")."""
+    import re
+
+    text = re.sub(r"(\d{4})年1-(\d{1,2})月", r"\1 Jan-M\2", text)
+    text = text.replace("年度计划", "the annual plan").replace("市下达", "the city")
+    return re.sub(r"(\d{4})年", r"\1", text)
+
+
+def _unit_en(unit: str) -> str:
+    from indicator_forecast.report._labels import labels
+
+    u = str(labels("en")["narr"]["units"].get(unit, unit))
+    return u if u in ("%", "") else f" {u}"
+
+
 def _reason_en(r: IndicatorResult) -> str:
+    """The English reason, sentence for sentence the Chinese one (``_reason_zh``)."""
     pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
+    unit = _unit_en(ind.unit)
+    parts: list[str] = []
     if c.grade == "insufficient_data":
-        return f"Data to be supplied: {missing_text(r, 'en')}; to be provided by {_departments(r, 'en')}."
-    parts = []
+        parts.append(f"Data to be supplied: {_en(missing_text(r, 'en'))}; to be provided by "
+                     f"{_departments(r, 'en')}.")
+        if pr.kind == "parent_assigned":
+            parts.append("The target is set each year by the level above: the yearly assigned "
+                         "targets are needed to assess it.")
+        return " ".join(parts)
+    k = pr.kind
     period = pr.midterm_period.label("en") if pr.midterm_period else ""
-    if pr.midterm_value is not None:
-        parts.append(f"Mid-term figure ({period}): {fmt(pr.midterm_value)} {ind.unit}; target {ind.target.text}.")
-    if pr.completion is not None:
-        parts.append(f"Completion {pct(pr.completion)} against {pct(pr.time_elapsed)} of the time elapsed.")
+    if k == "cumulative_total":
+        parts.append(f"Running total to {period}: {fmt(pr.midterm_value)}{unit}, "
+                     f"{pct(pr.completion)} of the target of {fmt(pr.target_value)}{unit}; "
+                     f"time elapsed {pct(pr.time_elapsed)}.")
+    elif k == "annual_rate":
+        parts.append(f"Average annual growth since {pr.base_year + 1}: {fmt(pr.midterm_value)}%, "
+                     f"against a target of {ind.target.text}%; time elapsed "
+                     f"{pct(pr.time_elapsed)}.")
+        if pr.required_pace is not None:
+            parts.append(f"The remaining years must average {fmt(pr.required_pace)}% a year to "
+                         f"reach the lower end of the target.")
+    elif k in ("parent_synced", "relative_to_indicator"):
+        gaps = ", ".join(f"{y}: {fmt(own)}% against {fmt(ref)}% (gap {fmt(g)} percentage points)"
+                         for y, own, ref, g in pr.gaps)  # fmt: skip
+        parts.append(f"Growth year by year against the reference: {gaps}; average gap "
+                     f"{fmt(pr.midterm_value)} percentage points.")
+    elif k == "parent_assigned":
+        yrs = ", ".join(f"{y}: {fmt(a)} against an assigned {fmt(t)} ({'met' if m else 'not met'})"
+                        for y, a, t, m in pr.yearly_met)  # fmt: skip
+        parts.append(f"{yrs}.")
+    elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
+        what = "reduction" if getattr(ind.target, "change", "") == "reduction" else "rise"
+        parts.append(f"Cumulative {what} to {period}: {fmt(pr.midterm_value)}%; five-year target "
+                     f"{fmt(ind.target.point)}, {fmt(pr.expected_value)} due on the time schedule; "
+                     f"time elapsed {pct(pr.time_elapsed)}.")
+    else:
+        base = (f" (base year {pr.base_year}: {fmt(pr.baseline)}{unit})"
+                if pr.baseline is not None else "")  # fmt: skip
+        goal = f"target {ind.target.text}" + (
+            f" (that is {fmt(pr.target_value)}{unit})" if k == "cumulative_change" else unit)
+        parts.append(f"{period}: {fmt(pr.midterm_value)}{unit}{base}; {goal}.")
+        if pr.completion is not None:
+            parts.append(f"Completion {pct(pr.completion)} against {pct(pr.time_elapsed)} of the "
+                         f"time elapsed. The straight path gives {fmt(pr.expected_value)} now.")
+        if k in ("floor", "ceiling", "band") and pr.met_now is not None:
+            parts.append("The target is met now." if pr.met_now else "The target is not met now.")
     if o is not None:
         parts.append(
-            f"{_capital(method_label(o.model, 'en'))} projects {fmt(o.mean)} in {pr.target_year} ({o.level}% interval {fmt(o.lo)} to {fmt(o.hi)}); "
-            f"probability of meeting the target about {pct(o.p_meet)}."
+            f"{_capital(method_label(o.model, 'en'))} projects {fmt(o.mean)} in {pr.target_year} "
+            f"({o.level}% interval {fmt(o.lo)} to {fmt(o.hi)}); probability of meeting the target "
+            f"about {pct(o.p_meet)}."
         )
     else:
-        parts.append(f"No projection ({r.no_outlook_reason or 'too little data'}); graded on progress alone.")
-    if pr.met_now and pr.kind in _LEVEL_KINDS:
+        why = r.no_outlook_reason
+        parts.append("No trend projection" + (" (too little data)" if not why or any(
+            "\u4e00" <= ch <= "\u9fff" for ch in why) else f" ({why})")
+            + "; graded on progress alone.")  # fmt: skip
+    if pr.met_now and k in _LEVEL_KINDS:
         parts.append("The end-of-period target is already reached.")
-    elif pr.required_pace is not None and pr.recent_pace is not None:
-        parts.append(f"The remaining years need {fmt(pr.required_pace)} {pr.pace_unit} a year against a recent {fmt(pr.recent_pace)}.")
+    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
+        pu = _unit_en(pr.pace_unit.removesuffix("/年"))
+        parts.append(f"The remaining years need {fmt(pr.required_pace)}{pu} a year against a "
+                     f"recent average of {fmt(pr.recent_pace)} and a best of "
+                     f"{fmt(pr.best_pace)}.")
     if c.capped_binding:
-        parts.append("Binding indicator behind schedule: at best C.")
+        parts.append("Binding indicator behind the time schedule: at best C.")
+    non_blocking = [m for m in pr.missing if not m.blocking]
+    if non_blocking:
+        parts.append(f"Still missing: {_en('; '.join(m.text('en') for m in non_blocking))}; to be "
+                     f"supplied by {_departments(r, 'en')}.")
     return " ".join(parts)
 
 

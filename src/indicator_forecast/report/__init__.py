@@ -79,6 +79,7 @@ def export_all(
     lang: str = "zh",
     unit_name: str | None = None,
     date: _dt.date | str | None = None,
+    signer: str | None = None,
     tasks: TaskList | None = None,
 ) -> list[Path]:
     """Write the workbook, both Word documents and the charts into ``out_dir``.
@@ -95,8 +96,9 @@ def export_all(
         nothing is written. When True, those files are replaced; other files are left alone.
     lang : {"zh", "en"}
         Language of the fixed texts and file names.
-    unit_name, date
-        Passed to :func:`write_report_docx`.
+    unit_name, date, signer
+        Passed to :func:`write_report_docx`: the unit, date and signer under the report
+        (defaults: the jurisdiction, the evaluation date, no signer line).
     tasks : TaskList, optional
         The plan's main tasks; when given, the 附件7 form is written too (workbook and Word
         document, titled with ``tasks.name``).
@@ -117,7 +119,7 @@ def export_all(
         write_workbook(ev, out / lab["file_workbook"], overwrite=overwrite, lang=lang),
         write_tables_docx(ev, out / lab["file_tables"], overwrite=overwrite, lang=lang),
         write_report_docx(ev, out / lab["file_report"], overwrite=overwrite, lang=lang,
-                          unit_name=unit_name, date=date),  # fmt: skip
+                          unit_name=unit_name, date=date, signer=signer),  # fmt: skip
     ]
     written += save_charts(ev, out / lab["dir_charts"], overwrite=overwrite, lang=lang)
     if tasks is not None:

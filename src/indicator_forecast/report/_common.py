@@ -92,11 +92,29 @@ def percent(x: Any, lang: str) -> str:
     return text
 
 
+def words(text_: Any, lang: str) -> str:
+    """Text from the computation layer in the output language: in English, the Chinese terms
+    that layer still writes (``labels("en")["zh_terms"]``) translated; as it is in Chinese."""
+    out = text(text_)
+    for zh, en in labels(lang)["zh_terms"]:
+        out = out.replace(zh, en)
+    return out
+
+
+def unit_text(unit: Any, lang: str) -> str:
+    """A plan unit in the output language (English names in English)."""
+    u = text(unit)
+    return str(labels(lang)["narr"]["units"].get(u, u)) if lang == "en" else u
+
+
 def indicator_label(indicator_id: str, name: str, unit: str, lang: str) -> str:
     """``"3、新增固定资产投资总额（亿元）"`` — the 附件6 spelling of an indicator."""
     lab = labels(lang)
     key = "indicator_label" if not is_blank(unit) else "indicator_label_nounit"
-    return str(lab[key].format(no=indicator_id, name=name, unit=text(unit)))
+    shown = unit_text(unit, lang)
+    if not shown:
+        key = "indicator_label_nounit"
+    return str(lab[key].format(no=indicator_id, name=name, unit=shown))
 
 
 def part_label(name: str, target_text: str, lang: str) -> str:

@@ -17,11 +17,12 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-#: Sizes of the layout, in points: 二号 = 22, 三号 = 16, 小四 = 12.
+#: Sizes of the layout, in points: 二号 = 22, 三号 = 16, 五号 = 10.5.
 TITLE_PT = 22.0
 BODY_PT = 16.0
-TABLE_PT = 12.0
+TABLE_PT = 10.5  # 五号, as tables in official documents are set
 LINE_PT = 29.0  # exact line spacing, within the prescribed 28-30 pt
+TABLE_LINE_PT = 13.0  # exact line spacing in tables: CJK fonts' "single" is ~1.5 lines
 MARGIN_LR_CM = 2.8
 MARGIN_TB_CM = 2.54
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -148,7 +149,8 @@ def setup_document(doc: Document, fonts: ReportFonts, *, landscape: bool = False
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         doc.styles[name].paragraph_format.keep_with_next = True
     table_text = _table_style(doc)
-    style(table_text.name, fonts.body, TABLE_PT, exact=None, align=WD_ALIGN_PARAGRAPH.CENTER)
+    style(table_text.name, fonts.body, TABLE_PT, exact=TABLE_LINE_PT,
+          align=WD_ALIGN_PARAGRAPH.CENTER)  # fmt: skip
 
 
 TABLE_TEXT_STYLE = "Table Text"
@@ -218,16 +220,21 @@ def add_run(p: Paragraph, text: str, face: str, *, latin: str | None = None, bol
 
 
 def set_cell_text(cell: Any, text: str, face: str, *, latin: str | None = None, bold: bool = False,
-                  align: Any = None) -> None:  # fmt: skip
-    """Replace a table cell's content with one paragraph in the table text style."""
+                  align: Any = None, size: float | None = None) -> None:  # fmt: skip
+    """Replace a table cell's content with one paragraph in the table text style (``size``:
+    a smaller text for a dense table, with its line spacing)."""
+    from docx.shared import Pt
+
     p = cell.paragraphs[0]
     for r in list(p.runs):
         r._r.getparent().remove(r._r)
     p.style = TABLE_TEXT_STYLE
     if align is not None:
         p.alignment = align
+    if size is not None:
+        p.paragraph_format.line_spacing = Pt(round(size * TABLE_LINE_PT / TABLE_PT, 1))
     if text:
-        add_run(p, text, face, latin=latin, bold=bold)
+        add_run(p, text, face, latin=latin, bold=bold, size=size)
 
 
 def repeat_header(row: Any) -> None:
@@ -239,3 +246,38 @@ def repeat_header(row: Any) -> None:
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trpr.append(el)
+
+
+def apply_widths(table: Any, widths: list[Any]) -> None:
+    """Column widths into the table grid and into every cell (a merged cell gets the sum of the
+    columns it spans: Word reads the cells, LibreOffice the grid), and no row split across
+    pages (``w:cantSplit``), so a page holds whole rows and the header repeats above them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for j, w in enumerate(widths):
+        table.columns[j].width = w
+    for tr in table._tbl.tr_lst:
+        start = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = sum(widths[start:start + span])
+            start += span
+        trpr = tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            el = OxmlElement("w:cantSplit")
+            el.set(qn("w:val"), "true")
+            trpr.insert(0, el)
+
+
+def set_cell_lines(cell: Any, text: str, face: str, *, latin: str | None = None,
+                   align: Any = None) -> None:  # fmt: skip
+    """Like :func:`set_cell_text`, with each ``\\n`` of ``text`` starting a new line."""
+    from docx.enum.text import WD_BREAK
+
+    lines = text.split("\n")
+    set_cell_text(cell, lines[0], face, latin=latin, align=align)
+    p = cell.paragraphs[0]
+    for line in lines[1:]:
+        p.add_run().add_break(WD_BREAK.LINE)
+        add_run(p, line, face, latin=latin)

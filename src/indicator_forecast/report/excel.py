@@ -43,9 +43,15 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
     ``midterm``, ``conclusion``, ``projected``, ``reason``, ``override``. Shared by the
     Excel and Word writers.
     """
+    from ._narrative import indicator_facts, table_reason
+
     frame = ev.to_frame(lang=lang)
     check_columns(frame, INDICATOR_COLUMNS, "to_frame()")
     lab = labels(lang)
+    facts = {}
+    for f in indicator_facts(ev, lang):
+        facts[f.indicator_id] = f
+        facts.update({p.indicator_id: p for p in f.parts})
     rows = []
     for rec in frame.to_dict("records"):
         is_part = not c.is_blank(rec["parent_id"])
@@ -53,7 +59,10 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
         conclusion = grade_label(fg, lang) if c.has_override(rec) else c.text(
             rec["grade_label"], grade_label(fg, lang)
         )
-        reason = c.text(rec["reason"]) if fg in ("C", "D", "insufficient_data") else ""
+        found = facts.get(str(rec["indicator_id"]))
+        reason = table_reason(found, lang) if found is not None else ""
+        if not reason and fg in ("C", "D", "insufficient_data"):
+            reason = c.text(rec["reason"])
         override = ""
         if c.has_override(rec):
             override = lab["override_text"].format(
@@ -72,21 +81,70 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
             "midterm": c.text(rec["midterm_text"], lab["no_data"]),
             "conclusion": conclusion,
             "grade": fg,
-            "projected": c.text(rec["projected_text"], lab["no_data"]),
+            "projected": _projected(rec, fg, lab),
+            "projected_lines": _projected_lines(rec, fg, lab),
+            "midterm_lines": _midterm_lines(rec, lab),
+            "letter": fg if fg in ("A", "B", "C", "D") else lab["grade"].get(fg, fg),
             "reason": reason,
             "override": override,
         })  # fmt: skip
     return rows
 
 
+def _projected(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
+    """The 预计到规划期末完成数 cell: the projection, or why there is none (never a dash)."""
+    if grade == "insufficient_data" and not c.has_override(rec):
+        return str(lab["no_data"])
+    value = c.text(rec["projected_text"])
+    if not value or value in ("—", "-", "nan", "None"):
+        return str(lab["no_projection"])
+    return value
+
+
+def _midterm_lines(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
+    """The 中期完成数 for a narrow column: the value by the unit's rule, the period below."""
+    from indicator_forecast._format import fmt_unit
+
+    v = c.as_float(rec.get("midterm_value"))
+    if (v != v or rec.get("kind") in ("annual_rate", "parent_synced", "relative_to_indicator")
+            or (rec.get("grade") == "insufficient_data" and not c.has_override(rec))):
+        return c.text(rec["midterm_text"], lab["no_data"])
+    period = c.text(rec.get("midterm_period"))
+    shown = fmt_unit(v, c.text(rec.get("unit")))
+    return str(lab["midterm_cell"].format(v=shown, period=period)) if period else shown
+
+
+def _projected_lines(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
+    """The projection for a narrow column: the value, and its interval on a second line."""
+    from indicator_forecast._format import fmt_unit
+
+    mean = c.as_float(rec.get("projected_end"))
+    if mean != mean:
+        return _projected(rec, grade, lab)
+    unit = "个百分点" if rec.get("kind") in ("parent_synced", "relative_to_indicator") else c.text(
+        rec.get("unit"))
+    lo, hi = c.as_float(rec.get("projected_lo")), c.as_float(rec.get("projected_hi"))
+    if lo != lo or hi != hi:
+        return fmt_unit(mean, unit)
+    return str(lab["projected_cell"].format(v=fmt_unit(mean, unit),
+                                            lo=fmt_unit(lo, unit, coarse=True),
+                                            hi=fmt_unit(hi, unit, coarse=True)))  # fmt: skip
+
+
 def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     """The notes printed under the 附件6 table, with this evaluation's dates."""
     lab = labels(lang)
     period = c.plan_period(ev.plan_name, lang)
-    return [
+    notes = [
         n.format(year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang), period=period)
         for n in lab["table_notes"]
     ]
+    frame = ev.to_frame(lang=lang)
+    if "projected_end" in frame and frame["projected_end"].notna().any():
+        level = next((int(o.level) for r in getattr(ev, "results", ())
+                      if (o := getattr(r, "outlook", None)) is not None), 80)  # fmt: skip
+        notes.append(lab["table_note_interval"].format(n=len(notes) + 1, level=level))
+    return notes
 
 
 def write_workbook(
@@ -289,26 +347,147 @@ def _merge_parts(ws: Worksheet, rows: list[dict[str, Any]], first: int) -> None:
 
 
 def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    """Every figure behind each conclusion, in words: items and codes in the report's language,
+    numbers as numbers formatted by the unit's rule (ratios as percentages), and each source
+    with its publisher and whether it is an original or a repost to replace (转载/待核)."""
+    from openpyxl.styles import PatternFill
+
     lab = labels(lang)
     frame = ev.evidence_frame()
     check_columns(frame, EVIDENCE_COLUMNS, "evidence_frame()")
-    headers = lab["evidence_cols"]
+    headers = [*lab["evidence_cols"], lab["evidence_check_col"]]
     _title(ws, lab["evidence_title"], len(headers))
     _header(ws, 2, headers)
+    notes = _observation_notes(ev)
+    flag = PatternFill("solid", fgColor="FFF2CC")
+    units = {str(r["indicator_id"]): c.text(r["unit"]) for r in ev.to_frame(lang=lang)
+             .to_dict("records")}  # fmt: skip
     for i, rec in enumerate(frame.to_dict("records"), start=3):
-        for j, key in enumerate(EVIDENCE_COLUMNS, start=1):
-            value = rec[key]
-            cell = _put(ws, i, j, value, center=key in ("indicator_id", "unit"),
-                        numeric=key == "value")  # fmt: skip
-            if (
-                key == "value"
-                and isinstance(cell.value, float)
-                and not cell.number_format.startswith("0")
-            ):
-                cell.number_format = "0.####"
-    _widths(ws, [10, 30, 26, 26, 12, 48])
-    ws.auto_filter.ref = f"A2:F{max(2, len(frame) + 2)}"
+        item = str(rec["item"])
+        source, check = _source_text(rec, notes, lang)
+        values = [rec["indicator_id"], rec["name"], evidence_item(item, lang),
+                  None, evidence_unit(c.text(rec["unit"]), lang), source, check]  # fmt: skip
+        for j, v in enumerate(values, start=1):
+            if j == 4:
+                continue
+            _put(ws, i, j, v, center=j in (1, 5, 7), numeric=j == 1)
+        _evidence_value(ws, i, 4, rec, units.get(str(rec["indicator_id"]), ""), lang)
+        if check == lab["source_kind"]["repost"]:
+            ws.cell(row=i, column=7).fill = flag
+    _widths(ws, [10, 28, 26, 22, 10, 60, 12])
+    ws.auto_filter.ref = f"A2:G{max(2, len(frame) + 2)}"
+    _notes(ws, len(frame) + 4, [lab["evidence_note"]], len(headers))
     _print_setup(ws, 2)
+
+
+#: Comparison measures shown as percentages (shares) and as plain ratios.
+_PERCENT_MEASURES = frozenset(
+    {"escap_current_status", "escap_time_elapsed", "unsd_projected_share"}
+)
+_RATIO_MEASURES = frozenset({"escap_anticipated", "eurostat_ratio"})
+
+
+def evidence_item(item: str, lang: str) -> str:
+    """An evidence item in the report's language (measure codes and Chinese items translated)."""
+    import re
+
+    table = labels(lang)["evidence_items"]
+    if item in table:
+        return str(table[item])
+    if lang == "en":
+        for pattern, template in labels("en")["evidence_patterns"]:
+            m = re.fullmatch(pattern, item)
+            if m:
+                return str(template.format(*m.groups()))
+    return item
+
+
+def evidence_unit(unit: str, lang: str) -> str:
+    """A unit of the evidence sheet in the report's language."""
+    table = labels(lang)["evidence_units"]
+    return str(table.get(unit, labels(lang)["narr"]["units"].get(unit, unit)))
+
+
+def _evidence_value(ws: Worksheet, row: int, col: int, rec: dict[Any, Any], unit: str,
+                    lang: str) -> None:  # fmt: skip
+    """The value cell: a number with a number format (percent for ratios and probabilities),
+    a code in words, or the text as given."""
+    from indicator_forecast._format import excel_format
+
+    value, kind_unit = rec["value"], c.text(rec["unit"])
+    words = labels(lang)["evidence_values"]
+    if isinstance(value, bool) or (isinstance(value, str) and value in words):
+        _put(ws, row, col, words.get(str(value), str(value)), center=True, numeric=False)
+        return
+    if isinstance(value, str):
+        _put(ws, row, col, _evidence_text(value, lang), center=True, numeric=False)
+        return
+    number = c.as_float(value)
+    if number != number:
+        _put(ws, row, col, None)
+        return
+    cell = _put(ws, row, col, number, center=True)
+    code = str(rec["item"])
+    if kind_unit in ("比例", "概率") or code in _PERCENT_MEASURES:
+        cell.number_format = "0%"
+    elif code in _RATIO_MEASURES:
+        cell.number_format = "0.00"
+    else:
+        cell.number_format = excel_format(number, kind_unit or unit)
+
+
+def _evidence_text(text: str, lang: str) -> str:
+    """Rule texts in words ("P(meet)=0.96 ≥ 0.6" → "达标概率0.96 ≥ 0.6")."""
+    for a, b in labels(lang)["evidence_rule_words"]:
+        text = text.replace(a, b)
+    return text
+
+
+def _observation_notes(ev: EvaluationLike) -> dict[tuple[str, int], tuple[str, str]]:
+    """(indicator id, year) -> (source, the words it was read from), where the evaluation
+    carries its observations."""
+    obs = getattr(ev, "observations", None)
+    if obs is None or not hasattr(obs, "to_frame"):
+        return {}
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    for r in obs.to_frame().to_dict("records"):
+        note = c.text(r.get("note"))
+        note = note.split("]", 1)[-1].strip() if note.startswith("[") else note
+        out.setdefault((str(r["indicator_id"]), int(r["year"])), (c.text(r.get("source")), note))
+    return out
+
+
+def _source_text(rec: dict[Any, Any], notes: dict[tuple[str, int], tuple[str, str]],
+                 lang: str) -> tuple[str, str]:  # fmt: skip
+    """The source cell and its check mark: publisher, title (the words read) and URL for an
+    observation; the method or table in words otherwise."""
+    import re
+
+    from ._sources import classify_source
+
+    lab = labels(lang)
+    raw = c.text(rec["source"])
+    m = re.match(r"^(\d{4})年", str(rec["item"]))
+    found = notes.get((str(rec["indicator_id"]), int(m.group(1)))) if m else None
+    urls = [found[0]] if found and found[0] else [u for u in raw.split("；") if u.strip()]
+    title = found[1] if found else ""
+    shown, kinds = [], []
+    for u in dict.fromkeys(urls):
+        src = classify_source(u)
+        if src.kind == "internal":
+            words = _evidence_text(lab["evidence_sources"].get(u.strip(), u.strip()), lang)
+            if words:
+                shown.append(words)
+            continue
+        publisher = src.publisher_zh if lang == "zh" else src.publisher_en
+        shown.append(lab["source_cell"].format(publisher=publisher, url=u))
+        kinds.append(src.kind)
+    text = lab["list_sep"].join(shown)
+    if title:
+        text = lab["source_title"].format(title=title, rest=text)
+    kind = "repost" if "repost" in kinds else ("media" if "media" in kinds else (
+        "official" if kinds else ""))  # fmt: skip
+    return text, (lab["source_kind"][kind] if kind else "")
 
 
 def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
@@ -321,8 +500,9 @@ def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     r = 3
     for rec in frame.to_dict("records"):
         values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
-                  rec["attribute"], c.text(rec["binding_note"])]  # fmt: skip
+                  rec["original_target"], c.words(rec["suggested_target"], lang),
+                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
+                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
         for j, v in enumerate(values, start=1):
             _put(ws, r, j, c.text(v), center=j in (2, 3, 6), numeric=False)
         r += 1

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _common as c
-from ._docx import ReportFonts, add_run, set_cell_text, setup_document
+from ._docx import ReportFonts, add_run, apply_widths, set_cell_text, setup_document
 from ._io import atomic_write
 from ._labels import grade_label, labels
 from .excel import (
@@ -399,15 +399,7 @@ def write_tasks_docx(
 def _fix_widths(table: Any) -> None:
     """Column widths into the table grid and into every cell, a merged cell getting the sum of
     the columns it spans (Word reads the cells, LibreOffice the grid)."""
-    widths = table._if_widths
-    for j, w in enumerate(widths):
-        table.columns[j].width = w
-    for tr in table._tbl.tr_lst:
-        start = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = sum(widths[start:start + span])
-            start += span
+    apply_widths(table, table._if_widths)
 
 
 def _note(doc: Document, text: str, fonts: ReportFonts, *, bold: bool = False) -> None:
@@ -424,7 +416,7 @@ def _docx_form(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts, pl
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     headers, extra = _headers(tasks, lang, reason_columns)
-    widths = [3.4, 9.0, 5.6, 3.2, 3.4] + ([4.6, 4.6] if extra else [])
+    widths = [3.0, 10.5, 6.0, 2.4, 3.0] + ([4.6, 4.6] if extra else [])
     table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
     rows = form_rows(tasks, lang)
     left, centre = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER

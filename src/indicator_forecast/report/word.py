@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _common as c
+from . import _narrative as narr
 from ._docx import (
     ReportFonts,
     add_run,
+    apply_widths,
     repeat_header,
+    set_cell_lines,
     set_cell_text,
     setup_document,
 )
 from ._io import atomic_write
-from ._labels import grade_label, labels
+from ._labels import labels
 from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
 from .excel import table_notes, table_rows
 
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 _ZH_NUM = "一二三四五六七八九十"
+SMALL_PT = 10.5  # 五号, as the other tables
 
 
 def _zh_num(i: int) -> str:
@@ -70,7 +74,6 @@ def write_tables_docx(
         The label printed above the title (``"附件6"``); None prints none.
     """
     from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
-    from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     lab = labels(lang)
@@ -86,8 +89,9 @@ def write_tables_docx(
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         add_run(p, note, fonts.body, latin=fonts.latin)
 
-    doc.add_section(WD_SECTION.NEW_PAGE)
-    _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
+    doc.add_paragraph(style="Table Text")
+    title = _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
+    title.paragraph_format.keep_with_next = True
     _adjust_table(doc, ev, lang, fonts)
     p = doc.add_paragraph(style="Table Text")
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -100,9 +104,10 @@ def _annex_label(doc: Document, text: str, fonts: ReportFonts) -> None:
     add_run(p, text, fonts.title, latin=fonts.latin)
 
 
-def _title(doc: Document, text: str, fonts: ReportFonts) -> None:
+def _title(doc: Document, text: str, fonts: ReportFonts) -> Any:
     p = doc.add_paragraph(style="Title")
     add_run(p, text, fonts.title, latin=fonts.latin)
+    return p
 
 
 def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts: ReportFonts,
@@ -126,9 +131,7 @@ def _make_table(doc: Document, headers: list[str], widths_cm: list[float], fonts
 
 
 def _fix_widths(table: Any) -> None:
-    for row in table.rows:
-        for j, cell in enumerate(row.cells):
-            cell.width = table._if_widths[j]
+    apply_widths(table, table._if_widths)
 
 
 def _usable_width_cm(doc: Document) -> float:
@@ -147,8 +150,8 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
     rows = table_rows(ev, lang)
     period = c.plan_period(ev.plan_name, lang)
     headers = [h.format(period=period) for h in lab["table_cols"]]
-    widths = [2.2, 5.4, 2.8, 2.4, 3.6, 2.6]
-    keys = ["category", "indicator", "target", "midterm", "conclusion", "projected"]
+    widths = [1.9, 4.2, 2.6, 3.0, 2.4, 3.4]
+    keys = ["category", "indicator", "target", "midterm_lines", "letter", "projected_lines"]
     if any(r["reason"] for r in rows):
         headers.append(lab["col_reason"])
         widths.append(6.0)
@@ -168,7 +171,7 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
             if key == "indicator" and row["is_part"]:
                 value = ""
             align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
-            set_cell_text(cells[j], value, fonts.body, latin=fonts.latin, align=align)
+            set_cell_lines(cells[j], value, fonts.body, latin=fonts.latin, align=align)
             cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
     _merge_column(table, rows, 1, lambda a, b: b["is_part"])
@@ -192,16 +195,18 @@ def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFon
     lab = labels(lang)
     frame = ev.adjustments_frame()
     check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
-    table = _make_table(doc, lab["adjust_cols"], [4.0, 2.6, 2.8, 5.5, 6.0, 1.8, 3.5], fonts,
+    table = _make_table(doc, lab["adjust_cols"], [3.0, 2.0, 2.2, 6.0, 8.4, 1.6, 3.4], fonts,
                         _usable_width_cm(doc))  # fmt: skip
     for rec in frame.to_dict("records"):
         values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], rec["suggested_target"], rec["reason"], rec["basis"],
-                  rec["attribute"], rec["binding_note"]]  # fmt: skip
+                  rec["original_target"], c.words(rec["suggested_target"], lang),
+                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
+                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
         cells = table.add_row().cells
         for j, v in enumerate(values):
             align = WD_ALIGN_PARAGRAPH.CENTER if j in (1, 2, 5) else WD_ALIGN_PARAGRAPH.LEFT
-            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align)
+            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align,
+                          size=SMALL_PT)  # fmt: skip
     if len(frame) == 0:
         cells = table.add_row().cells
         merged = cells[0].merge(cells[-1])
@@ -218,16 +223,20 @@ def write_report_docx(
     *,
     unit_name: str | None = None,
     date: _dt.date | str | None = None,
+    signer: str | None = None,
     overwrite: bool = False,
     lang: str = "zh",
     fonts: ReportFonts | None = None,
 ) -> Path:
     """Write the 附件5 self-evaluation report (自评报告) in the prescribed layout.
 
-    Part 1 (main indicators) is written in full from the evaluation: counts by conclusion, then
-    per indicator its target, 中期完成数, conclusion, reasons, projection and any analyst
-    override. Parts 2-4 carry the seed's headings, what the data supports (lagging indicators,
-    data gaps, adjustment proposals with reason and basis) and highlighted 【待填写：…】 places.
+    Part 1 (main indicators) is written in full from the evaluation, in the sentences of an
+    evaluation report (see ``_narrative.py``): an opening summary (counts by conclusion over the
+    graded indicators, how many still lack data, the C and D indicators and the binding ones
+    behind schedule named), then per category one short paragraph per indicator chosen by its
+    kind and conclusion, with any analyst override. Parts 2-4 carry the seed's headings, what
+    the data supports (lagging indicators, data gaps, adjustment proposals with reason and
+    basis) and highlighted 【待填写：…】 places.
 
     Parameters
     ----------
@@ -240,6 +249,8 @@ def write_report_docx(
     date : datetime.date or str, optional
         The date under the unit; default the evaluation date (``ev.as_of``), never the machine's
         clock. A string is printed as given.
+    signer : str, optional
+        Who signs the report, printed between the unit and the date (nothing when not given).
     overwrite : bool
         Replace an existing file; otherwise ``OutputExistsError`` is raised.
     lang : {"zh", "en"}
@@ -270,6 +281,8 @@ def write_report_docx(
 
     w.blank()
     w.signature(unit)
+    if signer:
+        w.signature(lab["narr"]["signer"].format(signer=signer))
     w.signature(when)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     w.h1(lab["annex_label"])
@@ -343,80 +356,38 @@ def _top_level(frame: Any) -> Any:
 
 def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
     lab = labels(lang)
-    sep = lab["enum_sep"]
-    top = _top_level(frame)
-    grades = [c.final_grade(r) for r in top.to_dict("records")]
+    facts = narr.indicator_facts(ev, lang)
     w.h1(lab["part1"].format(period=period))
     w.h2(lab["p1_overall_h"])
-    te = sorted({round(float(x), 3) for x in top["time_elapsed"] if not c.is_blank(x)})
-    te_text = [c.percent(x, lang) for x in te] or [lab["not_applicable"]]
-    parts_note = (lab["p1_parts_count"].format(k=len(frame) - len(top))
-                  if len(frame) > len(top) else "")  # fmt: skip
-    w.body(lab["p1_overall"].format(
-        plan_name=ev.plan_name, n=len(top), parts_note=parts_note, as_of=c.fmt_date(ev.as_of, lang),
-        year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang),
-        te=sep.join(te_text),
-    ))  # fmt: skip
-    items = [lab["p1_count_item"].format(label=lab["grade_short"][g], n=grades.count(g))
-             for g in ("A", "B", "C", "D", "insufficient_data") if grades.count(g)]  # fmt: skip
-    w.body(lab["p1_counts"].format(parts=sep.join(items) if items else lab["p1_counts_none"]))
+    opening = narr.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
+                        as_of=ev.as_of)
+    sep = "" if lang == "zh" else " "
+    w.body(sep.join(opening[:2]))
+    if opening[2:]:
+        w.body(sep.join(opening[2:]))
 
     w.h2(lab["p1_detail_h"])
-    records = frame.to_dict("records")
+    last_cat: str | None = None
     cat_no = 0
-    last_cat = None
-    for i, rec in enumerate(records):
-        if not c.is_blank(rec["parent_id"]):
-            continue
-        if rec["category"] != last_cat:
+    categories = {str(r["indicator_id"]): c.text(r["category"]) for r in frame.to_dict("records")}
+    for f in facts:
+        cat = categories.get(f.indicator_id, "")
+        if cat != last_cat:
             cat_no += 1
-            last_cat = rec["category"]
+            last_cat = cat
             w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
-                                             category=rec["category"]))  # fmt: skip
-        parts = [r for r in records[i + 1:] if str(r["parent_id"]) == str(rec["indicator_id"])]
-        _indicator_paragraph(w, rec, parts, lang)
+                                             category=cat))  # fmt: skip
+        w.body(narr.indicator_text(f, lang))
     w.body(lab["p1_annex_note"])
 
 
-def _indicator_paragraph(w: _Writer, rec: dict[str, Any], parts: list[dict[str, Any]],
-                         lang: str) -> None:  # fmt: skip
-    lab = labels(lang)
-    fg = c.final_grade(rec)
-    name = c.indicator_label(str(rec["indicator_id"]), rec["name"], rec["unit"], lang)
-    name = name.split("、", 1)[-1] if lang == "zh" else name.split(". ", 1)[-1]
-    period = c.text(rec["midterm_period"])
-    has_value = not c.is_blank(rec["midterm_value"])
-    text = lab["p1_ind_body"].format(
-        target=c.text(rec["target_text"]), attribute=c.text(rec["attribute"]),
-        midterm=c.text(rec["midterm_text"], lab["no_data"]),
-        period_note=lab["p1_ind_period"].format(period=period) if period and has_value else "",
-        grade=grade_label(fg, lang),
-    )  # fmt: skip
-    if not c.is_blank(rec["projected_text"]) and has_value:
-        text += lab["p1_ind_projection"].format(projected=c.text(rec["projected_text"]))
-    if parts:
-        text += lab["p1_parts"] + lab["list_sep"].join(
-            lab["p1_part_item"].format(name=p["name"],
-                                       midterm=c.text(p["midterm_text"], lab["no_data"]),
-                                       grade=lab["grade_letter"].get(c.final_grade(p), ""))
-            for p in parts
-        ) + ("。" if lang == "zh" else ".")  # fmt: skip
-    if not c.is_blank(rec["reason"]):
-        key = "p1_ind_reason" if fg in ("C", "D", "insufficient_data") else "p1_ind_basis"
-        text += lab[key].format(reason=c.text(rec["reason"]))
-    for p in parts:
-        if c.final_grade(p) in ("C", "D") and not c.is_blank(p["reason"]):
-            text += (
-                f"{p['name']}：{c.text(p['reason'])}"
-                if lang == "zh"
-                else f" {p['name']}: {p['reason']}"
-            )
-    w.body(text, lead=lab["p1_ind_head"].format(no=rec["indicator_id"], name=name))
-    for r in [rec, *parts]:
-        if c.has_override(r):
-            w.body(lab["p1_ind_override"].format(
-                grade=grade_label(r["grade"], lang), final=grade_label(c.final_grade(r), lang),
-                reason=c.text(r["override_reason"])))  # fmt: skip
+def _missing_indicators(frame: Any, missing: Any) -> list[str]:
+    """Top-level indicators with a data gap (a composite part counts as its whole), by name."""
+    parent = {str(r["indicator_id"]): (None if c.is_blank(r["parent_id"]) else str(r["parent_id"]))
+              for r in frame.to_dict("records")}  # fmt: skip
+    names = {str(r["indicator_id"]): str(r["name"]) for r in frame.to_dict("records")}
+    ids = [parent.get(str(i)) or str(i) for i in missing["indicator_id"]]
+    return [names.get(i, i) for i in dict.fromkeys(ids)]
 
 
 def _part2(w: _Writer, lab: dict[str, Any], period: str) -> None:
@@ -435,7 +406,11 @@ def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
     w.fill(lab["p3_env_fill"])
     w.h2(lab["p3_problem_h"])
     lagging = [r for r in frame.to_dict("records") if c.final_grade(r) in ("C", "D")]
-    if lagging:
+    graded = [r for r in _top_level(frame).to_dict("records")
+              if c.final_grade(r) != "insufficient_data"]  # fmt: skip
+    if not graded:
+        w.body(lab["narr"]["p3_none_graded"])
+    elif lagging:
         items = sep.join(lab["p3_lagging_item"].format(
             name=_full_name(frame, r, lang), grade=lab["grade_letter"][c.final_grade(r)])
             for r in lagging)  # fmt: skip
@@ -444,7 +419,7 @@ def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         w.body(lab["p3_lagging_none"])
     missing = ev.missing_frame()
     if len(missing):
-        names = list(dict.fromkeys(missing["name"].astype(str)))
+        names = _missing_indicators(frame, missing)
         w.body(lab["p3_missing"].format(n=len(names), items=sep.join(names)))
     w.fill(lab["p3_problem_fill"])
 
@@ -463,14 +438,20 @@ def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
     w.h2(lab["p4_adjust_h"])
     adj = ev.adjustments_frame()
     check_columns(adj, ADJUSTMENT_COLUMNS, "adjustments_frame()")
-    if len(adj) == 0:
-        w.body(lab["p4_adjust_none"])
+    graded = [r for r in _top_level(frame).to_dict("records")
+              if c.final_grade(r) != "insufficient_data"]  # fmt: skip
+    if len(adj) == 0 and not graded:
+        w.body(lab["narr"]["p4_adjust_none_graded"])
+    elif len(adj) == 0:
+        w.body(lab["narr"]["p4_adjust_none_some"].format(g=len(graded)))
     for i, rec in enumerate(adj.to_dict("records"), start=1):
-        w.body(lab["p4_adjust_item"].format(
-            no=_zh_num(i) if lang == "zh" else i, name=rec["name"],
-            orig=c.text(rec["original_target"]), new=c.text(rec["suggested_target"])))  # fmt: skip
-        w.body(lab["p4_adjust_reason"].format(reason=c.text(rec["reason"])))
-        w.body(lab["p4_adjust_basis"].format(basis=c.text(rec["basis"])))
+        orig, new = c.text(rec["original_target"]), c.text(rec["suggested_target"])
+        keep = new in (orig, f"维持{orig}", f"keep {orig}")
+        w.body(lab["p4_adjust_keep" if keep else "p4_adjust_item"].format(
+            no=_zh_num(i) if lang == "zh" else i, name=rec["name"], orig=orig,
+            new=new))  # fmt: skip
+        w.body(lab["p4_adjust_reason"].format(reason=c.words(rec["reason"], lang)))
+        w.body(lab["p4_adjust_basis"].format(basis=c.words(rec["basis"], lang)))
         if not c.is_blank(rec["binding_note"]):
-            w.body(lab["p4_adjust_binding"].format(note=c.text(rec["binding_note"])))
+            w.body(lab["p4_adjust_binding"].format(note=c.words(rec["binding_note"], lang)))
     w.fill(lab["p4_adjust_fill"])
