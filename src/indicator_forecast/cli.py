@@ -286,21 +286,9 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
     if out is not None:
         from indicator_forecast.report import export_all
 
-        table = out / "evaluation.csv"
-        if table.exists() and not args.overwrite:
-            raise OutputExistsError(f"{table} already exists and would be replaced")
         written = export_all(
             ev, out, overwrite=args.overwrite, lang=args.lang, tasks=tasks,
-            unit_name=args.unit, date=args.report_date,
-        )
-        from indicator_forecast.report._io import atomic_write
-
-        written.append(
-            atomic_write(
-                table,
-                lambda tmp: ev.to_frame().to_csv(tmp, index=False, encoding="utf-8-sig"),
-                overwrite=True,
-            )
+            unit_name=args.unit, date=args.report_date, signer=args.signer,
         )
         _files_summary(out, written)
     return EXIT_OK
@@ -433,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="报告落款日期，按原样印出 / date printed under the unit (default: the evaluation "
             "date)",
         )
+        sp.add_argument("--signer", help="签发人 / signer printed under the unit (default: none)")
         sp.add_argument("--out", help="输出文件夹 / output folder")
         sp.add_argument(
             "--overwrite",

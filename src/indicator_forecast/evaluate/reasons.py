@@ -63,7 +63,13 @@ def _reason_zh(r: IndicatorResult) -> str:
     elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
         parts.append(f"截至{period}累计{'降低' if getattr(ind.target, 'change', '') == 'reduction' else '提高'}{fmt(pr.midterm_value)}{unit if unit != '%' else '%'}，五年目标{fmt(ind.target.point)}，按时序应达{fmt(pr.expected_value)}，时间进度{pct(pr.time_elapsed)}。")
     else:
-        base = f"（{pr.base_year}年基期值{fmt(pr.baseline)}{unit}）" if pr.baseline is not None else ""
+        base = (
+            ""
+            if pr.baseline is None
+            else f"（{pr.base_year}年基期值{fmt(pr.baseline)}{unit}）"
+            if pr.baseline_year is None
+            else f"（基期值缺，以{pr.baseline_year}年{fmt(pr.baseline)}{unit}为起点）"
+        )
         goal = f"目标{ind.target.text}" + (f"（即{fmt(pr.target_value)}{unit}）" if k == "cumulative_change" else unit)
         parts.append(f"{period}为{fmt(pr.midterm_value)}{unit}{base}，{goal}。")
         if pr.completion is not None:

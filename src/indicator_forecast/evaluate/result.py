@@ -171,6 +171,7 @@ class IndicatorResult:
             "target_low": _num(t.low),
             "target_high": _num(t.high),
             "baseline": _num(pr.baseline),
+            "baseline_year": pr.baseline_year if pr.baseline_year is not None else pr.base_year,
             "rule": self.classification.rule,
             "missing": R.missing_text(self, lang),
             "moment": self.moment.code if self.moment else "",

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ._io import refuse_existing, refuse_foreign
+from ._io import atomic_write, refuse_existing, refuse_foreign
 from ._labels import labels
 from ._protocol import EvaluationLike
 from .charts import chart_paths, indicator_chart, overview_chart, save_charts
@@ -48,11 +48,25 @@ __all__ = [
 def output_paths(ev: EvaluationLike, out_dir: str | Path, *, lang: str = "zh",
                  tasks: TaskList | None = None) -> list[Path]:  # fmt: skip
     """The files :func:`export_all` would write into ``out_dir``, in writing order."""
-    lab = labels(lang)
+    lab = _file_labels(ev, lang)
     out = Path(out_dir)
     charts = chart_paths(ev, out / lab["dir_charts"], lang)
     return [out / lab["file_workbook"], out / lab["file_tables"], out / lab["file_report"],
-            *charts.values(), *(_task_paths(out, lang) if tasks is not None else [])]  # fmt: skip
+            *charts.values(), *(_task_paths(out, lang) if tasks is not None else []),
+            out / CSV_NAME]  # fmt: skip
+
+
+def _file_labels(ev: EvaluationLike, lang: str) -> dict[str, Any]:
+    """The output names: the final evaluation's documents are named as such."""
+    lab = dict(labels(lang))
+    if getattr(ev, "is_final", False):
+        lab["file_tables"] = lab["final"]["file_tables"]
+        lab["file_report"] = lab["final"]["file_report"]
+    return lab
+
+
+CSV_NAME = "evaluation.csv"
+"""The evaluation's frame as CSV (UTF-8 with BOM, so that Excel reads the Chinese)."""
 
 
 def _task_paths(out: Path, lang: str) -> list[Path]:
@@ -64,7 +78,9 @@ def _earlier_outputs(out: Path, lang: str) -> list[Path]:
     """Files in ``out`` that an earlier export may have written (any chart PNG included)."""
     lab = labels(lang)
     found = [out / lab[k] for k in ("file_workbook", "file_tables", "file_report")]
+    found += [out / lab["final"][k] for k in ("file_tables", "file_report")]
     found += _task_paths(out, lang)
+    found.append(out / CSV_NAME)
     charts = out / lab["dir_charts"]
     if charts.is_dir():
         found += sorted(charts.glob("*.png"))
@@ -108,7 +124,7 @@ def export_all(
     list of Path
         Every file written.
     """
-    lab = labels(lang)
+    lab = _file_labels(ev, lang)
     out = Path(out_dir)
     refuse_existing(_earlier_outputs(out, lang), overwrite)
     refuse_existing(output_paths(ev, out, lang=lang, tasks=tasks), overwrite)
@@ -126,4 +142,8 @@ def export_all(
         xlsx, docx = _task_paths(out, lang)
         written.append(write_tasks_workbook(tasks, xlsx, lang=lang, overwrite=overwrite))
         written.append(write_tasks_docx(tasks, docx, lang=lang, overwrite=overwrite))
+    frame = ev.to_frame(lang)
+    written.append(atomic_write(out / CSV_NAME,
+                                lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"),
+                                overwrite=overwrite))  # fmt: skip
     return written

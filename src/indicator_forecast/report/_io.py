@@ -99,17 +99,17 @@ def _umask_mode() -> int:
 def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:
     """Write ``path`` through ``write(tmp)`` into a temporary file, then move it into place.
 
-    An existing file is replaced only with ``overwrite`` and only if the package wrote it (the
-    folder's manifest lists it); the earlier version goes to the dated backup folder first, so
-    what an analyst typed into an output is kept. A file the user put there under the same name
-    is never touched. A failure while writing leaves no partial file and leaves an earlier file
+    An existing file is replaced only with ``overwrite``; the earlier version goes to the dated
+    backup folder first, so what an analyst typed into an output is kept, and the file is
+    recorded in the folder's manifest. Folder exports (:func:`export_all`, the CLI) also refuse,
+    before writing anything, a file of an output's name that the manifest does not list
+    (:func:`refuse_foreign`): a file the user put there is never touched. A failure while writing leaves no partial file and leaves an earlier file
     untouched. The
     file gets the permissions of any new file under the user's umask: ``mkstemp`` creates it
     0600, which colleagues on a shared drive could not open.
     """
     path = Path(path)
     refuse_existing([path], overwrite)
-    refuse_foreign(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     os.close(fd)

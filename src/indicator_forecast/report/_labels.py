@@ -8,7 +8,51 @@ from __future__ import annotations
 
 from typing import Any
 
+from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
+
 _ZH: dict[str, Any] = {
+    "final": {
+        "table_title": "{plan_name}总结评估表",
+        "cols": ["类别", "指 标", "{period}规划目标", "基期值", "期末完成值", "完成情况", "说明"],
+        "notes": [
+            "注：1、“期末完成值”为规划目标年（{year}年）的实际完成数；五年累计指标为规划期各年合计，"
+            "年均增速为规划期各年增速的几何平均。",
+            "2、完成情况按实际完成值判断：超额完成（完成目标任务的{exceed}以上）、完成、基本完成"
+            "（差距在目标任务的{basic}以内，或在下限、上限、区间边界的{threshold}以内）、未完成；"
+            "数据待补充的指标写明所缺数据及提供部门。标注“暂定”的，期末数据尚缺，按预测或估算判断。",
+        ],
+        "sheet": "总结评估表",
+        "report_title": "{unit}{period}规划实施情况总结评估",
+        "report_subtitle": "总结评估报告",
+        "part1": "第一部分：{period}规划主要指标完成情况",
+        "part3": "第三部分：规划实施中存在的问题",
+        "part4": "第四部分：经验启示与对下一个五年规划的建议",
+        "p3_not_completed": "主要指标中，{items}未完成规划目标，需深入分析原因。",
+        "p3_basic": "{items}基本完成规划目标。",
+        "p3_all_completed": "已评估的主要指标均完成或超额完成规划目标。",
+        "p4_fill": "【待填写：规划实施的主要经验、存在不足，以及对下一个五年规划目标设置和工作推进的建议】",
+        "file_tables": "附件6_指标总结评估表.docx",
+        "file_report": "附件5_总结评估报告.docx",
+        "annex_note": "各指标的完成情况见附件6格式的总结评估表，测算证据见评估工作簿“证据”表。",
+        "total": "规划确定的主要指标共{n}项",
+        "parts": "（另有分项指标{n}项）",
+        "stop": "。",
+        "judged": "按规划目标年实际完成值评估，已评估的{n}项指标中，{items}。",
+        "count": "{label}{n}项",
+        "named": "{label}的指标：{items}。",
+        "provisional": "其中{n}项期末数据尚缺，结论为暂定。",
+        "none_judged": "规划目标年的实际完成数尚未取得，暂无法评估各指标完成情况。",
+        "pending_count": "另有{n}项指标数据待补充，须由责任部门提供规划目标年完成数后评估。",
+        "indicator": "{name}：{reason}",
+        "sep": "、",
+        "pending": "待补充",
+        "no_base": "—",
+        "years_met": "各年完成率{share}",
+        "gap": "年均差距{v}个百分点",
+        "rate": "年均{v}%",
+        "total_value": "{v}{unit}（累计）",
+        "part_prefix": "其中：",
+    },
     # grades
     "grade": {
         "A": "A 进展超前、可以提前完成",
@@ -334,6 +378,57 @@ _ZH: dict[str, Any] = {
 }
 
 _EN: dict[str, Any] = {
+    "final": {
+        "table_title": "{plan_name}: final evaluation",
+        "cols": ["Category", "Indicator", "{period} plan target", "Base value", "Final value",
+                 "Status", "Explanation"],
+        "notes": [
+            "Notes: 1. Final value: the actual figure of the target year ({year}); five-year "
+            "totals are the sum of the plan years, average rates the geometric mean of the yearly "
+            "rates.",
+            "2. Status on the actual figure: exceeded (at least {exceed} of the task), completed, "
+            "basically completed (short by at most {basic} of the task, or {threshold} of a "
+            "floor, ceiling or band edge), not completed; data pending names what is missing and "
+            "who supplies it. 'Provisional': the final figure is missing and was projected or "
+            "estimated.",
+        ],
+        "sheet": "Final evaluation",
+        "report_title": "{unit}: final evaluation of the {period} plan",
+        "report_subtitle": "Final evaluation report",
+        "part1": "Part 1: Main indicators of the {period} plan, as completed",
+        "part3": "Part 3: Problems in carrying out the plan",
+        "part4": "Part 4: Lessons and proposals for the next five-year plan",
+        "p3_not_completed": "Of the main indicators, {items} did not meet their targets; the "
+                            "reasons need analysis.",
+        "p3_basic": "{items} basically met their targets.",
+        "p3_all_completed": "Every main indicator evaluated met or exceeded its target.",
+        "p4_fill": "[To be written: lessons of the plan period, shortcomings, and proposals for "
+                   "the next five-year plan's targets and work]",
+        "file_tables": "final_evaluation_tables.docx",
+        "file_report": "final_evaluation_report.docx",
+        "annex_note": "See the final evaluation table and the workbook's Evidence sheet.",
+        "total": "The plan sets {n} main indicators",
+        "parts": " ({n} more are parts of a composite)",
+        "stop": ".",
+        "judged": "Judged on the actual figures of the target year, of the {n} indicators "
+                  "evaluated: {items}.",
+        "count": "{n} {label}",
+        "named": "{label}: {items}.",
+        "provisional": "For {n} of them the final figure is still missing: provisional.",
+        "none_judged": "The target year's actual figures are not yet available: no indicator "
+                       "can be judged yet.",
+        "pending_count": "{n} more indicators await data: their departments must supply the "
+                         "target year's figures.",
+        "indicator": "{name}: {reason}",
+        "sep": ", ",
+        "pending": "pending",
+        "no_base": "—",
+        "years_met": "{share} of years met",
+        "gap": "average gap {v} points",
+        "rate": "{v}% a year",
+        "total_value": "{v} {unit} (total)",
+        "part_prefix": "of which: ",
+    },
     "grade": {
         "A": "A Ahead of schedule, will finish early",
         "B": "B On track",
@@ -693,6 +788,12 @@ _EN: dict[str, Any] = {
         "file_docx": "task_assessment.docx",
     },
 }
+
+# The final evaluation's statuses (总结评估) are named once, beside their rules.
+for _table, _names in ((_ZH, FINAL_LABELS_ZH), (_EN, FINAL_LABELS_EN)):
+    for _key in ("grade", "grade_letter", "grade_short"):
+        if _key in _table:
+            _table[_key].update({k: v for k, v in _names.items() if k not in _table[_key]})
 
 _TABLES = {"zh": _ZH, "en": _EN}
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _common as c
+from . import _final as fin
 from ._io import atomic_write
 from ._labels import grade_label, labels
 from ._protocol import (
@@ -173,9 +174,14 @@ def write_workbook(
 
     labels(lang)  # validate early
     wb = Workbook()
-    _sheet_table(_active_sheet(wb), ev, lang)
+    final = fin.is_final(ev)
+    if final:
+        _sheet_final(_active_sheet(wb), ev, lang)
+    else:
+        _sheet_table(_active_sheet(wb), ev, lang)
     _sheet_evidence(wb.create_sheet(labels(lang)["sheet_evidence"]), ev, lang)
-    _sheet_adjust(wb.create_sheet(labels(lang)["sheet_adjust"]), ev, lang)
+    if not final:
+        _sheet_adjust(wb.create_sheet(labels(lang)["sheet_adjust"]), ev, lang)
     _sheet_missing(wb.create_sheet(labels(lang)["sheet_missing"]), ev, lang)
     _sheet_config(wb.create_sheet(labels(lang)["sheet_config"]), ev, lang)
     _sheet_data(wb.create_sheet(labels(lang)["sheet_data"]), ev.to_frame(lang=lang))
@@ -320,6 +326,40 @@ def _sheet_table(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     _merge_parts(ws, rows, first)
     _widths(ws, [12, 34, 16, 14, 24, 16] + [48] * (ncols - 6))
     _notes(ws, last + 2, table_notes(ev, lang), ncols)
+    _print_setup(ws, 3)
+
+
+_FINAL_FILL = {"exceeded": "C6EFCE", "completed": "DDEBF7", "basic": "FFEB9C",
+               "not_completed": "FFC7CE", "insufficient_data": "EDEDED"}
+
+
+def _sheet_final(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
+    """The 总结评估 table (指标 | 规划目标 | 基期值 | 期末完成值 | 完成情况 | 说明)."""
+    from openpyxl.styles import PatternFill
+
+    from .word import final_notes
+
+    lab = labels(lang)["final"]
+    ws.title = lab["sheet"]
+    rows = fin.final_rows(ev, lang)
+    period = c.plan_period(ev.plan_name, lang)
+    headers = [h.format(period=period) for h in lab["cols"]]
+    _title(ws, lab["table_title"].format(plan_name=ev.plan_name), len(headers))
+    ws.cell(row=2, column=1,
+            value=labels(lang)["as_of_note"].format(as_of=c.fmt_date(ev.as_of, lang)))
+    _header(ws, 3, headers)
+    first = r = 4
+    for row in rows:
+        for j, key in enumerate(fin.FINAL_KEYS, start=1):
+            cell = _put(ws, r, j, row[key], center=key in ("category", "target", "status"),
+                        numeric=key in ("baseline",))
+            if key == "status":
+                cell.fill = PatternFill("solid",
+                                        fgColor=_FINAL_FILL.get(row["status_code"], "FFFFFF"))
+        r += 1
+    _merge_runs(ws, rows, first, key="category", col=1)
+    _widths(ws, [12, 34, 14, 12, 18, 14, 70])
+    _notes(ws, r + 1, final_notes(ev, lang), len(headers))
     _print_setup(ws, 3)
 
 

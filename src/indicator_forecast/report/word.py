@@ -24,6 +24,7 @@ from ._docx import (
     set_cell_text,
     setup_document,
 )
+from . import _final as fin
 from ._io import atomic_write
 from ._labels import labels
 from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
@@ -82,6 +83,14 @@ def write_tables_docx(
     setup_document(doc, fonts, landscape=True)
     if annex_label and lang == "zh":
         _annex_label(doc, annex_label, fonts)
+    if fin.is_final(ev):
+        _title(doc, lab["final"]["table_title"].format(plan_name=ev.plan_name), fonts)
+        _final_table(doc, ev, lang, fonts)
+        for note in final_notes(ev, lang):
+            p = doc.add_paragraph(style="Table Text")
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            add_run(p, note, fonts.body, latin=fonts.latin)
+        return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
     _title(doc, lab["table_title"].format(plan_name=ev.plan_name), fonts)
     _indicator_table(doc, ev, lang, fonts)
     for note in table_notes(ev, lang):
@@ -178,6 +187,40 @@ def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: Report
     _fix_widths(table)
 
 
+def final_notes(ev: EvaluationLike, lang: str) -> list[str]:
+    """The notes under the 总结评估 table, with the tolerances actually used."""
+    cfg = ev.config
+    year = getattr(getattr(ev, "plan", None), "target_year", None) or ev.as_of.year - 1
+    return [n.format(year=year, exceed=f"{cfg.final_exceed_share:.0%}",
+                     basic=f"{cfg.final_basic_tolerance:.0%}",
+                     threshold=f"{cfg.final_threshold_tolerance:.0%}")
+            for n in labels(lang)["final"]["notes"]]  # fmt: skip
+
+
+def _final_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lab = labels(lang)["final"]
+    rows = fin.final_rows(ev, lang)
+    period = c.plan_period(ev.plan_name, lang)
+    headers = [h.format(period=period) for h in lab["cols"]]
+    widths = [1.9, 4.4, 2.4, 2.0, 2.8, 2.2, 9.0]
+    table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
+    left = {"indicator", "note"}
+    for i, row in enumerate(rows):
+        cells = table.add_row().cells
+        for j, key in enumerate(fin.FINAL_KEYS):
+            value = row[key]
+            if key == "category" and i > 0 and rows[i - 1]["category"] == row["category"]:
+                value = ""
+            align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
+            set_cell_lines(cells[j], value, fonts.body, latin=fonts.latin, align=align)
+            cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
+    _fix_widths(table)
+
+
 def _merge_column(table: Any, rows: list[dict[str, Any]], col: int, same: Any) -> None:
     """Merge runs of rows in column ``col`` where ``same(first_row, row)`` holds."""
     start = 0
@@ -270,14 +313,25 @@ def write_report_docx(
     setup_document(doc, fonts)
     w = _Writer(doc, fonts)
 
-    w.title(lab["report_title"].format(unit=unit, period=period))
-    w.title(lab["report_subtitle"])
-    w.blank()
     frame = ev.to_frame(lang=lang)
-    _part1(w, ev, frame, lang, period)
-    _part2(w, lab, period)
-    _part3(w, ev, frame, lang, period)
-    _part4(w, ev, frame, lang, period)
+    if fin.is_final(ev):
+        fl = lab["final"]
+        w.title(fl["report_title"].format(unit=unit, period=period))
+        w.title(fl["report_subtitle"])
+        w.blank()
+        _final_part1(w, ev, frame, lang, period)
+        _part2(w, lab, period)
+        _final_part3(w, ev, frame, lang)
+        w.h1(fl["part4"])
+        w.fill(fl["p4_fill"])
+    else:
+        w.title(lab["report_title"].format(unit=unit, period=period))
+        w.title(lab["report_subtitle"])
+        w.blank()
+        _part1(w, ev, frame, lang, period)
+        _part2(w, lab, period)
+        _part3(w, ev, frame, lang, period)
+        _part4(w, ev, frame, lang, period)
 
     w.blank()
     w.signature(unit)
@@ -379,6 +433,55 @@ def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
                                              category=cat))  # fmt: skip
         w.body(narr.indicator_text(f, lang))
     w.body(lab["p1_annex_note"])
+
+
+def _final_part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
+    """Part one of a final evaluation: the counts by status, then one paragraph per indicator."""
+    lab = labels(lang)
+    fl = lab["final"]
+    w.h1(fl["part1"].format(period=period))
+    w.h2(lab["p1_overall_h"])
+    sep = "" if lang == "zh" else " "
+    w.body(sep.join(fin.final_opening(ev, lang)))
+    w.h2(lab["p1_detail_h"])
+    last_cat: str | None = None
+    cat_no = 0
+    for rec in frame.to_dict("records"):
+        cat = c.text(rec["category"])
+        if cat != last_cat:
+            cat_no += 1
+            last_cat = cat
+            w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
+                                             category=cat))  # fmt: skip
+        rec = {**rec, "name": _full_name(frame, rec, lang)}
+        w.body(fin.final_indicator_text(rec, lang))
+    w.body(fl["annex_note"])
+
+
+def _final_part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str) -> None:
+    """Part three of a final evaluation: what was not, or only basically, completed; data gaps."""
+    lab = labels(lang)
+    fl = lab["final"]
+    sep = lab["enum_sep"]
+    w.h1(fl["part3"])
+    top = _top_level(frame).to_dict("records")
+    judged = [r for r in top if c.text(r.get("final_status")) not in ("", "insufficient_data")]
+    if not judged:
+        w.body(fl["none_judged"])
+    else:
+        failed = [c.text(r["name"]) for r in judged if r.get("final_status") == "not_completed"]
+        basic = [c.text(r["name"]) for r in judged if r.get("final_status") == "basic"]
+        if failed:
+            w.body(fl["p3_not_completed"].format(items=sep.join(failed)))
+        if basic:
+            w.body(fl["p3_basic"].format(items=sep.join(basic)))
+        if not failed and not basic:
+            w.body(fl["p3_all_completed"])
+    missing = ev.missing_frame()
+    if len(missing):
+        names = _missing_indicators(frame, missing)
+        w.body(lab["p3_missing"].format(n=len(names), items=sep.join(names)))
+    w.fill(lab["p3_problem_fill"])
 
 
 def _missing_indicators(frame: Any, missing: Any) -> list[str]:
