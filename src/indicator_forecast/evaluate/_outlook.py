@@ -255,10 +255,18 @@ def build_outlook(
 
 def _amounts_notes(s: SeriesInput, amounts: AmountsProjection) -> tuple[str, ...]:
     """What :func:`project_amounts` did, in the officials' language."""
-    notes = [
-        f"{len(s.years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
-        "区间按年度量的平均大小缩放"
-    ]
+    if amounts.trending:
+        a = s.values
+        way = "逐年上升" if a[-1] > a[0] else "逐年下降"
+        notes = [
+            f"{len(s.years)}年年度量{way}，按年度量自身的趋势外推后逐年累加（不按其平均值延续），"
+            "区间按年度量此前的变化幅度确定"
+        ]
+    else:
+        notes = [
+            f"{len(s.years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
+            "区间按年度量的平均大小缩放"
+        ]
     if s.partial is not None and amounts.nowcast is not None:
         year, months, amount = s.partial
         notes.append(

@@ -186,7 +186,7 @@ REVERT_PHI = 0.9
 
 
 def revert(Y: Array, h: int, phi: float = REVERT_PHI) -> tuple[Array, dict[str, Array]]:
-    """Mean reversion (AR(1) toward the window mean):
+    r"""Mean reversion (AR(1) toward the window mean):
     :math:`\hat y_{n+k} = \bar y + \varphi^k (y_n - \bar y)`."""
     m = Y.mean(axis=1)
     k = np.arange(1, h + 1)
