@@ -58,7 +58,9 @@ COLS = {
     "revenue": "一般公共预算收入(万元)",
 }
 KINDS = ("share", "population", "deposits_pc", "gdp_growth", "revenue_total")
-NATURE_OF = {"share": "share", "population": "demographic"}
+# What _outlook.NATURE_RULES would read from each (population is not a slow population average
+# such as life expectancy: it is a plain level).
+NATURE_OF = {"share": "share", "population": "level", "deposits_pc": "level"}
 METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
 BINS = np.linspace(0, 1, 11)
 
