@@ -92,7 +92,6 @@ def test_own_history_takes_over_as_it_grows():
     w = [DEMO.own_weight(m) for m in range(1, 12)]
     assert all(b > a for a, b in zip(w, w[1:], strict=False))
     assert DEMO.own_weight(3) == pytest.approx(0.5)  # k = 3 changes count half
-    assert [DEMO.shape_weight(n) for n in (2, 4, 6, 8, 12)] == [0, 0, 0.5, 1, 1]
     assert NATURES["level"].own_weight(2) == 1.0  # no prior: the series' own
 
 
@@ -161,6 +160,19 @@ def test_national_life_expectancy_interval(national):
     r = _row(national, "预期寿命")
     last = int(str(r["midterm_period"])[:4])
     assert (r["projected_hi"] - r["projected_lo"]) / (2025 - last) < 0.6
+
+
+def test_more_years_do_not_widen_a_demographic_interval():
+    # Life expectancy 2015-2021 (76.34 ... 78.2) against only 2019-2021: the longer history's
+    # steadier changes must not give a wider interval than three points did.
+    short = project_series([2019, 2020, 2021], [77.3, 77.93, 78.2], target_year=2025,
+                           series_class="history_scale", nature=DEMO)
+    long = project_series(list(range(2015, 2022)), [76.34, 76.5, 76.7, 77.0, 77.3, 77.93, 78.2],
+                          target_year=2025, series_class="history_scale", nature=DEMO)
+    w_short = short.hi(80)[-1] - short.lo(80)[-1]
+    w_long = long.hi(80)[-1] - long.lo(80)[-1]
+    assert w_long <= w_short + 1e-9
+    assert w_long / 4 < 0.5
 
 
 def test_national_shares_stay_within_0_and_100(national):

@@ -17,18 +17,16 @@ variance equals :math:`h^*` one-step variances.
 Short histories borrow strength. The scale is the series' own, :math:`s` (the mean absolute
 change before the latest value), shrunk toward the pooled typical yearly change of the kind,
 :math:`s_0` (``spread``, relative to the level or on the logit scale), with weight
-:math:`w = m/(m + k)` on the :math:`m` changes of its own; the shape of the errors is the
-series' calibrated table for its length, :math:`q_{n,h}`, blended with the long-series table
-rescaled to what series of the kind did, :math:`r\,q_{\infty,h}` (``width_ratio`` :math:`r`: the
-pooled errors' 80 % width at five years over the table's), with weight
-:math:`v = \min(1, \max(0, (n - 4)/4))` on the series' own:
+:math:`w = m/(m + k)` on the :math:`m` changes of its own. The shape of the errors is what series
+of the kind did: the long-series table rescaled by ``width_ratio`` :math:`r` (the pooled errors'
+80 % width at five years over the table's), at every length, since the series' own history tells
+its scale, not how far trends of its kind drift:
 
-.. math:: Q(p) = \hat y + [w s + (1 - w) s_0]\,[v\, q_{n,h}(p) + (1 - v)\, r\, q_{\infty,h}(p)]
+.. math:: Q(p) = \hat y + [w s + (1 - w) s_0]\; r\, q_{\infty,h}(p)
 
-With two to four points the shape is the pooled one and the scale mostly pooled; from eight
-points on the series' own table applies, and its own scale dominates as it grows. The blend of
-quantile functions is quantile averaging (Vincentization; Lichtendahl, Grushka-Cockayne &
-Winkler 2013).
+With two or three points the scale is mostly the kind's; as the history grows it becomes the
+series' own. A kind without a pooled prior (``spread`` 0) keeps the calibrated table of its
+length, :math:`Q(p) = \hat y + s\, q_{n,h}(p)`.
 
 The values are measured by ``benchmarks/priors.py`` on data that ends by 2020 (city-macro-data
 for shares and rates, the Gapminder life-expectancy panel for demographic levels).
@@ -85,12 +83,6 @@ class Nature:
         if self.spread <= 0:
             return 1.0
         return changes / (changes + self.strength)
-
-    def shape_weight(self, n: int) -> float:
-        """Weight :math:`v` of the series' own error table (0 up to four points, 1 from eight)."""
-        if self.spread <= 0:
-            return 1.0
-        return float(min(1.0, max(0.0, (n - 4) / 4)))
 
     def prior_scale(self, values: np.ndarray) -> float:
         """Pooled scale :math:`s_0` for a series (in the projected, possibly logit, units),

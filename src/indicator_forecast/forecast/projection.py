@@ -490,18 +490,17 @@ def project_series(
     spread = scale * q
     if nature is not None and nature.spread > 0:
         # Borrowed strength (forecast.priors): the scale shrunk toward the kind's, the shape of
-        # the errors the kind's up to four points.
+        # the errors the kind's.
         own_changes = n - 2 if series_class == "history_scale" else n - 1
         w = nature.own_weight(max(own_changes, 1))
-        v = nature.shape_weight(n)
         s0 = nature.prior_scale(y[:-1] if partial is not None else y)
         q_long = cal.scaled_quantiles(table, cal.groups[-1][0], qh, -1, "level")
         s_blend = w * scale + (1 - w) * s0
-        spread = s_blend * (v * q + (1 - v) * nature.width_ratio * q_long)
+        spread = s_blend * nature.width_ratio * q_long
         notes.append(
             f"{n} points: scale {s_blend:.3g} = {w:.0%} the series' own ({scale:.3g}) and "
-            f"{1 - w:.0%} the typical yearly change of a {nature.name} ({s0:.3g}); error shape "
-            f"{v:.0%} the series' own table, {1 - v:.0%} that of its kind"
+            f"{1 - w:.0%} the typical yearly change of a {nature.name} ({s0:.3g}); errors shaped "
+            "as those of its kind"
         )
     values = np.maximum.accumulate(mean[:, None] + spread, axis=1)
     if bounds is not None:
