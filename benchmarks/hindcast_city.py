@@ -46,7 +46,7 @@ import numpy as np
 
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast import project_amounts, project_series
-from indicator_forecast.forecast.priors import NATURES, Nature
+from indicator_forecast.forecast.priors import NATURES
 
 BASES = (2005, 2010, 2015)
 OUT = Path(__file__).resolve().parent / "results" / "hindcast_city.json"
@@ -192,7 +192,8 @@ def winkler(lo: float, hi: float, y: float, alpha: float = 0.2) -> float:
 
 
 def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
-    res: dict[str, Any] = {"cases": len(cases), "met_share": float(np.mean([c["met"] for c in cases]))}
+    met_share = float(np.mean([c["met"] for c in cases]))
+    res: dict[str, Any] = {"cases": len(cases), "met_share": met_share}
     for m in METHODS:
         p = np.array([c["p"][m] for c in cases])
         o = np.array([c["met"] for c in cases], float)

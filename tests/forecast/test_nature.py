@@ -189,3 +189,11 @@ def test_national_unemployment_not_extrapolated_upward(national):
     assert r["projected_end"] <= r["midterm_value"]
     assert r["model"] == "revert"
     assert "回归" in r["reason"]
+
+
+def test_national_gap_between_growth_rates_is_not_trended(national):
+    # Labour productivity against GDP growth: yearly gaps 0.2 (2020), 0.6, 1.2 rise, but a gap
+    # between two yearly rates is not extrapolated with a trend: the projected average gap stays
+    # within the gaps seen (before this rule it was 1.68, above every year observed).
+    r = _row(national, "全员劳动生产率")
+    assert r["projected_end"] <= 1.2

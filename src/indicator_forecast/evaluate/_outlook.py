@@ -168,6 +168,9 @@ def build_outlook(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
                     level=(level, 95), method=method, partial=partial,
                     series_class="level" if s.transform == "gap_average" else "running_total",
+                    # A gap between two yearly growth rates returns toward its level like the
+                    # rates themselves: its trend is not followed (amounts and reductions are).
+                    follow_trend=s.transform != "gap_average",
                 )
                 proj = amounts.running
                 extra = _amounts_notes(s, amounts)
