@@ -72,6 +72,11 @@ NATURE_WORDS: dict[str, tuple[str, str]] = {
         "按人口类缓变指标预测（年变化通常只有零点几）",
         "projected as a slow population average (changing by tenths a year)",
     ),
+    "growth": (
+        "年度增速连乘为指数后外推，即大体延续已有年份的平均增速，不外推增速本身的升降",
+        "yearly growth rates chained into an index and extrapolated, which carries their "
+        "average forward rather than extrapolating the rise or fall of the rate itself",
+    ),
 }
 
 
@@ -95,7 +100,10 @@ def _nature_notes(
     """(zh, en) sentences on the kind of quantity and the points used, for the reason."""
     zh: list[str] = []
     en: list[str] = []
-    if nature.name in NATURE_WORDS:
+    if s.measure == "growth_rate":
+        zh.append(NATURE_WORDS["growth"][0])
+        en.append(NATURE_WORDS["growth"][1])
+    elif nature.name in NATURE_WORDS:
         mean = f"{float(np.mean(s.values)):.3g}"
         z, e = NATURE_WORDS[nature.name]
         zh.append(z.format(mean=mean))
