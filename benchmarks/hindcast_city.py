@@ -45,7 +45,9 @@ from typing import Any
 import numpy as np
 
 from indicator_forecast.forecast import methods as M
-from indicator_forecast.forecast import project_amounts, project_series
+from indicator_forecast.forecast import project_amounts
+from indicator_forecast.forecast import project_series as _project_series
+from indicator_forecast.forecast.calibration import Calibration, from_dict
 from indicator_forecast.forecast.priors import NATURES
 
 BASES = (2005, 2010, 2015)
@@ -63,6 +65,11 @@ KINDS = ("share", "population", "deposits_pc", "gdp_growth", "revenue_total")
 NATURE_OF = {"share": "share", "population": "level", "deposits_pc": "level"}
 METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
 BINS = np.linspace(0, 1, 11)
+CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
+
+
+def project_series(*args: Any, **kw: Any) -> Any:
+    return _project_series(*args, calibration=CAL, **kw)
 
 
 def load() -> dict[str, dict[str, dict[int, float]]]:
@@ -170,7 +177,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
         met = final >= target
         probs, ints = {}, {}
         for m, ft in (("engine", True), ("engine_e449b04", False)):
-            am = project_amounts(years, a, target_year=T, follow_trend=ft)
+            am = project_amounts(years, a, target_year=T, follow_trend=ft, calibration=CAL)
             shift = observed - am.last_total
             dist = am.running.distribution
             probs[m] = dist.prob_at_least(target - shift, T)
@@ -222,10 +229,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cities", type=int, default=0, help="first N cities only (0: all)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--calibration", type=Path, help="calibration table JSON (default: shipped)")
+    ap.add_argument("--half", choices=("a", "b"), help="cities at even (a) / odd (b) places")
     a = ap.parse_args()
+    global CAL
+    if a.calibration:
+        CAL = from_dict(json.loads(a.calibration.read_text()))
     t0 = time.time()
     data = load()
-    cities = sorted(data)[: a.cities] if a.cities else sorted(data)
+    cities = sorted(data)
+    if a.half:
+        cities = cities[{"a": 0, "b": 1}[a.half]::2]
+    cities = cities[: a.cities] if a.cities else cities
     all_cases: list[dict[str, Any]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
