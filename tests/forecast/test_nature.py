@@ -197,3 +197,13 @@ def test_national_gap_between_growth_rates_is_not_trended(national):
     # within the gaps seen (before this rule it was 1.68, above every year observed).
     r = _row(national, "全员劳动生产率")
     assert r["projected_end"] <= 1.2
+
+
+def test_only_rises_by_name():
+    from indicator_forecast.evaluate._outlook import only_rises
+    from indicator_forecast.plan import read_plan
+
+    plan = read_plan(DATA / "plan.csv")
+    names = {ind.name for ind in plan.indicators if only_rises(ind)}
+    assert any("城镇化率" in n for n in names) and any("预期寿命" in n for n in names)
+    assert not any("失业率" in n for n in names)

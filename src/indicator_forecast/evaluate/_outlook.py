@@ -80,6 +80,17 @@ NATURE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Quantities that, in practice, only rise (a target met now stays met): urbanisation, life
+#: expectancy, years of schooling, forest cover. For classify's rule "a target already met on a
+#: quantity that only rises is A"; configurable like :data:`NATURE_RULES`.
+ONLY_RISES_PATTERN = r"城镇化率|预期寿命|受教育年限|森林覆盖率"
+
+
+def only_rises(ind: Indicator, pattern: str = ONLY_RISES_PATTERN) -> bool:
+    """Whether the indicator is a quantity that only rises (by its name; higher is better)."""
+    return ind.direction == "higher" and re.search(pattern, ind.name) is not None
+
+
 def quantity_nature(
     ind: Indicator, s: SeriesInput,
     rules: tuple[tuple[str, str, str, str], ...] = NATURE_RULES,
