@@ -97,7 +97,7 @@ class Nature:
 NATURES: dict[str, Nature] = {
     "level": Nature("level"),
     "share": Nature(
-        "share", bounds=(0.0, 100.0), spread=0.0426, relative=False, width_ratio=1.0,
+        "share", bounds=(0.0, 100.0), spread=0.0426, relative=False, width_ratio=0.87,
         source="city-macro-data, three sectors' shares of GDP, ~300 cities 2000-2020: median "
         "yearly change of the logit over eight-year windows",
     ),
@@ -107,7 +107,7 @@ NATURES: dict[str, Nature] = {
         "minimises the 1-5 year absolute error from windows of three and eight years",
     ),
     "demographic": Nature(
-        "demographic", spread=0.00284, width_ratio=0.61,
+        "demographic", spread=0.00284, width_ratio=0.53,
         source="Gapminder life expectancy, 142 countries 1952-2007, countries at 70 years or "
         "more: median yearly change relative to the level; errors of the five-year trend",
     ),
