@@ -42,7 +42,48 @@ def load(name: str) -> list[np.ndarray]:
                 out.append(row[best[0] : best[1]])
             cur += 1
         return out
+    if name in ("city", "city_a", "city_b"):
+        return city_series(None if name == "city" else name[-1])
     raise ValueError(f"unknown data set {name!r}")
+
+
+#: The yearly series of city-macro-data read as development data (levels and amounts).
+CITY_COLUMNS = (
+    "地区生产总值(万元)", "常住人口(万人)", "户籍人口数(万人)", "进出口总额（百万人民币）",
+    "第一产业增加值占GDP比重(%)", "第二产业增加值占GDP比重(%)", "第三产业增加值占GDP比重(%)",
+    "普通高等学校在校学生数(万人)", "年末金融机构各项贷款余额(万元)", "年末金融机构存款余额(万元)",
+    "一般公共预算支出(万元)", "一般公共预算收入(万元)",
+)
+
+
+def city_series(half: str | None = None, last_year: int = 2020) -> list[np.ndarray]:
+    """Yearly series of ``city-macro-data`` up to ``last_year`` (2020: nothing of the 14th plan
+    period is read), each city's longest run of positive values of at least 10 years, for the
+    columns in :data:`CITY_COLUMNS`. ``half`` ``"a"`` / ``"b"``: the cities at even / odd places
+    in name order (so that a table built on one half is scored on the other)."""
+    import city_macro_data
+
+    df = city_macro_data.load_data()
+    df.columns = [c.replace("\r", "").replace("\n", "") for c in df.columns]
+    df = df[df["年份"] <= last_year].sort_values(["城市", "年份"])
+    names = sorted(df["城市"].unique())
+    keep = set(names if half is None else names[{"a": 0, "b": 1}[half]::2])
+    out = []
+    for city, g in df.groupby("城市"):
+        if city not in keep:
+            continue
+        for col in CITY_COLUMNS:
+            run: list[float] = []
+            best: list[float] = []
+            for v in [*g[col].to_numpy(float), np.nan]:
+                if np.isfinite(v) and v > 0:
+                    run.append(float(v))
+                else:
+                    best = run if len(run) > len(best) else best
+                    run = []
+            if len(best) >= 10:
+                out.append(np.array(best))
+    return out
 
 
 def cases(

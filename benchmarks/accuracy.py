@@ -88,6 +88,8 @@ def main() -> None:
     ap.add_argument("--tag", default="dev")
     ap.add_argument("--no-sf", action="store_true")
     ap.add_argument("--windows", nargs="+", type=int, default=list(WINDOWS))
+    ap.add_argument("--extra", nargs="*", default=[],
+                    help="sets added to every calibration table (e.g. city), never scored here")
     a = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     results: dict = {"windows": a.windows, "rows": []}
@@ -95,7 +97,7 @@ def main() -> None:
     for ds in a.sets:
         series = load(ds)
         if ds in DEV_SETS:
-            others = tuple(s for s in DEV_SETS if s != ds)
+            others = tuple(s for s in DEV_SETS if s != ds) + tuple(a.extra)
             cal = from_dict(calibrate(others, "+".join(others)))
         else:
             cal = default_calibration()

@@ -21,6 +21,7 @@ and, with the projection already past the target, lower the probability of meeti
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Callable
 
@@ -31,6 +32,7 @@ from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
 from indicator_forecast.forecast.distribution import Predictive
+from indicator_forecast.forecast.priors import NATURES, Nature
 from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
 from indicator_forecast.plan import Indicator
 from indicator_forecast.plan.targets import BandTarget
@@ -43,6 +45,95 @@ _WHAT_ZH = {
     "log_reduction": "五年累计降低率",
     "gap_average": "与参照增速的年均差距",
 }
+
+
+#: How the kind of a level quantity is read from the indicator: (kind, unit pattern, name
+#: pattern, name pattern that excludes), first match wins; anything else is a plain level.
+#: Decided from the unit and the name, never from an indicator's number; replace or extend the
+#: tuple (or pass ``rules=`` to :func:`quantity_nature`) for other plans.
+NATURE_RULES: tuple[tuple[str, str, str, str], ...] = (
+    ("rate", r"^%$", r"失业率|增长率|增速|利率|通胀|物价涨幅", r"$^"),
+    ("demographic", r"", r"预期寿命|受教育年限", r"$^"),
+    ("share", r"^%$", r"率|比重|比例|占比|覆盖|份额", r"增长|增速|降低|下降|减少"),
+)
+
+#: What each kind means for the projection, in words (zh, en), for the outlook's reason.
+NATURE_WORDS: dict[str, tuple[str, str]] = {
+    "share": (
+        "按占比类指标在0～100%之间（logit尺度）预测，区间不越过上下限",
+        "projected as a share on the logit scale, so no interval crosses 0 or 100",
+    ),
+    "rate": (
+        "按年度比率类指标向其常年水平（已有年份均值{mean}）回归预测，不按单年升降外推趋势",
+        "treated as a yearly rate returning toward its usual level (the mean of the years "
+        "observed, {mean}), not extrapolated from one year's rise or fall",
+    ),
+    "demographic": (
+        "按人口类缓变指标预测（年变化通常只有零点几）",
+        "projected as a slow population average (changing by tenths a year)",
+    ),
+    "growth": (
+        "年度增速连乘为指数后外推，即大体延续已有年份的平均增速，不外推增速本身的升降",
+        "yearly growth rates chained into an index and extrapolated, which carries their "
+        "average forward rather than extrapolating the rise or fall of the rate itself",
+    ),
+}
+
+
+#: Quantities that, in practice, only rise (a target met now stays met): urbanisation, life
+#: expectancy, years of schooling, forest cover. For classify's rule "a target already met on a
+#: quantity that only rises is A"; configurable like :data:`NATURE_RULES`.
+ONLY_RISES_PATTERN = r"城镇化率|预期寿命|受教育年限|森林覆盖率"
+
+
+def only_rises(ind: Indicator, pattern: str = ONLY_RISES_PATTERN) -> bool:
+    """Whether the indicator is a quantity that only rises (by its name; higher is better)."""
+    return ind.direction == "higher" and re.search(pattern, ind.name) is not None
+
+
+def quantity_nature(
+    ind: Indicator, s: SeriesInput,
+    rules: tuple[tuple[str, str, str, str], ...] = NATURE_RULES,
+) -> Nature:
+    """The kind of quantity a level series is (:data:`NATURE_RULES`); other measures: level."""
+    if s.measure != "level" or s.transform != "none":
+        return NATURES["level"]
+    for name, unit_pat, name_pat, exclude in rules:
+        if (re.search(unit_pat, ind.unit or "") and re.search(name_pat, ind.name)
+                and not re.search(exclude, ind.name)):
+            return NATURES[name]
+    return NATURES["level"]
+
+
+def _nature_notes(
+    nature: Nature, s: SeriesInput, base_year: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(zh, en) sentences on the kind of quantity and the points used, for the reason."""
+    zh: list[str] = []
+    en: list[str] = []
+    if s.measure == "growth_rate":
+        zh.append(NATURE_WORDS["growth"][0])
+        en.append(NATURE_WORDS["growth"][1])
+    elif nature.name in NATURE_WORDS:
+        mean = f"{float(np.mean(s.values)):.3g}"
+        z, e = NATURE_WORDS[nature.name]
+        zh.append(z.format(mean=mean))
+        en.append(e.format(mean=mean))
+    n = len(s.years)
+    before = sum(1 for y in s.years if y < base_year)
+    used_zh = f"使用{n}个年度数据" + (f"（含基期{base_year}年之前{before}年）" if before else "")
+    used_en = f"{n} yearly figures used" + (
+        f" ({before} before the base year {base_year})" if before else "")
+    if nature.spread > 0:
+        w = nature.own_weight(max(n - 2, 1))
+        zh.append(f"{used_zh}，区间宽度按同类指标的经验（权重{1 - w:.0%}）与本指标自身历史（权重"
+                  f"{w:.0%}）合成，数据越多越以自身为准")
+        en.append(f"{used_en}; the interval width blends what series of the same kind did "
+                  f"({1 - w:.0%}) with the series' own history ({w:.0%}), more its own as it grows")
+    else:
+        zh.append(used_zh)
+        en.append(used_en)
+    return tuple(zh), tuple(en)
 
 
 def _p_meet(
@@ -88,6 +179,8 @@ def build_outlook(
     method = config.method
     extra: tuple[str, ...] = ()
     amounts: AmountsProjection | None = None
+    nature = quantity_nature(ind, s)
+    nature_zh, nature_en = _nature_notes(nature, s, pr.base_year)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ShortSeriesWarning)
         try:
@@ -99,6 +192,9 @@ def build_outlook(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
                     level=(level, 95), method=method, partial=partial,
                     series_class="level" if s.transform == "gap_average" else "running_total",
+                    # A gap between two yearly growth rates returns toward its level like the
+                    # rates themselves: its trend is not followed (amounts and reductions are).
+                    follow_trend=s.transform != "gap_average",
                 )
                 proj = amounts.running
                 extra = _amounts_notes(s, amounts)
@@ -109,13 +205,16 @@ def build_outlook(
                     # A level's interval is scaled by the changes before its latest value, so
                     # that a better latest figure moves the projection, never the width.
                     series_class="history_scale" if s.measure == "level" else "level",
+                    nature=nature,
                 )
         except ProjectionError as exc:
             return None, str(exc)
     engine_notes = tuple(proj.notes)
     if s.measure == "level" and not any("whole window" in n for n in engine_notes):
         extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
-    notes = extra + tuple(str(w.message) for w in caught) + engine_notes
+    extra = nature_zh + extra
+    notes = (extra + tuple("en: " + e for e in nature_en) + tuple(str(w.message) for w in caught)
+             + engine_notes)
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
 
@@ -172,7 +271,7 @@ def build_outlook(
         p_meet=p_meet,
         p_stretch=p_stretch,
         model=proj.model,
-        model_reason=(extra[0] + "；" if extra else "") + proj.model_reason,
+        model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1]) + proj.model_reason,
         what=what,
         quantile=q,
         prob_at_least=pal,
@@ -183,10 +282,18 @@ def build_outlook(
 
 def _amounts_notes(s: SeriesInput, amounts: AmountsProjection) -> tuple[str, ...]:
     """What :func:`project_amounts` did, in the officials' language."""
-    notes = [
-        f"{len(s.years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
-        "区间按年度量的平均大小缩放"
-    ]
+    if amounts.trending:
+        a = s.values
+        way = "逐年上升" if a[-1] > a[0] else "逐年下降"
+        notes = [
+            f"{len(s.years)}年年度量{way}，按年度量自身的趋势外推后逐年累加（不按其平均值延续），"
+            "区间按年度量此前的变化幅度确定"
+        ]
+    else:
+        notes = [
+            f"{len(s.years)}年年度量逐年累加为累计值后外推（累计值的年均增量即年度量的平均），"
+            "区间按年度量的平均大小缩放"
+        ]
     if s.partial is not None and amounts.nowcast is not None:
         year, months, amount = s.partial
         notes.append(

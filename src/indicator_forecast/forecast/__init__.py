@@ -25,6 +25,7 @@ from indicator_forecast.forecast.models import (
     Theta,
     WeightedLinear,
 )
+from indicator_forecast.forecast.priors import NATURES, Nature
 from indicator_forecast.forecast.projection import (
     AmountsProjection,
     Partial,
@@ -43,7 +44,9 @@ __all__ = [
     "Drift",
     "LinearTrend",
     "LogLinear",
+    "NATURES",
     "Naive",
+    "Nature",
     "Partial",
     "Predictive",
     "SeriesProjection",

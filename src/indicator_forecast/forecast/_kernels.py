@@ -180,8 +180,23 @@ def damped_fixed(Y: Array, h: int) -> tuple[Array, dict[str, Array]]:
     return damped(Y, h, alpha=a, beta=b, phi=p)
 
 
+#: Persistence of a deviation from the mean used by ``revert`` when none is given (the value
+#: measured on city GDP growth rates; see forecast.priors).
+REVERT_PHI = 0.9
+
+
+def revert(Y: Array, h: int, phi: float = REVERT_PHI) -> tuple[Array, dict[str, Array]]:
+    r"""Mean reversion (AR(1) toward the window mean):
+    :math:`\hat y_{n+k} = \bar y + \varphi^k (y_n - \bar y)`."""
+    m = Y.mean(axis=1)
+    k = np.arange(1, h + 1)
+    f = m[:, None] + phi**k[None, :] * (Y[:, -1] - m)[:, None]
+    return f, {"mean": m, "phi": np.full(Y.shape[0], float(phi))}
+
+
 KERNELS: dict[str, Kernel] = {
     "naive": naive,
+    "revert": revert,
     "drift": drift,
     "linear": linear,
     "loglinear": loglinear,

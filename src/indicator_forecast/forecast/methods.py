@@ -20,6 +20,7 @@ from indicator_forecast.forecast import _kernels as K
 #: Minimum number of points for each base method.
 MIN_POINTS: dict[str, int] = {
     "naive": 1,
+    "revert": 2,
     "drift": 2,
     "linear": 2,
     "loglinear": 2,
@@ -32,6 +33,7 @@ BASE_METHODS: tuple[str, ...] = tuple(MIN_POINTS)
 
 DESCRIPTIONS: dict[str, str] = {
     "naive": "last value carried forward",
+    "revert": "mean reversion toward the series' mean (a yearly rate returns toward its level)",
     "drift": "random walk with drift",
     "linear": "least-squares straight line",
     "loglinear": "constant growth (log-linear least squares)",
@@ -44,6 +46,7 @@ DESCRIPTIONS: dict[str, str] = {
 #: Short names of the base methods for officials' texts (Chinese).
 NAMES_ZH: dict[str, str] = {
     "naive": "保持不变法",
+    "revert": "均值回归法（年度比率向其常年水平回归，不按趋势外推）",
     "drift": "平均变化外推法",
     "linear": "直线趋势法",
     "loglinear": "年均增速外推法",
@@ -56,6 +59,7 @@ NAMES_ZH: dict[str, str] = {
 #: Short names of the base methods for English texts.
 NAMES_EN: dict[str, str] = {
     "naive": "the last value carried forward",
+    "revert": "mean reversion (a yearly rate returns toward its usual level, no trend)",
     "drift": "the random walk with drift",
     "linear": "the straight line",
     "loglinear": "constant growth",

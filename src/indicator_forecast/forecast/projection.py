@@ -23,9 +23,11 @@ import pandas as pd
 from scipy.stats import norm
 
 from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
+from indicator_forecast.forecast import _kernels as K
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import Predictive, check_levels, from_samples
+from indicator_forecast.forecast.priors import Nature, from_logit, to_logit
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
 N_DRAWS = 20_000
@@ -321,6 +323,7 @@ def project_series(
     calibration: Calibration | None = None,
     roughness: bool = True,
     series_class: SeriesClass = "level",
+    nature: Nature | None = None,
 ) -> SeriesProjection:
     """Project one annual series to ``target_year`` with calibrated intervals.
 
@@ -357,6 +360,11 @@ def project_series(
         not the width of its interval (from three points on; with fewer, or an unchanging
         history, ``"level"`` is used and a note says so). ``"running_total"``: ``values`` are
         the running total of positive yearly amounts (see :func:`project_amounts`).
+    nature : Nature, optional
+        What kind of quantity a ``level`` series is (see :mod:`~indicator_forecast.forecast.
+        priors`): a bounded share is projected on the logit scale, a yearly rate reverts toward
+        its mean, and a pooled prior of the kind is blended in by the number of points. Ignored
+        for other measures. Default: none of these.
 
     Raises
     ------
@@ -424,8 +432,21 @@ def project_series(
             f"The 'target_year' parameter must be after the last observed year {int(by[-1])}. "
             f"Got {target_year!r} instead."
         )
+    if measure != "level":
+        nature = None
+    bounds = nature.bounds if nature is not None else None
+    if bounds is not None:
+        y = to_logit(y, bounds)
+        notes.append(f"projected on the logit scale between {bounds[0]:g} and {bounds[1]:g}")
     n = y.size
-    res = M.resolve(method, n, positive=bool(np.all(y > 0)))
+    if nature is not None and nature.revert is not None:
+        res = M.Resolution(
+            M.canonical(method), "revert",
+            f"{n} points: {M.DESCRIPTIONS['revert']} (phi {nature.revert:g}, a yearly rate)",
+            False,
+        )
+    else:
+        res = M.resolve(method, n, positive=bool(np.all(y > 0)))
     if res.fell_back:
         warnings.warn(
             f"{res.reason}. Read the projection's model_reason; give more years to use "
@@ -446,7 +467,11 @@ def project_series(
                 "interval scaled by the whole window: "
                 + ("fewer than three points" if n < 3 else "no change before the latest value")
             )
-    mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
+    if res.used == "revert":
+        assert nature is not None and nature.revert is not None
+        mean = K.revert(Y, h, phi=nature.revert)[0][0] if h > 0 else np.empty(0)
+    else:
+        mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
     horizons = np.arange(1, h + 1, dtype=float) + offset
     periods = np.arange(int(by[-1]) + 1, target_year + 1)
     if partial is not None:
@@ -454,13 +479,38 @@ def project_series(
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
     rbin = int(M.calibration_bin(Y)[0]) if roughness else -1
-    q = cal.scaled_quantiles(res.used, n, horizons, rbin, series_class)
+    # A mean-reverting forecast takes the interval of the last value carried forward at the
+    # horizon where the AR(1) error variance is reached (see forecast.priors).
+    table = "naive" if res.used == "revert" else res.used
+    qh = horizons
+    if nature is not None and nature.revert is not None:
+        phi2 = nature.revert**2
+        qh = np.where(horizons > 0, (1 - phi2**horizons) / (1 - phi2), 0.0)
+    q = cal.scaled_quantiles(table, n, qh, rbin, series_class)
+    spread = scale * q
+    if nature is not None and nature.spread > 0:
+        # Borrowed strength (forecast.priors): the scale shrunk toward the kind's, the shape of
+        # the errors the kind's.
+        own_changes = n - 2 if series_class == "history_scale" else n - 1
+        w = nature.own_weight(max(own_changes, 1))
+        s0 = nature.prior_scale(y[:-1] if partial is not None else y)
+        q_long = cal.scaled_quantiles(table, cal.groups[-1][0], qh, -1, "level")
+        s_blend = w * scale + (1 - w) * s0
+        spread = s_blend * nature.width_ratio * q_long
+        notes.append(
+            f"{n} points: scale {s_blend:.3g} = {w:.0%} the series' own ({scale:.3g}) and "
+            f"{1 - w:.0%} the typical yearly change of a {nature.name} ({s0:.3g}); errors shaped "
+            "as those of its kind"
+        )
+    values = np.maximum.accumulate(mean[:, None] + spread, axis=1)
+    if bounds is not None:
+        values, mean = from_logit(values, bounds), from_logit(mean, bounds)
     base = Predictive(
-        periods, mean, cal.probs, mean[:, None] + scale * q, levels,
+        periods, mean, cal.probs, values, levels,
         "index (base 100)" if measure == "growth_rate" else (
             "yearly flow" if measure in ("flow", "running_total") else "level"),
     )
-    corr = cal.correlation(res.used, n, np.maximum(horizons, 1), rbin, series_class)
+    corr = cal.correlation(table, n, np.maximum(horizons, 1), rbin, series_class)
     proj = SeriesProjection(
         measure=measure, years=yrs, values=vals, target_year=int(target_year),
         method=res.requested, model=res.used, model_reason=res.reason, fell_back=res.fell_back,
@@ -496,9 +546,12 @@ class AmountsProjection:
     running: SeriesProjection
     last_total: float
     nowcast: float | None = None
+    trending: bool = False
 
     def yearly(self) -> Predictive:
         """Distribution of each projected year's amount."""
+        if self.running.measure == "running_total":  # amounts projected themselves (a trend)
+            return self.running.base
         return self.running.changes(self.last_total)
 
 
@@ -512,6 +565,7 @@ def project_amounts(
     partial: Partial | None = None,
     calibration: Calibration | None = None,
     series_class: Literal["running_total", "level"] = "running_total",
+    follow_trend: bool = True,
 ) -> AmountsProjection:
     """Project yearly amounts that add up (new investment, yearly reductions, yearly gaps).
 
@@ -524,10 +578,34 @@ def project_amounts(
     measured on running totals of positive amounts; ``"level"`` the generic table (for amounts
     of either sign, such as gaps). A part-year figure is scaled to a full year by
     ``Partial.pace_share`` and nowcast inside the running total of that year.
+
+    When the amounts trend (``follow_trend`` and three or more amounts that each move the same
+    way, see :func:`amounts_trend`), the amounts themselves are projected with the method and
+    summed along simulated paths into the running total (``measure="running_total"`` of
+    :func:`project_series`): a steadily falling yearly reduction (5.0, 3.7, 3.1 %) is not
+    carried at its average. The interval is then scaled by how much the amounts changed before
+    the latest one, so it knows their spread, and a higher latest amount still raises the
+    projection. ``trending`` says which was done.
     """
     yrs = np.asarray(years, dtype=int)
     c_years = np.concatenate([[yrs[0] - 1], yrs])
-    c_values = M.running_totals(np.asarray(amounts, dtype=float)[None, :])[0]
+    a = np.asarray(amounts, dtype=float)
+    c_values = M.running_totals(a[None, :])[0]
+    if follow_trend and amounts_trend(a):
+        r_partial = None
+        if partial is not None:
+            r_partial = Partial(year=partial.year, months=partial.months,
+                                value=float(c_values[-1] + partial.value), share=partial.share)
+        running = project_series(
+            c_years, c_values, target_year=target_year, measure="running_total",
+            level=level, method=method, partial=r_partial, calibration=calibration,
+            roughness=True, series_class="history_scale",  # bin read without the latest
+        )
+        note = (f"the {a.size} yearly amounts trend ({'rising' if a[-1] > a[0] else 'falling'} "
+                "each year): projected as amounts with their trend and summed")
+        running = replace(running, notes=(*running.notes, note))
+        nowcast = partial.value / partial.pace_share if partial is not None else None
+        return AmountsProjection(running, float(c_values[-1]), nowcast, trending=True)
     nowcast = None
     c_partial = None
     if partial is not None:
@@ -543,6 +621,13 @@ def project_amounts(
         notes = tuple(n for n in running.notes if "reading after" not in n)
         running = replace(running, notes=notes)
     return AmountsProjection(running, float(c_values[-1]), nowcast)
+
+
+def amounts_trend(amounts: np.ndarray) -> bool:
+    """Whether yearly amounts trend: three or more, each changing the same way as the one before
+    (a steadily falling yearly reduction, steadily rising new investment)."""
+    d = np.diff(np.asarray(amounts, dtype=float))
+    return bool(d.size >= 2 and (np.all(d > 0) or np.all(d < 0)))
 
 
 def _replace(p: SeriesProjection, dist: Predictive) -> SeriesProjection:

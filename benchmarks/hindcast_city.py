@@ -1,0 +1,276 @@
+"""Hindcast of simulated plans on Chinese prefecture-level cities (``city-macro-data``).
+
+Plan periods 2006-2010, 2011-2015 and 2016-2020 (base years 2005, 2010, 2015); nothing after
+2020 is read, so the 2021-2024 outcomes stay out of every choice. Targets are written the way
+plans are written, from the five years before the base:
+
+- ``share``: the tertiary sector's share of GDP at the end (%), target = base + the change of the
+  five years before (direction: that change's sign; a share, bounded);
+- ``population``: resident population at the end (a demographic level), same rule;
+- ``deposits_pc``: deposits per resident at the end (a stock per head), target = base times the
+  growth factor of the five years before;
+- ``gdp_growth``: average yearly nominal GDP growth over the plan (%), target = the average of
+  the five years before (a yearly growth rate);
+- ``revenue_total``: five-year total of general budget revenue (a running total of yearly
+  amounts), target = the previous five years' total times that period's growth factor.
+
+At the mid-term with 3 points (base year + 2) or 8 points (five more before the base), each
+method gives P(meet) and, for the engines, an 80 % interval of the final value. Scores: Brier
+score of P(meet), a reliability table, 80 % coverage and the Winkler interval score (width plus
+2/alpha times the miss), the latter in % of the base value (so that cities and quantities are
+comparable). Methods:
+
+- ``engine``: the projection engine as shipped (nature of the quantity, pooled priors, amounts
+  that trend followed);
+- ``engine_e449b04``: the same engine with those switched off (``nature=None``,
+  ``follow_trend=False``), which is the code of commit e449b04;
+- ``escap``: ESCAP anticipated progress (time-weighted straight line to the target year against
+  the target; P 1 or 0);
+- ``eurostat``: realised over required compound growth, on track at 0.95 (P 1 or 0);
+- ``ndrc``: the NDRC time schedule, completion at least the time elapsed (40 %; P 1 or 0).
+
+    python benchmarks/hindcast_city.py                  # -> results/hindcast_city.json
+    python benchmarks/hindcast_city.py --cities 60      # a quick subset
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indicator_forecast.forecast import methods as M
+from indicator_forecast.forecast import project_amounts
+from indicator_forecast.forecast import project_series as _project_series
+from indicator_forecast.forecast.calibration import Calibration, from_dict
+from indicator_forecast.forecast.priors import NATURES
+
+BASES = (2005, 2010, 2015)
+OUT = Path(__file__).resolve().parent / "results" / "hindcast_city.json"
+COLS = {
+    "share": "第三产业增加值占GDP比重(%)",
+    "population": "常住人口(万人)",
+    "gdp": "地区生产总值(万元)",
+    "deposits": "年末金融机构存款余额(万元)",
+    "revenue": "一般公共预算收入(万元)",
+}
+KINDS = ("share", "population", "deposits_pc", "gdp_growth", "revenue_total")
+# What _outlook.NATURE_RULES would read from each (population is not a slow population average
+# such as life expectancy: it is a plain level).
+NATURE_OF = {"share": "share", "population": "level", "deposits_pc": "level"}
+METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
+BINS = np.linspace(0, 1, 11)
+CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
+
+
+def project_series(*args: Any, **kw: Any) -> Any:
+    return _project_series(*args, calibration=CAL, **kw)
+
+
+def load() -> dict[str, dict[str, dict[int, float]]]:
+    import city_macro_data
+
+    df = city_macro_data.load_data()
+    df.columns = [c.replace("\r", "").replace("\n", "") for c in df.columns]
+    df = df[df["年份"] <= 2020]
+    out: dict[str, dict[str, dict[int, float]]] = {}
+    for city, g in df.groupby("城市"):
+        rec: dict[str, dict[int, float]] = {}
+        for k, col in COLS.items():
+            s = g.set_index("年份")[col]
+            rec[k] = {int(y): float(v) for y, v in s.items() if np.isfinite(v) and v > 0}
+        pop, dep = rec["population"], rec["deposits"]
+        rec["deposits_pc"] = {y: dep[y] / pop[y] for y in dep if y in pop}
+        gdp = rec["gdp"]
+        rec["gdp_growth"] = {y: 100 * (gdp[y] / gdp[y - 1] - 1) for y in gdp if y - 1 in gdp}
+        out[str(city)] = rec
+    return out
+
+
+def _series(d: dict[int, float], years: range) -> np.ndarray | None:
+    if not all(y in d for y in years):
+        return None
+    return np.array([d[y] for y in years])
+
+
+def _bin(p: float) -> int:
+    return int(min(np.digitize(p, BINS[1:-1]), 9))
+
+
+def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict[str, Any] | None:
+    """One simulated plan indicator at the mid-term b+2: target, outcome and each method's P."""
+    T, mid = b + 5, b + 2
+    first = mid - npts + 1
+    out: dict[str, Any] = {"kind": kind, "base": b, "points": npts}
+    if kind in ("share", "population", "deposits_pc"):
+        d = rec[kind]
+        hist = _series(d, range(b - 5, mid + 1))
+        if hist is None or T not in d:
+            return None
+        base, before = d[b], d[b - 5]
+        target = base * (base / before) if kind == "deposits_pc" else base + (base - before)
+        if target == base:
+            return None
+        higher = target > base
+        y = _series(d, range(first, mid + 1))
+        assert y is not None
+        final = d[T]
+        met = final >= target if higher else final <= target
+        probs = {}
+        ints = {}
+        for m, nature in (("engine", NATURES[NATURE_OF.get(kind, "level")]),
+                          ("engine_e449b04", None)):
+            p = project_series(list(range(first, mid + 1)), y, target_year=T,
+                               series_class="history_scale", nature=nature)
+            pa = p.prob_at_least(target, T)
+            probs[m] = pa if higher else 1 - pa
+            ints[m] = (float(p.lo(80)[-1]), float(p.hi(80)[-1]))
+        esc = M.forecast_matrix("escap", y[None, :], T - mid)[0, -1]
+        probs["escap"] = float((esc >= target) == higher)
+        span = mid - b
+        rate = (d[mid] / base) ** (1 / span) - 1
+        req = (target / base) ** (1 / 5) - 1
+        probs["eurostat"] = float(req != 0 and rate / req >= 0.95)
+        probs["ndrc"] = float((d[mid] - base) / (target - base) >= span / 5)
+        scale = abs(base)
+    elif kind == "gdp_growth":
+        d = rec["gdp_growth"]
+        if _series(d, range(min(first, b - 4), T + 1)) is None:
+            return None
+        target = float(np.mean([d[y] for y in range(b - 4, b + 1)]))
+        y = _series(d, range(first, mid + 1))
+        assert y is not None
+        fin = 100 * (np.prod([1 + d[t] / 100 for t in range(b + 1, T + 1)]) ** (1 / 5) - 1)
+        final = float(fin)
+        met = final >= target
+        probs, ints = {}, {}
+        for m in ("engine", "engine_e449b04"):
+            p = project_series(list(range(first, mid + 1)), y, target_year=T,
+                               measure="growth_rate")
+            g = p.end_growth_rate(base_year=b, year=T)
+            probs[m] = g.prob_at_least(target, T)
+            ints[m] = (float(g.lo(80)[-1]), float(g.hi(80)[-1]))
+        real = 100 * (np.prod([1 + d[t] / 100 for t in range(b + 1, mid + 1)]) ** 0.5 - 1)
+        idx = 100 * np.cumprod(1 + y / 100)
+        esc = M.forecast_matrix("escap", idx[None, :], T - mid)[0, -1]
+        esc_rate = 100 * ((esc / (idx[-1] / np.prod(1 + y[-(mid - b):] / 100))) ** (1 / 5) - 1)
+        probs["escap"] = float(esc_rate >= target)
+        probs["eurostat"] = float(target > 0 and real / target >= 0.95)
+        probs["ndrc"] = float(real >= target)
+        scale = 100.0  # rates: interval score in percentage points
+    else:  # revenue_total
+        d = rec["revenue"]
+        if _series(d, range(b - 9, T + 1)) is None:
+            return None
+        prev = sum(d[y] for y in range(b - 4, b + 1))
+        growth = d[b] / d[b - 5]
+        target = prev * growth
+        years = list(range(first if npts > 3 else b + 1, mid + 1))
+        a = np.array([d[y] for y in years])
+        observed = sum(d[y] for y in range(b + 1, mid + 1))
+        final = sum(d[y] for y in range(b + 1, T + 1))
+        met = final >= target
+        probs, ints = {}, {}
+        for m, ft in (("engine", True), ("engine_e449b04", False)):
+            am = project_amounts(years, a, target_year=T, follow_trend=ft, calibration=CAL)
+            shift = observed - am.last_total
+            dist = am.running.distribution
+            probs[m] = dist.prob_at_least(target - shift, T)
+            ints[m] = (float(dist.lo(80)[-1]) + shift, float(dist.hi(80)[-1]) + shift)
+        c = np.concatenate([[0.0], np.cumsum(a)])
+        esc = M.forecast_matrix("escap", c[None, :], T - mid)[0, -1] + shift
+        probs["escap"] = float(esc >= target)
+        probs["eurostat"] = float(observed / target >= 0.95 * (mid - b) / 5)
+        probs["ndrc"] = float(observed / target >= (mid - b) / 5)
+        scale = abs(target)
+    out.update(target=float(target), final=float(final), met=bool(met),
+               p={k: float(v) for k, v in probs.items()}, scale=float(scale))
+    out["interval"] = {k: [float(v[0]), float(v[1])] for k, v in ints.items()}
+    return out
+
+
+def winkler(lo: float, hi: float, y: float, alpha: float = 0.2) -> float:
+    return hi - lo + (2 / alpha) * (max(lo - y, 0) + max(y - hi, 0))
+
+
+def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    met_share = float(np.mean([c["met"] for c in cases]))
+    res: dict[str, Any] = {"cases": len(cases), "met_share": met_share}
+    for m in METHODS:
+        p = np.array([c["p"][m] for c in cases])
+        o = np.array([c["met"] for c in cases], float)
+        r: dict[str, Any] = {"brier": float(np.mean((p - o) ** 2))}
+        if m.startswith("engine"):
+            iv = np.array([c["interval"][m] for c in cases])
+            f = np.array([c["final"] for c in cases])
+            sc = np.array([c["scale"] for c in cases])
+            r["coverage80"] = float(np.mean((iv[:, 0] <= f) & (f <= iv[:, 1])))
+            ws = [winkler(lo, hi, y) / s * 100 for (lo, hi), y, s in zip(iv, f, sc, strict=True)]
+            r["winkler80_pct"] = float(np.mean(ws))
+            r["winkler80_pct_median"] = float(np.median(ws))
+            table = []
+            bins = np.array([_bin(x) for x in p])
+            for k in range(10):
+                sel = bins == k
+                if sel.any():
+                    table.append({"bin": f"{BINS[k]:.1f}-{BINS[k + 1]:.1f}", "n": int(sel.sum()),
+                                  "mean_p": float(p[sel].mean()), "met": float(o[sel].mean())})
+            r["reliability"] = table
+        res[m] = r
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--cities", type=int, default=0, help="first N cities only (0: all)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--calibration", type=Path, help="calibration table JSON (default: shipped)")
+    ap.add_argument("--half", choices=("a", "b"), help="cities at even (a) / odd (b) places")
+    a = ap.parse_args()
+    global CAL
+    if a.calibration:
+        CAL = from_dict(json.loads(a.calibration.read_text()))
+    t0 = time.time()
+    data = load()
+    cities = sorted(data)
+    if a.half:
+        cities = cities[{"a": 0, "b": 1}[a.half]::2]
+    cities = cities[: a.cities] if a.cities else cities
+    all_cases: list[dict[str, Any]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for city in cities:
+            for kind in KINDS:
+                for b in BASES:
+                    for npts in (3, 8):
+                        c = case(data[city], kind, b, npts)
+                        if c is not None:
+                            c["city"] = city
+                            all_cases.append(c)
+    result: dict[str, Any] = {"cities": len(cities), "seconds": round(time.time() - t0, 1)}
+    for npts in (3, 8):
+        sel = [c for c in all_cases if c["points"] == npts]
+        result[f"points_{npts}"] = {"all": score(sel)}
+        for kind in KINDS:
+            ks = [c for c in sel if c["kind"] == kind]
+            if ks:
+                result[f"points_{npts}"][kind] = score(ks)
+    a.out.write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    for npts in (3, 8):
+        r = result[f"points_{npts}"]["all"]
+        print(f"{npts} points: {r['cases']} cases, met {r['met_share']:.2f}")
+        for m in METHODS:
+            x = r[m]
+            extra = (f" cover80 {x['coverage80']:.3f} winkler {x['winkler80_pct']:.2f}%"
+                     if "coverage80" in x else "")
+            print(f"  {m:15s} brier {x['brier']:.3f}{extra}")
+    print(f"wrote {a.out} in {result['seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+r"""The nature of a quantity, and what series of the same kind did (pooled priors).
+
+A projection that knows what it projects: a share stays in :math:`[0, 100]`; a yearly rate
+(unemployment, a growth rate) returns toward its usual level; a slow population average (life
+expectancy, years of schooling) moves by a few tenths a year. Each :class:`Nature` says which,
+and carries a pooled prior for short histories.
+
+Bounded shares are projected on the logit scale, :math:`z = \ln\frac{p}{1-p}` with
+:math:`p = (y - a)/(b - a)`, and every quantile is mapped back, so that no interval crosses a
+bound (quantiles are preserved by a monotone map).
+
+Mean-reverting rates use :math:`\hat y_{n+h} = \bar y + \varphi^h (y_n - \bar y)`, the AR(1)
+forecast toward the series' own mean, and the interval of the last value carried forward at the
+horizon :math:`h^* = (1 - \varphi^{2h}) / (1 - \varphi^2)`, where the AR(1) forecast-error
+variance equals :math:`h^*` one-step variances.
+
+Short histories borrow strength. The scale is the series' own, :math:`s` (the mean absolute
+change before the latest value), shrunk toward the pooled typical yearly change of the kind,
+:math:`s_0` (``spread``, relative to the level or on the logit scale), with weight
+:math:`w = m/(m + k)` on the :math:`m` changes of its own. The shape of the errors is what series
+of the kind did: the long-series table rescaled by ``width_ratio`` :math:`r` (the pooled errors'
+80 % width at five years over the table's), at every length, since the series' own history tells
+its scale, not how far trends of its kind drift:
+
+.. math:: Q(p) = \hat y + [w s + (1 - w) s_0]\; r\, q_{\infty,h}(p)
+
+With two or three points the scale is mostly the kind's; as the history grows it becomes the
+series' own. A kind without a pooled prior (``spread`` 0) keeps the calibrated table of its
+length, :math:`Q(p) = \hat y + s\, q_{n,h}(p)`.
+
+The values are measured by ``benchmarks/priors.py`` on data that ends by 2020 (city-macro-data
+for shares and rates, the Gapminder life-expectancy panel for demographic levels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+NatureName = Literal["level", "share", "rate", "demographic"]
+
+
+@dataclass(frozen=True)
+class Nature:
+    """What kind of quantity a series is, and the pooled prior of that kind.
+
+    Parameters
+    ----------
+    name : {"level", "share", "rate", "demographic"}
+        The kind.
+    bounds : tuple of float, optional
+        Lower and upper bound (a share: 0 and 100); projected on the logit scale.
+    revert : float, optional
+        Persistence :math:`\\varphi` of a deviation from the series' mean (a yearly rate).
+    spread : float
+        Pooled typical yearly change: relative to the level (``relative=True``) or, for a
+        bounded quantity, on the logit scale. 0: no pooled prior.
+    relative : bool
+        Whether ``spread`` is a fraction of the level.
+    strength : float
+        Weight of the pooled prior in changes observed (``k``): with ``k`` changes of its own
+        a series counts half.
+    width_ratio : float
+        80 % width of the pooled errors at five years (in units of ``spread``) over that of the
+        shipped long-series table.
+    source : str
+        Where the values come from.
+    """
+
+    name: NatureName
+    bounds: tuple[float, float] | None = None
+    revert: float | None = None
+    spread: float = 0.0
+    relative: bool = True
+    strength: float = 3.0
+    width_ratio: float = 1.0
+    source: str = ""
+
+    def own_weight(self, changes: int) -> float:
+        """Weight :math:`w = m/(m + k)` of the series' own quantiles."""
+        if self.spread <= 0:
+            return 1.0
+        return changes / (changes + self.strength)
+
+    def prior_scale(self, values: np.ndarray) -> float:
+        """Pooled scale :math:`s_0` for a series (in the projected, possibly logit, units),
+        read from the values *before* the latest so that the latest moves only the forecast."""
+        if not self.relative:
+            return self.spread
+        ref = values[:-1] if values.size > 1 else values
+        return float(self.spread * np.abs(ref).mean())
+
+
+#: The kinds and their pooled priors (``benchmarks/priors.py`` prints the values).
+NATURES: dict[str, Nature] = {
+    "level": Nature("level"),
+    "share": Nature(
+        "share", bounds=(0.0, 100.0), spread=0.0426, relative=False, width_ratio=0.87,
+        source="city-macro-data, three sectors' shares of GDP, ~300 cities 2000-2020: median "
+        "yearly change of the logit over eight-year windows",
+    ),
+    "rate": Nature(
+        "rate", revert=0.9,
+        source="city-macro-data, yearly GDP growth of ~300 cities 2001-2020: persistence that "
+        "minimises the 1-5 year absolute error from windows of three and eight years",
+    ),
+    "demographic": Nature(
+        "demographic", spread=0.00284, width_ratio=0.53,
+        source="Gapminder life expectancy, 142 countries 1952-2007, countries at 70 years or "
+        "more: median yearly change relative to the level; errors of the five-year trend",
+    ),
+}
+
+
+def to_logit(y: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
+    """Values as the logit of their place between the bounds (clipped 1e-6 inside them)."""
+    a, b = bounds
+    p = np.clip((np.asarray(y, dtype=float) - a) / (b - a), 1e-6, 1 - 1e-6)
+    z: np.ndarray = np.log(p / (1 - p))
+    return z
+
+
+def from_logit(z: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
+    """Inverse of :func:`to_logit`."""
+    a, b = bounds
+    y: np.ndarray = a + (b - a) / (1 + np.exp(-np.asarray(z, dtype=float)))
+    return y
