@@ -44,6 +44,10 @@ SHIPPED = ("putuo-14th", "national-14th", "national-13th")
 DATES = ("2023-06-30", "2026-03-31")
 
 
+def _fmt(x: float) -> str:
+    return str(np.format_float_positional(x, precision=3, fractional=False, trim="-"))
+
+
 def synthetic_plan(rng: np.random.Generator, name: str) -> Plan:
     """The Putuo table with every target number scaled by a random factor (0.6–1.6)."""
     lines = PUTUO.read_text(encoding="utf-8").splitlines()
@@ -51,11 +55,7 @@ def synthetic_plan(rng: np.random.Generator, name: str) -> Plan:
     for line in lines[1:]:
         cells = line.split(",")
         f = float(rng.uniform(0.6, 1.6))
-        cells[4] = re.sub(
-            r"\d+(?:\.\d+)?", lambda m: np.format_float_positional(
-                float(m.group()) * f, precision=3, fractional=False, trim="-"
-            ), cells[4]
-        )
+        cells[4] = re.sub(r"\d+(?:\.\d+)?", lambda m, f=f: _fmt(float(m.group()) * f), cells[4])
         out.append(",".join(cells))
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d) / "plan.csv"
