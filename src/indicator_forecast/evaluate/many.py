@@ -43,7 +43,7 @@ def _named(items: Iterable[Item]) -> Iterator[Named]:
             name, plan, obs = item  # type: ignore[misc]
         elif len(item) == 2:
             plan, obs = item  # type: ignore[misc]
-            name = plan.name
+            name = getattr(plan, "name", "")
         else:
             raise ConfigurationError(
                 "The 'items' parameter of evaluate_many must hold (plan, observations) or "
