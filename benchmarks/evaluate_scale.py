@@ -195,27 +195,36 @@ def cmd_compare(folder: Path) -> int:
     return 1 if bad else 0
 
 
-def cmd_speed(units: list[int], date: str, many: bool) -> None:
+def cmd_speed(units: list[int], date: str, many: bool, trace: bool) -> None:
+    """Time without tracemalloc (it slows Python several times over); memory as max RSS, and
+    the peak of traced allocations in a separate run when ``trace``."""
     print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}")
     for n in units:
         data = list(synthetic_units(n))
         n_ind = sum(len(list(p.all_indicators())) for _, p, _ in data)
-        tracemalloc.start()
-        t0 = time.perf_counter()
-        if many:
-            from indicator_forecast.evaluate.many import evaluate_many
 
-            evaluate_many(data, as_of=date, progress=False)
-        else:
-            for _, plan, obs in data:
-                evaluate(plan, obs, as_of=date, progress=False).to_frame()
+        def run(data: list[tuple[str, Plan, Observations]] = data) -> None:
+            if many:
+                from indicator_forecast.evaluate.many import evaluate_many
+
+                evaluate_many(data, as_of=date, progress=False)
+            else:
+                for _, plan, obs in data:
+                    evaluate(plan, obs, as_of=date, progress=False).to_frame()
+
+        t0 = time.perf_counter()
+        run()
         dt_s = time.perf_counter() - t0
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = float("nan")
+        if trace:
+            tracemalloc.start()
+            run()
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
         print(f"units {n:5d}  indicators {n_ind:6d}  {dt_s:8.2f} s  "
               f"{n_ind / dt_s:8.0f} indicators/s  {dt_s / n * 1000:7.1f} ms/unit  "
-              f"peak traced {peak / 2**20:7.1f} MiB  max RSS {rss:7.0f} MiB")
+              f"max RSS {rss:7.0f} MiB  peak traced {peak:7.1f} MiB", flush=True)
 
 
 def main() -> int:
@@ -225,6 +234,7 @@ def main() -> int:
     s.add_argument("--units", type=int, nargs="+", default=[10, 100, 1000])
     s.add_argument("--as-of", default="2023-06-30")
     s.add_argument("--loop", action="store_true", help="evaluate() per plan, not evaluate_many")
+    s.add_argument("--trace", action="store_true", help="also a tracemalloc run for the peak")
     c = sub.add_parser("capture")
     c.add_argument("folder", type=Path)
     k = sub.add_parser("compare")
@@ -237,7 +247,7 @@ def main() -> int:
                 import indicator_forecast.evaluate.many  # noqa: F401
             except ImportError:
                 many = False
-        cmd_speed(a.units, a.as_of, many)
+        cmd_speed(a.units, a.as_of, many, a.trace)
         return 0
     if a.cmd == "capture":
         cmd_capture(a.folder)

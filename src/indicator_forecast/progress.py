@@ -24,7 +24,7 @@ import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -329,7 +329,7 @@ def _interpolated(d: dict[int, float]) -> tuple[list[int], list[float], list[int
     return years, values, [y for y in years if y in filled]
 
 
-def _dropped(v: object) -> bool:
+def _dropped(v: Any) -> bool:
     """What ``Series.dropna`` drops: None, NaN, NaT, pd.NA."""
     return v is None or (not isinstance(v, str) and bool(pd.isna(v)))
 

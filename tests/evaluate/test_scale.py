@@ -182,7 +182,8 @@ def test_evaluate_identical_to_the_indicator_by_indicator_path(shipped, syntheti
            for name, plan, obs in [*shipped, *synthetic]}
     with monkeypatch.context() as m:
         m.setattr(Observations, "records", _old_records)
-        m.setattr(importlib.import_module("indicator_forecast.evaluate"), "_is_preliminary", old_is_preliminary)
+        module = importlib.import_module("indicator_forecast.evaluate")
+        m.setattr(module, "_is_preliminary", old_is_preliminary)
         old = {name: old_evaluate(plan, obs, date).to_frame()
                for name, plan, obs in [*shipped, *synthetic]}
     assert set(new) == {"putuo-14th", "national-14th", "national-13th",

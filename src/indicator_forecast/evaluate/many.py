@@ -40,9 +40,9 @@ def _named(items: Iterable[Item]) -> Iterator[Named]:
     seen: set[str] = set()
     for k, item in enumerate(items):
         if len(item) == 3:
-            name, plan, obs = item  # type: ignore[misc]
+            name, plan, obs = item
         elif len(item) == 2:
-            plan, obs = item  # type: ignore[misc]
+            plan, obs = item
             name = getattr(plan, "name", "")
         else:
             raise ConfigurationError(
