@@ -277,6 +277,11 @@ def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: 
     obs = read_observations(obs_path, plan)
     config = EvaluationConfig(language=args.lang)
     ev = evaluate(plan, obs, as_of=args.as_of, config=config)
+    return _report_one(ev, obs, tasks, args, out)
+
+
+def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Path | None) -> int:
+    """Print one evaluation's summary and write its outputs under ``out`` (evaluate, batch)."""
     _summary_table(ev)
     note = _data_horizon_note(ev, obs)
     if note:
@@ -299,14 +304,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    """Evaluate every FOLDER/*/plan.csv at one date with :func:`evaluate_many`.
+
+    Each plan's summary and outputs are those of ``evaluate`` (under OUT/<folder name>/), and
+    OUT/batch.csv holds every plan's rows with a ``plan`` column (the folder name).
+    """
+    from indicator_forecast import read_observations
+    from indicator_forecast.config import EvaluationConfig
+    from indicator_forecast.evaluate.many import evaluate_many
+
     folder = Path(args.folder)
     plans = sorted(p for p in folder.glob("*/plan.csv")) + sorted(folder.glob("*/plan.xlsx"))
     if not plans:
         print(f"{folder}: no */plan.csv or */plan.xlsx found", file=sys.stderr)
         return EXIT_USAGE
     status = EXIT_OK
+    items: list[tuple[str, Any, Any]] = []
+    beside: dict[str, tuple[Any, Any, Path | None]] = {}
     for plan_path in plans:
-        obs = next(
+        obs_path = next(
             (
                 plan_path.with_name(n)
                 for n in ("observations.csv", "observations.xlsx")
@@ -314,16 +330,41 @@ def cmd_batch(args: argparse.Namespace) -> int:
             ),
             None,
         )
-        if obs is None:
+        if obs_path is None:
             print(f"{plan_path.parent}: no observations.csv beside the plan", file=sys.stderr)
             status = EXIT_INPUT
             continue
-        out = Path(args.out) / plan_path.parent.name if args.out else None
-        try:
-            status = max(status, _evaluate_one(str(plan_path), str(obs), args, out))
+        name = plan_path.parent.name
+        out = Path(args.out) / name if args.out else None
+        try:  # every plan's input problems are reported before anything is evaluated
+            plan = _read_plan(str(plan_path), args)
+            tasks = _read_tasks(str(plan_path), args)
+            obs = read_observations(obs_path, plan)
         except InputError as err:
             _print_problems(err)
             status = EXIT_INPUT
+            continue
+        items.append((name, plan, obs))
+        beside[name] = (obs, tasks, out)
+
+    def report(name: str, ev: Any) -> None:
+        obs, tasks, out = beside[name]
+        _report_one(ev, obs, tasks, args, out)
+
+    frame = evaluate_many(items, as_of=args.as_of, config=EvaluationConfig(language=args.lang),
+                          on_evaluation=report)
+    if args.out and items:
+        from indicator_forecast.report._io import atomic_write
+
+        table = Path(args.out) / "batch.csv"
+        if table.exists() and not args.overwrite:
+            raise OutputExistsError(f"{table} already exists and would be replaced")
+        atomic_write(
+            table,
+            lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"),
+            overwrite=True,
+        )
+        print(f"写出 / written {table} ({len(items)} plans, {len(frame)} rows)")
     return status
 
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,7 @@ import pandas as pd
 from indicator_forecast._typing import Measure
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, Period
+from indicator_forecast.data.observations import ObsRecord
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import (
@@ -260,21 +261,33 @@ def _fmt_years(years: list[int]) -> tuple[str, ...]:
 
 
 class _ObsRow(Protocol):
-    """A row of an observations frame as ``DataFrame.itertuples`` yields it (the columns used)."""
+    """A figure as :meth:`Observations.records` (or ``DataFrame.itertuples``) yields it."""
 
-    year: int
-    months: int
-    value: float
-
-
-def _obs_rows(df: pd.DataFrame) -> Iterator[_ObsRow]:
-    # pandas-stubs types itertuples' fields as any scalar; these columns are numbers.
-    return cast("Iterator[_ObsRow]", df.itertuples())
+    @property
+    def year(self) -> int: ...
+    @property
+    def months(self) -> int: ...
+    @property
+    def value(self) -> float: ...
 
 
-def _full_and_partial(df: pd.DataFrame) -> tuple[dict[int, float], tuple[int, int, float] | None]:
-    full = {int(r.year): float(r.value) for r in _obs_rows(df) if int(r.months) == 12}
-    part_rows = [r for r in _obs_rows(df) if int(r.months) < 12 and int(r.year) not in full]
+Rows = Sequence[ObsRecord]
+"""One indicator's figures in period order, from :meth:`Observations.records`."""
+
+
+def _obs_rows(df: Rows | pd.DataFrame) -> Iterator[_ObsRow]:
+    if isinstance(df, pd.DataFrame):
+        # pandas-stubs types itertuples' fields as any scalar; these columns are numbers.
+        return cast("Iterator[_ObsRow]", df.itertuples())
+    return iter(df)
+
+
+def _full_and_partial(
+    df: Rows | pd.DataFrame,
+) -> tuple[dict[int, float], tuple[int, int, float] | None]:
+    rows = list(_obs_rows(df))
+    full = {int(r.year): float(r.value) for r in rows if int(r.months) == 12}
+    part_rows = [r for r in rows if int(r.months) < 12 and int(r.year) not in full]
     partial = None
     if part_rows:
         r = max(part_rows, key=lambda r: (int(r.year), int(r.months)))
@@ -316,8 +329,15 @@ def _interpolated(d: dict[int, float]) -> tuple[list[int], list[float], list[int
     return years, values, [y for y in years if y in filled]
 
 
-def _sources(df: pd.DataFrame) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s for s in df["source"].dropna().tolist() if s))
+def _dropped(v: Any) -> bool:
+    """What ``Series.dropna`` drops: None, NaN, NaT, pd.NA."""
+    return v is None or (not isinstance(v, str) and bool(pd.isna(v)))
+
+
+def _sources(df: Rows | pd.DataFrame) -> tuple[str, ...]:
+    if isinstance(df, pd.DataFrame):
+        return tuple(dict.fromkeys(s for s in df["source"].dropna().tolist() if s))
+    return tuple(dict.fromkeys(r.source for r in df if not _dropped(r.source) and r.source))
 
 
 def compute_progress(
@@ -370,7 +390,7 @@ def _level_progress(
     t = ind.target
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
-    df = obs.select(ind.id, measure="level", as_of=as_of)
+    df = obs.records(ind.id, measure="level", as_of=as_of)
     full, partial = _full_and_partial(df)
     baseline = ind.baseline if ind.baseline is not None else full.get(b)
     notes: list[str] = []
@@ -568,11 +588,11 @@ def _cumulative_progress(
     t = ind.target
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
-    df = obs.select(ind.id, measure=("flow", "running_total"), as_of=as_of)
+    df = obs.records(ind.id, measure=("flow", "running_total"), as_of=as_of)
     notes: list[str] = []
-    flows_df = df[df["measure"] == "flow"]
+    flows_df = [r for r in df if r.measure == "flow"]
     full, partial = _full_and_partial(flows_df)
-    running = df[df["measure"] == "running_total"]
+    running = [r for r in df if r.measure == "running_total"]
     for r in _obs_rows(running):
         # A running total since the plan began: turn it into the year's flow where the earlier
         # total is known.
@@ -706,7 +726,7 @@ def _compound_change_progress(
     assert isinstance(t, CumulativeChangeTarget)
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
-    df = obs.select(ind.id, measure="change", as_of=as_of)
+    df = obs.records(ind.id, measure="change", as_of=as_of)
     full, _ = _full_and_partial(df)
     absent = [y for y in _years(b + 1, lfy) if y not in full]
     missing = (
@@ -783,16 +803,16 @@ def _growth_by_year(
     ind: Indicator, obs: Observations, as_of: dt.date, role: str = "actual"
 ) -> tuple[dict[int, float], list[str], tuple[str, ...]]:
     """Yearly growth rates (%), from growth-rate figures, else from consecutive levels."""
-    df = obs.select(ind.id, role=role, measure="growth_rate", as_of=as_of)
+    df = obs.records(ind.id, role=role, measure="growth_rate", as_of=as_of)
     rates, _ = _full_and_partial(df)
     notes: list[str] = []
-    lv = obs.select(ind.id, role=role, measure="level", as_of=as_of)
+    lv = obs.records(ind.id, role=role, measure="level", as_of=as_of)
     levels, _ = _full_and_partial(lv)
     for y in sorted(levels):
         if y not in rates and (y - 1) in levels and levels[y - 1] > 0:
             rates[y] = (levels[y] / levels[y - 1] - 1) * 100
             notes.append(f"{y}年增速由水平值{levels[y - 1]:g}→{levels[y]:g}计算")
-    return rates, notes, _sources(pd.concat([df, lv]))
+    return rates, notes, _sources((*df, *lv))
 
 
 def _rate_progress(
@@ -954,9 +974,9 @@ def _assigned_progress(
     b, T = t.base_year, t.target_year
     lfy = last_full_year(as_of)
     role = "annual_target" if t.setter == "年度计划" else "parent_target"
-    tdf = obs.select(ind.id, role=role, as_of=None)
-    targets, _ = _full_and_partial(tdf[tdf["year"] <= lfy])
-    adf = obs.select(ind.id, as_of=as_of)
+    tdf = obs.records(ind.id, role=role, as_of=None)
+    targets, _ = _full_and_partial([r for r in tdf if r.year <= lfy])
+    adf = obs.records(ind.id, as_of=as_of)
     actual, _ = _full_and_partial(adf)
     years_needed = _years(b + 1, lfy)
     missing: list[Missing] = []
@@ -977,7 +997,7 @@ def _assigned_progress(
     history = tuple(sorted(actual.items()))
     if t_absent or a_absent:
         return Progress(ind.id, ind.kind, as_of, missing=tuple(missing), history=history,
-                        sources=_sources(pd.concat([tdf, adf])))
+                        sources=_sources((*tdf, *adf)))
     higher = ind.direction == "higher"
     yearly = tuple(
         (
@@ -992,7 +1012,7 @@ def _assigned_progress(
     return Progress(
         ind.id, ind.kind, as_of, midterm_value=actual[lfy], midterm_period=Period(lfy),
         time_elapsed=(lfy - b) / (T - b), completion=share_met, met_now=yearly[-1][3],
-        yearly_met=yearly, history=history, sources=_sources(pd.concat([tdf, adf])),
+        yearly_met=yearly, history=history, sources=_sources((*tdf, *adf)),
         notes=("目标由上级逐年下达，以各年度是否完成下达目标评估；期末目标取决于后续年度下达值",),
         target_value=targets[lfy],
     )

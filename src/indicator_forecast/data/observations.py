@@ -10,6 +10,7 @@ a growth-rate indicator), and the source.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import unicodedata
@@ -196,18 +197,52 @@ def parse_value(text: str, unit: str | None) -> tuple[float, str | None]:
     return float(s), note
 
 
+@dataclass(frozen=True, slots=True)
+class ObsRecord:
+    """One figure of an observations frame, as :meth:`Observations.records` returns it.
+
+    ``end`` is the last day of the period (``Period(year, months).end``); ``position`` the row's
+    place in the frame, so that rows can be put back in the frame's order.
+    """
+
+    year: int
+    months: int
+    value: float
+    measure: Any
+    role: Any
+    series: Any
+    source: Any
+    note: Any
+    end: dt.date
+    position: int
+
+
+def _cut(as_of: Any) -> dt.date:
+    """The date figures are kept up to (period end ≤ this date)."""
+    if type(as_of) is dt.date:
+        return as_of
+    return pd.Timestamp(as_of).date()
+
+
 @dataclass(frozen=True)
 class Observations:
     """Validated observations: an immutable view over a long frame.
 
     Use :meth:`select` to get one indicator's figures, :attr:`skipped` for the rows that held no
     figure, and :meth:`to_frame` for the whole table.
+
+    Lookups go through an index by indicator, built once on the first lookup: each indicator's
+    figures as :class:`ObsRecord` tuples in period order, so that one indicator's figures cost
+    the size of that indicator, not of the whole table (a province's plans in one table).
     """
 
     frame: pd.DataFrame
     source: str | None = None
     skipped: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["row", "indicator_id", "reason"])
+    )
+    _index: dict[Any, tuple[ObsRecord, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
@@ -219,6 +254,72 @@ class Observations:
     def to_frame(self) -> pd.DataFrame:
         return self.frame.copy()
 
+    def _by_indicator(self) -> dict[Any, tuple[ObsRecord, ...]]:
+        """indicator_id → its records sorted by (year, months), ties in frame order."""
+        if self._index is not None:
+            return self._index
+        df = self.frame
+        n = len(df)
+        years = [int(y) for y in df["year"].tolist()]
+        months = [int(m) for m in df["months"].tolist()]
+        ends: dict[tuple[int, int], dt.date] = {}
+        for ym in set(zip(years, months, strict=True)):
+            ends[ym] = Period(*ym).end
+        cols = [
+            df[c].tolist()
+            for c in ("indicator_id", "value", "measure", "role", "series", "source", "note")
+        ]
+        groups: dict[Any, list[ObsRecord]] = {}
+        for k, (ind, value, measure, role, series, source, note) in enumerate(
+            zip(*cols, strict=True)
+        ):
+            y, m = years[k], months[k]
+            groups.setdefault(ind, []).append(ObsRecord(
+                y, m, float(value), measure, role, series, source, note, ends[(y, m)], k
+            ))
+        index = {
+            # sorted() is stable: rows of the same period keep the frame's order, as the
+            # (stable) lexsort of DataFrame.sort_values on two columns does.
+            ind: tuple(sorted(recs, key=lambda r: (r.year, r.months)))
+            for ind, recs in groups.items()
+        }
+        assert sum(len(v) for v in index.values()) == n
+        object.__setattr__(self, "_index", index)
+        return index
+
+    def records(
+        self,
+        indicator_id: str,
+        *,
+        role: str | Iterable[str] | None = "actual",
+        measure: str | Iterable[str] | None = None,
+        series: str | None = "",
+        as_of: Any = None,
+        year: int | None = None,
+    ) -> tuple[ObsRecord, ...]:
+        """The rows :meth:`select` returns, as records (no frame is built): the fast path.
+
+        ``role=None`` keeps every role and ``year`` keeps one year only (both for the final
+        evaluation's look at the target year's notes).
+        """
+        recs = self._by_indicator().get(str(indicator_id), ())
+        if not recs:
+            return ()
+        if role is not None:
+            roles = (role,) if isinstance(role, str) else tuple(role)
+            recs = tuple(r for r in recs if r.role in roles)
+        if measure is not None:
+            measures = (measure,) if isinstance(measure, str) else tuple(measure)
+            recs = tuple(r for r in recs if r.measure in measures)
+        if series is not None:
+            recs = tuple(r for r in recs if r.series == series)
+        if year is not None:
+            recs = tuple(r for r in recs if r.year == year)
+        if as_of is not None:
+            cut = _cut(as_of)
+            recs = tuple(r for r in recs if r.end <= cut)
+        return recs
+
     def select(
         self,
         indicator_id: str,
@@ -229,26 +330,8 @@ class Observations:
         as_of: Any = None,
     ) -> pd.DataFrame:
         """Rows of one indicator, sorted by period, optionally up to a date (period end ≤ as_of)."""
-        df = self.frame
-        roles = [role] if isinstance(role, str) else list(role)
-        mask = (df["indicator_id"] == str(indicator_id)) & df["role"].isin(roles)
-        if measure is not None:
-            measures = [measure] if isinstance(measure, str) else list(measure)
-            mask &= df["measure"].isin(measures)
-        if series is not None:
-            mask &= df["series"] == series
-        out = df[mask]
-        if as_of is not None:
-            cut = pd.Timestamp(as_of).date()
-            keep = np.array(
-                [
-                    Period(int(y), int(m)).end <= cut
-                    for y, m in zip(out["year"], out["months"], strict=True)
-                ],
-                dtype=bool,
-            )
-            out = out[keep]
-        return out.sort_values(["year", "months"]).reset_index(drop=True)
+        recs = self.records(indicator_id, role=role, measure=measure, series=series, as_of=as_of)
+        return self.frame.iloc[[r.position for r in recs]].reset_index(drop=True)
 
     def summary(self) -> str:
         n_ind = self.frame["indicator_id"].nunique()
