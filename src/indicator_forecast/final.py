@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from indicator_forecast import _format as F
+from indicator_forecast import _format as F  # noqa: N812
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.plan import Indicator
 from indicator_forecast.plan.targets import BandTarget, DirectionTarget
@@ -171,7 +171,7 @@ def final_status(
     v = pr.midterm_value if value is None else value
     higher = ind.direction == "higher"
     u = ind.unit or ""
-    T = t.target_year
+    ty = t.target_year
     if v is None:
         return FinalStatus("insufficient_data", rule, None, pr.target_value, pr.baseline, None,
                            provisional, preliminary, p_meet, "期末数据待补充",
@@ -183,9 +183,9 @@ def final_status(
     du = "个百分点" if u == "%" else u
     du_en = "points" if u == "%" else u
     if ind.kind in ("cumulative_total", "cumulative_change"):
-        when_zh, when_en = f"{t.base_year + 1}—{T}年累计", f"{t.base_year + 1}–{T} in total:"
+        when_zh, when_en = f"{t.base_year + 1}—{ty}年累计", f"{t.base_year + 1}–{ty} in total:"
     else:
-        when_zh, when_en = f"{T}年为", f"{T}:"
+        when_zh, when_en = f"{ty}年为", f"{ty}:"
     if rule == "task" and target is not None:
         share = _task_share(ind, pr, v)
         met = _meets(higher, v, target)
@@ -203,7 +203,10 @@ def final_status(
             code = "completed"
         elif share is not None and share >= 1 - config.final_basic_tolerance:
             code = "basic"
-        elif share is None and _relative_miss(higher, v, target) <= config.final_threshold_tolerance:
+        elif (
+            share is None
+            and _relative_miss(higher, v, target) <= config.final_threshold_tolerance
+        ):
             code = "basic"
         zh, en = what_zh, what_en
         if code == "basic":
@@ -215,19 +218,19 @@ def final_status(
     elif rule == "threshold" and target is not None:
         if _meets(higher, v, target):
             code = "completed"
-            zh = f"{T}年为{F.fmt(v)}{u}，{'不低于' if higher else '不高于'}目标“{t.text}”"
-            en = f"{T}: {F.fmt(v)} {u}, {'not below' if higher else 'not above'} {t.text!r}"
+            zh = f"{ty}年为{F.fmt(v)}{u}，{'不低于' if higher else '不高于'}目标“{t.text}”"
+            en = f"{ty}: {F.fmt(v)} {u}, {'not below' if higher else 'not above'} {t.text!r}"
         else:
             miss = _relative_miss(higher, v, target)
             code = "basic" if miss <= config.final_threshold_tolerance else "not_completed"
             gap = abs(v - target)
             zh = (
-                f"{T}年为{F.fmt(v)}{u}，{'低于' if higher else '高于'}目标“{t.text}”"
+                f"{ty}年为{F.fmt(v)}{u}，{'低于' if higher else '高于'}目标“{t.text}”"
                 f"{F.fmt(gap)}{du}（目标值的{_pct(miss)}"
                 + (f"，在{config.final_threshold_tolerance:.0%}以内）" if code == "basic" else "）")
             )
             en = (
-                f"{T}: {F.fmt(v)} {u}, {F.fmt(gap)} {du_en} {'below' if higher else 'above'} "
+                f"{ty}: {F.fmt(v)} {u}, {F.fmt(gap)} {du_en} {'below' if higher else 'above'} "
                 f"{t.text!r} ({_pct(miss)} of it"
                 + (f", within {config.final_threshold_tolerance:.0%})" if code == "basic" else ")")
             )
@@ -238,22 +241,22 @@ def final_status(
         band = f"{F.fmt(lo)}～{F.fmt(hi)}{u}"
         if lo <= v <= hi:
             code = "completed"
-            zh = f"{T}年为{F.fmt(v)}{u}，在目标“{t.text}”的区间{band}内"
-            en = f"{F.fmt(v)} {u} in {T}, inside the band {band} of {t.text}"
+            zh = f"{ty}年为{F.fmt(v)}{u}，在目标“{t.text}”的区间{band}内"
+            en = f"{F.fmt(v)} {u} in {ty}, inside the band {band} of {t.text}"
         elif (v > hi) if higher else (v < lo):
             code = "exceeded"
-            zh = f"{T}年为{F.fmt(v)}{u}，好于目标“{t.text}”的区间{band}"
-            en = f"{F.fmt(v)} {u} in {T}, better than the band {band} of {t.text}"
+            zh = f"{ty}年为{F.fmt(v)}{u}，好于目标“{t.text}”的区间{band}"
+            en = f"{F.fmt(v)} {u} in {ty}, better than the band {band} of {t.text}"
         else:
             miss = _relative_miss(higher, v, target)
             code = "basic" if miss <= config.final_threshold_tolerance else "not_completed"
             zh = (
-                f"{T}年为{F.fmt(v)}{u}，未达到目标“{t.text}”的区间{band}，"
+                f"{ty}年为{F.fmt(v)}{u}，未达到目标“{t.text}”的区间{band}，"
                 f"距区间边界{F.fmt(abs(v - target))}{du}（{_pct(miss)}"
                 + (f"，在{config.final_threshold_tolerance:.0%}以内）" if code == "basic" else "）")
             )
             en = (
-                f"{F.fmt(v)} {u} in {T}, outside the band {band} of {t.text} by "
+                f"{F.fmt(v)} {u} in {ty}, outside the band {band} of {t.text} by "
                 f"{F.fmt(abs(v - target))} {du_en} ({_pct(miss)} of its edge"
                 + (f", within {config.final_threshold_tolerance:.0%})" if code == "basic" else ")")
             )
@@ -275,8 +278,8 @@ def final_status(
             code = "completed"
         elif _relative_miss(higher, v, target) <= config.final_basic_tolerance:
             code = "basic"
-        zh = f"{t.base_year + 1}—{T}年年均增长{F.fmt(v)}%，目标“{t.text}”"
-        en = f"average growth {F.fmt(v)}% a year {t.base_year + 1}–{T} against {t.text!r}"
+        zh = f"{t.base_year + 1}—{ty}年年均增长{F.fmt(v)}%，目标“{t.text}”"
+        en = f"average growth {F.fmt(v)}% a year {t.base_year + 1}–{ty} against {t.text!r}"
         if share is not None and code != "completed":
             zh += f"，为目标{'下限' if ranged else ''}{F.fmt(target)}%的{_pct(share)}"
             en += f", {_pct(share)} of {F.fmt(target)}%"
@@ -318,8 +321,8 @@ def final_status(
             return FinalStatus("insufficient_data", rule, v, None, None, None, provisional,
                                preliminary, p_meet, "基期值待补充", "the base figure is missing")
         code = "completed" if t.is_met_direction(start, v) else "not_completed"
-        zh = f"由{F.fmt(start)}{u}变为{T}年的{F.fmt(v)}{u}，目标“{t.text}”"
-        en = f"from {F.fmt(start)} to {F.fmt(v)} {u} in {T}, against {t.text!r}"
+        zh = f"由{F.fmt(start)}{u}变为{ty}年的{F.fmt(v)}{u}，目标“{t.text}”"
+        en = f"from {F.fmt(start)} to {F.fmt(v)} {u} in {ty}, against {t.text!r}"
         target = start
     else:
         return FinalStatus("insufficient_data", rule, v, target, pr.baseline, None, provisional,
@@ -329,8 +332,8 @@ def final_status(
     zh = f"{zh}，{label_zh}"
     en = f"{en}: {label_en}"
     if preliminary:
-        zh += f"（{T}年数据为初步核算数，以最终核实数为准）"
-        en += f" ({T} figure preliminary, pending the final one)"
+        zh += f"（{ty}年数据为初步核算数，以最终核实数为准）"
+        en += f" ({ty} figure preliminary, pending the final one)"
     if provisional and pr.estimated_years:
         years_zh = "、".join(f"{y}年" for y in pr.estimated_years)
         zh = f"{years_zh}数据尚缺，暂按相邻年份估算（暂定）：{zh}"
@@ -341,8 +344,8 @@ def final_status(
     elif provisional:
         pm_zh = f"，完成目标的概率{p_meet:.0%}" if p_meet is not None else ""
         pm_en = f", P(meet) {p_meet:.0%}" if p_meet is not None else ""
-        zh = f"{T}年数据尚缺，按预测值判断（暂定{pm_zh}）：{zh}"
-        en = f"{T} figure still missing, judged on the projection (provisional{pm_en}): {en}"
+        zh = f"{ty}年数据尚缺，按预测值判断（暂定{pm_zh}）：{zh}"
+        en = f"{ty} figure still missing, judged on the projection (provisional{pm_en}): {en}"
     return FinalStatus(code, rule, v, target, pr.baseline, share, provisional, preliminary,
                        p_meet, zh + "。", en + ".")
 

@@ -32,7 +32,7 @@ def test_forms_then_collect_then_evaluate(tmp_path: Path, capsys: pytest.Capture
     assert "区发改委" in printed and (tmp_path / "obs_征集情况.xlsx").exists()
     assert main(["evaluate", PLAN, str(out), "--as-of", AS_OF]) == 0
     printed = capsys.readouterr().out
-    assert "insufficient_data 0" in printed  # every indicator graded A–D
+    assert "数据待补充 0" in printed  # every indicator graded A–D
 
 
 def test_collect_exits_1_and_prints_the_place(tmp_path: Path,

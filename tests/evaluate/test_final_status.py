@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of hand-worked cases read best one case a line)
 """The final evaluation (总结评估) and the plan's moments, on SYNTHETIC plans.
 
 Every name, department and number is invented ("合成"). Each expected status is worked by hand
@@ -11,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import synthetic_observations, synthetic_plan
 
 from indicator_forecast import EvaluationConfig, evaluate, read_observations, read_plan
 from indicator_forecast.exceptions import ConfigurationError
-
-from conftest import synthetic_observations, synthetic_plan
 
 FINAL_DATE = "2026-03-31"
 
@@ -27,7 +27,7 @@ def _one(tmp_path, plan_row, obs_rows, as_of=FINAL_DATE, config=None):
 
 
 def _total(tmp_path, amounts, **kw):
-    rows = [("1", str(y), a, "亿元", "flow", "actual") for y, a in zip(range(2021, 2026), amounts)]
+    rows = [("1", str(y), a, "亿元", "flow", "actual") for y, a in zip(range(2021, 2026), amounts, strict=False)]
     return _one(tmp_path, ("1", "合成投资总额", "亿元", "累计 1400", "合成发改部门", "预期性", None),
                 rows, **kw)["1"]
 
@@ -76,7 +76,7 @@ def test_total_reason_names_the_numbers(tmp_path):
 )
 def test_band(tmp_path, final, status):
     rows = [("1", str(y), v, "%", "level", "actual")
-            for y, v in zip(range(2020, 2026), (83, 84, 84.5, 84, 84.2, final))]
+            for y, v in zip(range(2020, 2026), (83, 84, 84.5, 84, 84.2, final), strict=False)]
     r = _one(tmp_path, ("1", "合成优良率", "%", "85 左右", "合成环境部门", "约束性", None), rows)["1"]
     assert r.grade == status
     assert r.final.value == pytest.approx(final)
@@ -93,7 +93,7 @@ def test_band(tmp_path, final, status):
 )
 def test_ceiling(tmp_path, final, status):
     rows = [("1", str(y), v, "%", "level", "actual")
-            for y, v in zip(range(2020, 2026), (5.2, 5.1, 5.6, 5.3, 5.2, final))]
+            for y, v in zip(range(2020, 2026), (5.2, 5.1, 5.6, 5.3, 5.2, final), strict=False)]
     r = _one(tmp_path, ("1", "合成失业率", "%", "<5.5", "合成人社部门", "预期性", None), rows)["1"]
     assert r.grade == status
 
@@ -109,7 +109,7 @@ def test_ceiling(tmp_path, final, status):
     ],
 )
 def test_rate_range(tmp_path, rates, status):
-    rows = [("1", str(y), v, "%", "growth_rate", "actual") for y, v in zip(range(2021, 2026), rates)]
+    rows = [("1", str(y), v, "%", "growth_rate", "actual") for y, v in zip(range(2021, 2026), rates, strict=False)]
     r = _one(tmp_path, ("1", "合成收入增速", "%", "3-5", "合成财政部门", "预期性", None), rows)["1"]
     assert r.grade == status
     assert r.final.value == pytest.approx(rates[0])
@@ -125,7 +125,7 @@ def test_rate_range(tmp_path, rates, status):
     ],
 )
 def test_parent_assigned(tmp_path, actual, status):
-    rows = [("1", str(y), a, "%", "change", "actual") for y, a in zip(range(2021, 2026), actual)]
+    rows = [("1", str(y), a, "%", "change", "actual") for y, a in zip(range(2021, 2026), actual, strict=False)]
     rows += [("1", str(y), 3.0, "%", "change", "parent_target") for y in range(2021, 2026)]
     r = _one(tmp_path, ("1", "合成能耗降低率", "%", "完成市下达目标", "合成能源部门", "约束性", None),
              rows)["1"]
@@ -141,7 +141,7 @@ def test_composite_whole_and_parts(tmp_path):
     rows = []
     for pid, vals in (("1", (30, 33, 35, 37, 39, 41)), ("1.1", (9, 10, 11, 11.5, 12, 12.5)),
                       ("1.2", (21, 23, 24, 25, 26, 27.2))):
-        rows += [(pid, str(y), v, "%", "level", "actual") for y, v in zip(range(2020, 2026), vals)]
+        rows += [(pid, str(y), v, "%", "level", "actual") for y, v in zip(range(2020, 2026), vals, strict=False)]
     ev = evaluate(plan, synthetic_observations(plan, rows, tmp_path), as_of=FINAL_DATE,
                   progress=False)
     # whole: (41 − 30)/(40 − 30) = 110 % → 超额完成; part 1: (12.5 − 9)/(12 − 9) = 116.7 % →
@@ -156,7 +156,7 @@ def test_composite_whole_and_parts(tmp_path):
 
 def test_provisional_when_the_final_figure_is_projected(tmp_path):
     rows = [("1", str(y), v, "件", "level", "actual")
-            for y, v in zip(range(2020, 2025), (10, 11.5, 13, 14.5, 16))]
+            for y, v in zip(range(2020, 2025), (10, 11.5, 13, 14.5, 16), strict=False)]
     r = _one(tmp_path, ("1", "合成专利拥有量", "件", "16", "合成市场部门", "预期性", None), rows)["1"]
     assert r.final is not None and r.final.provisional
     assert r.outlook is not None and r.final.p_meet == r.outlook.p_meet
@@ -169,7 +169,7 @@ def test_preliminary_figure_is_said(tmp_path):
     plan = synthetic_plan([("1", "合成水平", "件", "16", "合成部门", "预期性", None)], tmp_path)
     path = tmp_path / "synthetic_obs_note.csv"
     lines = ["indicator_id,period,value,unit,source_url,evidence"]
-    lines += [f"1,{y},{v},件,synthetic://t," for y, v in zip(range(2020, 2025), (10, 11, 13, 14, 15))]
+    lines += [f"1,{y},{v},件,synthetic://t," for y, v in zip(range(2020, 2025), (10, 11, 13, 14, 15), strict=False)]
     lines.append("1,2025,16.5,件,synthetic://t,2025年初步核算数")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = evaluate(plan, read_observations(path, plan), as_of=FINAL_DATE, progress=False)["1"]
@@ -273,9 +273,9 @@ def test_shipped_plans_at_a_final_date():
 def test_gap_in_step_with_the_parent(tmp_path):
     own = (5.0, 4.8, 5.2, 4.6, 4.9)  # average 4.9
     parent = (5.2, 5.1, 5.4, 5.0, 5.3)  # average 5.2 → average gap −0.3
-    rows = [("1", str(y), v, "%", "growth_rate", "actual") for y, v in zip(range(2021, 2026), own)]
+    rows = [("1", str(y), v, "%", "growth_rate", "actual") for y, v in zip(range(2021, 2026), own, strict=False)]
     rows += [("1", str(y), v, "%", "growth_rate", "parent_actual")
-             for y, v in zip(range(2021, 2026), parent)]
+             for y, v in zip(range(2021, 2026), parent, strict=False)]
     plan_row = ("1", "合成地区生产总值增长率", "%", "与市保持同步", "合成发改部门", "预期性", None)
     r = _one(tmp_path, plan_row, rows)["1"]
     assert r.final.value == pytest.approx(-0.3)
@@ -299,7 +299,7 @@ def test_final_task_tolerances(tmp_path, field, value, before, after):
 
 def test_final_threshold_tolerance(tmp_path):
     rows = [("1", str(y), v, "%", "level", "actual")
-            for y, v in zip(range(2020, 2026), (5.2, 5.1, 5.6, 5.3, 5.2, 5.6))]
+            for y, v in zip(range(2020, 2026), (5.2, 5.1, 5.6, 5.3, 5.2, 5.6), strict=False)]
     plan_row = ("1", "合成失业率", "%", "<5.5", "合成人社部门", "预期性", None)
     assert _one(tmp_path, plan_row, rows)["1"].grade == "basic"
     cfg = EvaluationConfig(final_threshold_tolerance=0.01)  # 1.8 % > 1 %
@@ -308,7 +308,7 @@ def test_final_threshold_tolerance(tmp_path):
 
 def test_final_years_share(tmp_path):
     actual = (3.0, 2.8, 3.1, 3.0, 3.3)  # 4 of 5, the last met
-    rows = [("1", str(y), a, "%", "change", "actual") for y, a in zip(range(2021, 2026), actual)]
+    rows = [("1", str(y), a, "%", "change", "actual") for y, a in zip(range(2021, 2026), actual, strict=False)]
     rows += [("1", str(y), 3.0, "%", "change", "parent_target") for y in range(2021, 2026)]
     plan_row = ("1", "合成能耗降低率", "%", "完成市下达目标", "合成能源部门", "约束性", None)
     assert _one(tmp_path, plan_row, rows)["1"].grade == "basic"

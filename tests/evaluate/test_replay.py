@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicator_forecast import read_observations, read_plan
+from indicator_forecast import read_plan
 from indicator_forecast.evaluate.replay import (
     Replay,
     data_cutoff_year,

@@ -39,7 +39,7 @@ from indicator_forecast.evaluate import Evaluation, evaluate
 from indicator_forecast.evaluate.result import IndicatorResult
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.final import FINAL_LABELS_ZH
-from indicator_forecast.plan import Indicator, Plan
+from indicator_forecast.plan import Plan
 
 GRADED = ("A", "B", "C", "D")
 #: Kinds whose final value is the target year's level.
@@ -336,7 +336,8 @@ def replay(
             row[f"{rule}_hit"] = None if pred is None or met is None else pred == met
         row["interval_text"] = "—" if pd.isna(lo) else f"{_fmt(lo)}～{_fmt(hi)}"
         row["final_text"] = "—" if final is None else _fmt(final)
-        row["final_status"] = end[ind.id].final.code if end[ind.id].final else "insufficient_data"
+        end_final = end[ind.id].final
+        row["final_status"] = end_final.code if end_final is not None else "insufficient_data"
         row["outcome_text"] = note if met is None else ("实现" if met else "未实现")
         rows.append(row)
     frame = pd.DataFrame(rows)

@@ -19,8 +19,8 @@ from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import _chart_frame
 from indicator_forecast.evaluate import reasons as R
 from indicator_forecast.exceptions import ConfigurationError
-from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.final import FinalStatus
+from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.progress import Moment, Progress
 
 GRADE_COLOURS = {
@@ -85,14 +85,14 @@ class IndicatorResult:
                 return text
             return text + ("".join(f"{n}。" for n in extra) if lang == "zh"
                            else " " + " ".join(f"{n}." for n in extra))
-        extra = [m for m in self.progress.missing if not m.blocking and not self.final.provisional]
+        gaps = [m for m in self.progress.missing if not m.blocking and not self.final.provisional]
         tail = ""
-        if extra:
-            items = "；".join(m.text("zh") for m in extra)
+        if gaps:
+            items = "；".join(m.text("zh") for m in gaps)
             tail = (
                 f"尚缺{items}，请{'、'.join(self.indicator.departments) or '责任部门'}补充。"
                 if lang == "zh"
-                else f" Still missing: {'; '.join(m.text('en') for m in extra)}."
+                else f" Still missing: {'; '.join(m.text('en') for m in gaps)}."
             )
         return self.final.reason(lang) + tail
 

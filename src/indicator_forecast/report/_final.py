@@ -1,9 +1,10 @@
 """The final evaluation's (总结评估) table model and part one of its report.
 
-One table model (:func:`final_rows`) is rendered by the Excel and the Word writers: 指标 | 规划目标 |
-基期值 | 期末完成值 | 完成情况 | 说明. Part one of the report opens with the counts by final status over
-the indicators judged (and how many still lack data), names the ones not or only basically
-completed, and gives one sentence per indicator: its final reason, which carries its numbers.
+One table model (:func:`final_rows`) is rendered by the Excel and the Word writers: 指标 |
+规划目标 | 基期值 | 期末完成值 | 完成情况 | 说明. Part one of the report opens with the counts by
+final status over the indicators judged (and how many still lack data), names the ones not or
+only basically completed, and gives one sentence per indicator: its final reason, which carries
+its numbers.
 """
 
 from __future__ import annotations
@@ -26,30 +27,30 @@ def is_final(ev: EvaluationLike) -> bool:
     return bool(getattr(ev, "is_final", False))
 
 
-def _final_value_text(rec: dict[str, Any], lab: dict[str, Any]) -> str:
+def _final_value_text(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
     value = rec.get("final_value")
-    if c.is_blank(value):
-        return lab["pending"]
+    if value is None or c.is_blank(value):
+        return str(lab["pending"])
     unit = c.text(rec.get("unit"))
     kind = rec.get("kind")
     v = float(value)
     if kind == "parent_assigned":
-        return lab["years_met"].format(share=f"{v:.0%}")
+        return str(lab["years_met"].format(share=f"{v:.0%}"))
     if kind in ("parent_synced", "relative_to_indicator"):
-        return lab["gap"].format(v=fmt_unit(v, "%"))
+        return str(lab["gap"].format(v=fmt_unit(v, "%")))
     if kind == "annual_rate":
-        return lab["rate"].format(v=fmt_unit(v, "%"))
+        return str(lab["rate"].format(v=fmt_unit(v, "%")))
     shown = fmt_unit(v, unit)
     if kind in ("cumulative_total", "cumulative_change"):
-        return lab["total_value"].format(v=shown, unit=unit)
+        return str(lab["total_value"].format(v=shown, unit=unit))
     return f"{shown}{unit}" if unit else shown
 
 
-def _base_year_note(rec: dict[str, Any], ev: EvaluationLike, lang: str) -> str:
+def _base_year_note(rec: dict[Any, Any], ev: EvaluationLike, lang: str) -> str:
     """"（2016年）" where the base figure is not the base year's (measured from the earliest)."""
     year = rec.get("baseline_year")
     base_year = getattr(getattr(ev, "plan", None), "base_year", None)
-    if c.is_blank(year) or base_year is None or int(year) == int(base_year):
+    if year is None or c.is_blank(year) or base_year is None or int(year) == int(base_year):
         return ""
     return f"（{int(year)}年）" if lang == "zh" else f" ({int(year)})"
 
@@ -81,7 +82,8 @@ def final_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
             "indicator": (lab["part_prefix"] if part else "") + c.text(rec.get("name"))
             + (f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else "")),
             "target": c.text(rec.get("target_text")),
-            "baseline": lab["no_base"] if c.is_blank(base) else fmt_unit(float(base), unit)
+            "baseline": lab["no_base"] if base is None or c.is_blank(base)
+            else fmt_unit(float(base), unit)
             + _base_year_note(rec, ev, lang),
             "final": _final_value_text(rec, lab),
             "status": c.text(rec.get("final_status_label")) or labels(lang)["grade"][code],
@@ -142,4 +144,4 @@ def final_indicator_text(rec: dict[str, Any], lang: str = "zh") -> str:
     lab = labels(lang)["final"]
     name = c.text(rec.get("name"))
     reason = c.text(rec.get("reason"))
-    return lab["indicator"].format(name=name, reason=reason)
+    return str(lab["indicator"].format(name=name, reason=reason))

@@ -103,8 +103,8 @@ def atomic_write(path: Path, write: Callable[[Path], None], *, overwrite: bool) 
     backup folder first, so what an analyst typed into an output is kept, and the file is
     recorded in the folder's manifest. Folder exports (:func:`export_all`, the CLI) also refuse,
     before writing anything, a file of an output's name that the manifest does not list
-    (:func:`refuse_foreign`): a file the user put there is never touched. A failure while writing leaves no partial file and leaves an earlier file
-    untouched. The
+    (:func:`refuse_foreign`): a file the user put there is never touched. A failure while
+    writing leaves no partial file and leaves an earlier file untouched. The
     file gets the permissions of any new file under the user's umask: ``mkstemp`` creates it
     0600, which colleagues on a shared drive could not open.
     """

@@ -255,6 +255,7 @@ _ZH: dict[str, Any] = {
         "status_gap_above": "{name}{years}年均增速比{ref}高{v}个百分点",
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
+        "assigned_share": "已过年度中{c}的年度完成了上级下达的目标",
         "years": "{a}—{b}年",
         "ref_parent": "上级",
         "ref_other": "参照指标增速",
@@ -655,6 +656,7 @@ _EN: dict[str, Any] = {
                             "{years}",
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
                             "{years}",
+        "assigned_share": "{c} of the years so far met the target set for them",
         "status_assigned": "{name} is assessed against the targets set each year by the level "
                            "above",
         "years": "{a}–{b}",

@@ -291,6 +291,9 @@ class _Say:
 
     def pace(self, f: Facts) -> str:
         """Completion against time elapsed, as a clause ("" when either is unknown)."""
+        if f.kind == "parent_assigned" and f.completion is not None:
+            # the share of years whose assigned target was met: not a distance against time
+            return str(self.t["assigned_share"].format(c=self.pct(f.completion)))
         if f.completion is None or f.time_elapsed is None:
             return ""
         if f.completion < 0 and f.baseline is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _common as c
+from . import _final as fin
 from . import _narrative as narr
 from ._docx import (
     ReportFonts,
@@ -24,7 +25,6 @@ from ._docx import (
     set_cell_text,
     setup_document,
 )
-from . import _final as fin
 from ._io import atomic_write
 from ._labels import labels
 from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
