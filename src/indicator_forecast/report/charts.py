@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 #: Colours of the conclusions (colour-blind safe Okabe-Ito hues).
 GRADE_COLORS = {"A": "#009E73", "B": "#0072B2", "C": "#E69F00", "D": "#D55E00",
-                "insufficient_data": "#999999"}  # fmt: skip
+                "exceeded": "#009E73", "completed": "#0072B2", "basic": "#E69F00",
+                "not_completed": "#D55E00", "insufficient_data": "#999999"}  # fmt: skip
+"""Colours of the mid-term grades, and of the final statuses (总结评估) in the same order."""
 #: Columns of ``chart_frame()`` the charts need; interval columns are found by name.
 CHART_BASE_COLUMNS: tuple[str, ...] = ("indicator_id", "series", "period", "value")
 _LEVEL_RE = re.compile(r"^lo-(\d+)$")
