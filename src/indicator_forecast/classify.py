@@ -83,6 +83,9 @@ class Outlook:
     # year, mean, lo80, hi80, lo95, hi95
     path: tuple[tuple[int, float, float, float, float, float], ...] = ()
     notes: tuple[str, ...] = ()
+    only_rises: bool = False
+    """The quantity only rises (urbanisation, life expectancy …): a target it has reached stays
+    reached, whatever the interval's lower tail says."""
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,15 @@ def classify(
         "ceiling",
         "band",
     )
-    if p is not None:
+    notes_first: list[tuple[str, str]] = []
+    if p is not None and already and outlook is not None and outlook.only_rises and (
+        progress.kind in ("end_level", "running_level", "composite", "cumulative_change", "floor")
+    ):
+        grade, rule = "A", "target already met on a quantity that only rises"
+        notes_first = [("目标已提前实现，且该指标只升不降，可以提前完成",
+                        "The target is already met and the quantity only rises: it will be "
+                        "completed early")]
+    elif p is not None:
         if p >= config.p_ahead and ((rho is not None and rho >= config.ahead_ratio) or already):
             grade, rule = (
                 "A",
@@ -280,7 +291,7 @@ def classify(
         return Classification(
             "insufficient_data", "no progress measure and no projection", rho, p, measures
         )
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = list(notes_first)
     threshold = progress.threshold
     sign = 1.0 if progress.direction == "higher" else -1.0
     if (

@@ -64,3 +64,17 @@ def test_override_flows_into_the_proposal(tmp_path):
     assert ov.adjustments_frame().empty or "1" not in set(ov.adjustments_frame()["indicator_id"])
     back = ov.override("1", "D", "合成：项目取消")
     assert back["1"].adjustment is not None
+
+
+def test_met_target_on_a_quantity_that_only_rises_is_a():
+    # 常住人口城镇化率-like: 65.22 against 65, P(meet) 0.87 < p_ahead; urbanisation does not fall
+    pr = Progress("1", "end_level", dt.date(2023, 6, 30), midterm_value=65.22,
+                  midterm_period=Period(2022), baseline=63.89, target_value=65.0, threshold=65.0,
+                  met_now=True, completion=1.2, time_elapsed=0.4, base_year=2020,
+                  target_year=2025)
+    rising = _outlook(67.2, 0.87)
+    assert classify(pr, rising, binding=False, config=EvaluationConfig()).grade == "B"
+    from dataclasses import replace
+    cls = classify(pr, replace(rising, only_rises=True), binding=False, config=EvaluationConfig())
+    assert cls.grade == "A" and "only rises" in cls.rule
+    assert any("只升不降" in zh for zh, _ in cls.notes)

@@ -277,6 +277,7 @@ def build_outlook(
         prob_at_least=pal,
         path=path,
         notes=notes,
+        only_rises=only_rises(ind),
     ), None
 
 
