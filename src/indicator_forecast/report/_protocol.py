@@ -29,9 +29,8 @@ MISSING_COLUMNS: tuple[str, ...] = (
     "department", "indicator_id", "name", "unit", "missing", "periods",
 )
 EVIDENCE_COLUMNS: tuple[str, ...] = ("indicator_id", "name", "item", "value", "unit", "source")
-CHART_COLUMNS: tuple[str, ...] = (
-    "indicator_id", "series", "period", "value", "lo80", "hi80", "lo95", "hi95",
-)
+CHART_COLUMNS: tuple[str, ...] = ("indicator_id", "series", "period", "value")
+"""The chart frame's fixed columns; interval columns are named by their level (``lo-80``…)."""
 
 
 class _Config(Protocol):
