@@ -134,6 +134,18 @@ def _relative_miss(higher: bool, value: float, bound: float) -> float:
     return miss / abs(bound) if bound else math.inf
 
 
+def _edge_miss(
+    higher: bool, v: float, edge: float, config: EvaluationConfig
+) -> tuple[str, float, str, str]:
+    """A floor, ceiling or band edge missed: its status, the miss as a share of the edge, and
+    the closing clause of the reason (zh, en) that says whether it is within the tolerance."""
+    miss = _relative_miss(higher, v, edge)
+    tol = config.final_threshold_tolerance
+    if miss <= tol:
+        return "basic", miss, f"，在{tol:.0%}以内）", f", within {tol:.0%})"
+    return "not_completed", miss, "）", ")"
+
+
 def final_status(
     ind: Indicator,
     pr: Progress,
@@ -221,18 +233,15 @@ def final_status(
             zh = f"{ty}年为{F.fmt(v)}{u}，{'不低于' if higher else '不高于'}目标“{t.text}”"
             en = f"{ty}: {F.fmt(v)} {u}, {'not below' if higher else 'not above'} {t.text!r}"
         else:
-            miss = _relative_miss(higher, v, target)
-            code = "basic" if miss <= config.final_threshold_tolerance else "not_completed"
+            code, miss, end_zh, end_en = _edge_miss(higher, v, target, config)
             gap = abs(v - target)
             zh = (
                 f"{ty}年为{F.fmt(v)}{u}，{'低于' if higher else '高于'}目标“{t.text}”"
-                f"{F.fmt(gap)}{du}（目标值的{_pct(miss)}"
-                + (f"，在{config.final_threshold_tolerance:.0%}以内）" if code == "basic" else "）")
+                f"{F.fmt(gap)}{du}（目标值的{_pct(miss)}{end_zh}"
             )
             en = (
                 f"{ty}: {F.fmt(v)} {u}, {F.fmt(gap)} {du_en} {'below' if higher else 'above'} "
-                f"{t.text!r} ({_pct(miss)} of it"
-                + (f", within {config.final_threshold_tolerance:.0%})" if code == "basic" else ")")
+                f"{t.text!r} ({_pct(miss)} of it{end_en}"
             )
     elif rule == "band" and isinstance(t, BandTarget) and t.band_low is not None:
         lo, hi = t.band_low, t.band_high
@@ -248,17 +257,14 @@ def final_status(
             zh = f"{ty}年为{F.fmt(v)}{u}，好于目标“{t.text}”的区间{band}"
             en = f"{F.fmt(v)} {u} in {ty}, better than the band {band} of {t.text}"
         else:
-            miss = _relative_miss(higher, v, target)
-            code = "basic" if miss <= config.final_threshold_tolerance else "not_completed"
+            code, miss, end_zh, end_en = _edge_miss(higher, v, target, config)
             zh = (
                 f"{ty}年为{F.fmt(v)}{u}，未达到目标“{t.text}”的区间{band}，"
-                f"距区间边界{F.fmt(abs(v - target))}{du}（{_pct(miss)}"
-                + (f"，在{config.final_threshold_tolerance:.0%}以内）" if code == "basic" else "）")
+                f"距区间边界{F.fmt(abs(v - target))}{du}（{_pct(miss)}{end_zh}"
             )
             en = (
                 f"{F.fmt(v)} {u} in {ty}, outside the band {band} of {t.text} by "
-                f"{F.fmt(abs(v - target))} {du_en} ({_pct(miss)} of its edge"
-                + (f", within {config.final_threshold_tolerance:.0%})" if code == "basic" else ")")
+                f"{F.fmt(abs(v - target))} {du_en} ({_pct(miss)} of its edge{end_en}"
             )
     elif rule == "rate" and target is not None:
         far = t.stretch

@@ -42,8 +42,6 @@ from indicator_forecast.final import FINAL_LABELS_ZH
 from indicator_forecast.plan import Plan
 
 GRADED = ("A", "B", "C", "D")
-#: Kinds whose final value is the target year's level.
-LEVEL_KINDS = ("end_level", "running_level", "floor", "ceiling", "band")
 #: The published rules compared, with the column of ``Evaluation.to_frame()`` each reads.
 RULES: Mapping[str, str] = {
     "escap": "escap_anticipated_class",

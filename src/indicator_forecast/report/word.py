@@ -421,18 +421,28 @@ def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         w.body(sep.join(opening[2:]))
 
     w.h2(lab["p1_detail_h"])
-    last_cat: str | None = None
-    cat_no = 0
+    heading = _CategoryHeadings(w, lang)
     categories = {str(r["indicator_id"]): c.text(r["category"]) for r in frame.to_dict("records")}
     for f in facts:
-        cat = categories.get(f.indicator_id, "")
-        if cat != last_cat:
-            cat_no += 1
-            last_cat = cat
-            w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
-                                             category=cat))  # fmt: skip
+        heading.before(categories.get(f.indicator_id, ""))
         w.body(narr.indicator_text(f, lang))
     w.body(lab["p1_annex_note"])
+
+
+class _CategoryHeadings:
+    """Writes "（一）经济发展" … each time the category changes, numbered in order."""
+
+    def __init__(self, w: _Writer, lang: str) -> None:
+        self.w, self.lang, self.no = w, lang, 0
+        self.last: str | None = None
+
+    def before(self, category: str) -> None:
+        if category == self.last:
+            return
+        self.no += 1
+        self.last = category
+        no = _zh_num(self.no) if self.lang == "zh" else self.no
+        self.w.h3(labels(self.lang)["p1_category_h"].format(no=no, category=category))
 
 
 def _final_part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
@@ -444,15 +454,9 @@ def _final_part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: 
     sep = "" if lang == "zh" else " "
     w.body(sep.join(fin.final_opening(ev, lang)))
     w.h2(lab["p1_detail_h"])
-    last_cat: str | None = None
-    cat_no = 0
+    heading = _CategoryHeadings(w, lang)
     for rec in frame.to_dict("records"):
-        cat = c.text(rec["category"])
-        if cat != last_cat:
-            cat_no += 1
-            last_cat = cat
-            w.h3(lab["p1_category_h"].format(no=_zh_num(cat_no) if lang == "zh" else cat_no,
-                                             category=cat))  # fmt: skip
+        heading.before(c.text(rec["category"]))
         rec = {**rec, "name": _full_name(frame, rec, lang)}
         w.body(fin.final_indicator_text(rec, lang))
     w.body(fl["annex_note"])
@@ -477,10 +481,15 @@ def _final_part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str) -> None:
             w.body(fl["p3_basic"].format(items=sep.join(basic)))
         if not failed and not basic:
             w.body(fl["p3_all_completed"])
+    _data_gaps(w, ev, frame, lab)
+
+
+def _data_gaps(w: _Writer, ev: EvaluationLike, frame: Any, lab: dict[str, Any]) -> None:
+    """The indicators whose data are incomplete, named, then the place for the problems."""
     missing = ev.missing_frame()
     if len(missing):
         names = _missing_indicators(frame, missing)
-        w.body(lab["p3_missing"].format(n=len(names), items=sep.join(names)))
+        w.body(lab["p3_missing"].format(n=len(names), items=lab["enum_sep"].join(names)))
     w.fill(lab["p3_problem_fill"])
 
 
@@ -520,11 +529,7 @@ def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         w.body(lab["p3_lagging"].format(n=len(lagging), items=items))
     else:
         w.body(lab["p3_lagging_none"])
-    missing = ev.missing_frame()
-    if len(missing):
-        names = _missing_indicators(frame, missing)
-        w.body(lab["p3_missing"].format(n=len(names), items=sep.join(names)))
-    w.fill(lab["p3_problem_fill"])
+    _data_gaps(w, ev, frame, lab)
 
 
 def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
