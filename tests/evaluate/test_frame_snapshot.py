@@ -1,0 +1,58 @@
+"""Snapshots of the shipped plans' result frames, at several moments of their lives.
+
+The frame is every number, code and reason the evaluation produces; a refactor must leave it
+byte-identical, and a deliberate change shows here as a diff to read. Regenerate with
+``UPDATE_SNAPSHOTS=1 python3 -m pytest tests/evaluate/test_frame_snapshot.py`` after a deliberate
+change, and say in the commit which numbers moved and why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+from indicator_forecast import evaluate, read_observations, read_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+CASES = [
+    ("national-14th", "2022-06-30"),
+    ("national-14th", "2023-06-30"),
+    ("national-14th", "2026-06-30"),
+    ("putuo-14th", "2023-06-30"),
+    ("national-13th", "2018-06-30"),
+    ("national-13th", "2016-12-31"),
+    ("national-13th", "2016-06-30"),
+]
+
+
+def _frame_text(plan_dir: str, as_of: str, lang: str) -> str:
+    folder = ROOT / "data" / plan_dir
+    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
+                               "band_tolerance") if k in meta}  # fmt: skip
+    plan = read_plan(folder / "plan.csv", **kw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        obs = read_observations(folder / "observations.csv", plan)
+        ev = evaluate(plan, obs, as_of=as_of, progress=False)
+    return str(ev.to_frame(lang=lang).to_csv(index=False, lineterminator="\n"))
+
+
+@pytest.mark.parametrize(("plan_dir", "as_of"), CASES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_frame_snapshot(plan_dir: str, as_of: str, lang: str) -> None:
+    text = _frame_text(plan_dir, as_of, lang)
+    path = SNAPSHOTS / f"frame_{plan_dir}_{as_of}_{lang}.csv"
+    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path.name} changed: diff the new frame against the snapshot and, if the change is "
+        "deliberate, regenerate with UPDATE_SNAPSHOTS=1"
+    )
