@@ -15,7 +15,7 @@ from pathlib import Path
 
 from indicator_forecast import evaluate, read_observations, read_plan
 from indicator_forecast.report import export_all
-from indicator_forecast.report._fonts import FONT_FILE
+from indicator_forecast.report.pdf import find_soffice, to_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "docs" / "images"
@@ -33,21 +33,10 @@ def main() -> None:
         export_all(ev, out)
         shutil.copy(out / "图表" / "indicator_12.png", IMAGES / "chart_indicator_12.png")
         shutil.copy(out / "图表" / "overview.png", IMAGES / "chart_overview.png")
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if soffice is None or shutil.which("pdftoppm") is None:
+        if find_soffice() is None or shutil.which("pdftoppm") is None:
             print("soffice or pdftoppm missing: report_page1.png left as it was")
             return
-        home = Path(tmp) / "home"
-        (home / ".fonts").mkdir(parents=True)
-        shutil.copy(FONT_FILE, home / ".fonts")
-        env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
-        report = out / "附件5_中期评估自评报告.docx"
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{home}/lo", "--headless", "--convert-to",
-             "pdf", "--outdir", str(Path(tmp) / "pdf"), str(report)],
-            env=env, check=True, timeout=180, capture_output=True,
-        )
-        pdf = Path(tmp) / "pdf" / (report.stem + ".pdf")
+        (pdf,) = to_pdf([out / "附件5_中期评估自评报告.docx"], Path(tmp) / "pdf")
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
                         str(pdf), str(IMAGES / "report_page1")], check=True)
     print("wrote", sorted(p.name for p in IMAGES.iterdir()))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -148,22 +146,13 @@ def test_terminal_summary_says_where_the_files_are(tmp_path):
 
 
 def _pages(docx: Path, tmp: Path) -> int:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    from indicator_forecast.report.pdf import find_soffice, to_pdf
+
+    if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     pypdf = pytest.importorskip("pypdf")
-    from indicator_forecast.report._fonts import FONT_FILE
-
-    home = tmp / "home"
-    (home / ".fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copy(FONT_FILE, home / ".fonts")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{home}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp / "pdf"), str(docx)],
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin"}, check=True, timeout=300,
-        capture_output=True,
-    )  # fmt: skip
-    return len(pypdf.PdfReader(str(tmp / "pdf" / (docx.stem + ".pdf"))).pages)
+    (pdf,) = to_pdf([docx], tmp / "pdf")
+    return len(pypdf.PdfReader(str(pdf)).pages)
 
 
 @pytest.mark.slow

@@ -1,0 +1,56 @@
+"""PDF rendering through LibreOffice with the shipped font (report.pdf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indicator_forecast.report import pdf as pdfmod
+
+
+def test_missing_libreoffice_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(pdfmod, "find_soffice", lambda: None)
+    doc = tmp_path / "a.docx"
+    doc.write_bytes(b"")
+    with pytest.raises(pdfmod.RenderError, match="LibreOffice.*not installed"):
+        pdfmod.to_pdf([doc])
+
+
+def test_missing_document_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(pdfmod, "find_soffice", lambda: "/bin/true")
+    with pytest.raises(pdfmod.RenderError, match=r"nothere\.docx"):
+        pdfmod.to_pdf([tmp_path / "nothere.docx"])
+
+
+def test_a_conversion_that_writes_nothing_is_an_error(monkeypatch, tmp_path):
+    """`true` exits 0 without writing a PDF: that must not pass as a rendering."""
+    monkeypatch.setattr(pdfmod, "find_soffice", lambda: "/bin/true")
+    doc = tmp_path / "a.docx"
+    doc.write_bytes(b"")
+    with pytest.raises(pdfmod.RenderError, match="could not convert"):
+        pdfmod.to_pdf([doc])
+
+
+@pytest.mark.slow
+def test_chinese_renders_without_system_fonts(tmp_path):
+    """The PDF holds the Chinese text (not boxes) with only the shipped font available, and the
+    user's HOME is not written to."""
+    if pdfmod.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    pypdf = pytest.importorskip("pypdf")
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("十四五规划中期评估自评报告")
+    src = tmp_path / "报告.docx"
+    d.save(str(src))
+    (out,) = pdfmod.to_pdf([src], tmp_path / "pdf")
+    assert out == tmp_path / "pdf" / "报告.pdf"
+    text = pypdf.PdfReader(str(out)).pages[0].extract_text()
+    assert "十四五规划中期评估自评报告" in text.replace(" ", "")
+    page = pypdf.PdfReader(str(out)).pages[0]
+    fonts = page["/Resources"]["/Font"]
+    names = [str(fonts[k].get_object()["/BaseFont"]) for k in fonts]
+    assert any("NotoSansCJKsc" in n for n in names), names  # the shipped face, not a box font
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pdf", "报告.docx"]
+    assert isinstance(out, Path)
