@@ -267,6 +267,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Sub-folder of the output folder for the request forms of ``--forms``.
+FORMS_FOLDER = "数据征集表"
+
+
 def _evaluate_one(plan_path: str, obs_path: str, args: argparse.Namespace, out: Path | None) -> int:
     from indicator_forecast import read_observations
     from indicator_forecast.config import EvaluationConfig
@@ -296,6 +300,13 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
             unit_name=args.unit, date=args.report_date, signer=args.signer,
         )
         _files_summary(out, written)
+        if args.forms:
+            from indicator_forecast.collect import make_forms
+
+            forms = make_forms(ev.plan, obs, ev.as_of, out / FORMS_FOLDER, missing_only=True,
+                               overwrite=args.overwrite)  # fmt: skip
+            print(f"写出仍缺数据的征集表 / forms for the figures still missing ({len(forms)}) "
+                  f"under {out / FORMS_FOLDER}")  # fmt: skip
     return EXIT_OK
 
 
@@ -471,6 +482,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sp.add_argument(
             "--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language"
+        )
+        sp.add_argument(
+            "--forms",
+            action="store_true",
+            help=f"同时写出仍缺数据的征集表（OUT/{FORMS_FOLDER}/）/ also write request forms for "
+            "the figures still missing",
         )
 
     sp = sub.add_parser(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,36 @@ def test_forms_missing_only_after_a_round(tmp_path: Path) -> None:
     names = {p.name for p in (tmp_path / "f2").glob("*.xlsx")}
     assert "数据征集表_区民政局.xlsx" not in names  # everything returned
     assert "数据征集表_区房管局.xlsx" in names and len(names) == 16
+
+
+def test_evaluate_with_forms_asks_for_exactly_what_is_missing(tmp_path: Path) -> None:
+    """`evaluate --forms`: the request forms written beside the outputs ask (as 必填) for every
+    yearly figure the evaluation lists as missing, and for nothing it already holds."""
+    import openpyxl
+    import pandas as pd
+
+    national = PUTUO.parent / "national-14th"
+    out = tmp_path / "out"
+    assert main(["evaluate", str(national / "plan.csv"), str(national / "observations.csv"),
+                 "--as-of", AS_OF, "--out", str(out), "--forms"]) == 0  # fmt: skip
+    asked: set[tuple[str, str]] = set()
+    for f in (out / "数据征集表").glob("数据征集表_*.xlsx"):
+        ws = openpyxl.load_workbook(f).worksheets[0]
+        rows = list(ws.iter_rows(values_only=True))
+        head = next(i for i, r in enumerate(rows) if r and r[0] == "序号")
+        cols = {name: j for j, name in enumerate(rows[head])}
+        for r in rows[head + 1:]:
+            if r[cols["KEY:indicator"]] is not None and r[cols["必填/选填"]] == "必填":
+                asked.add((str(r[cols["KEY:indicator"]]), str(r[cols["KEY:period"]])))
+    frame = pd.read_csv(out / "evaluation.csv", dtype=str)
+    missing = {
+        (row.indicator_id, year)
+        for row in frame.dropna(subset=["missing"]).itertuples()
+        for year in re.findall(r"(\d{4})年", row.missing)
+        if "年度完成值" in row.missing
+    }
+    assert missing, "the shipped national data are expected to lack some figures"
+    assert missing <= asked
+    held = pd.read_csv(national / "observations.csv", dtype=str)
+    assert not any((i, y) in asked for i, y in zip(held.iloc[:, 0], held.iloc[:, 2], strict=True)
+                   if isinstance(y, str) and y.isdigit() and (i, y) not in missing)
