@@ -36,6 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
 from indicator_forecast.progress import Progress
@@ -332,15 +334,38 @@ def classify(
                 "and the probability counts all of it",
             ))
     capped = False
-    behind = (rho is not None and rho < config.behind_ratio) or (
+    slow = rho is not None and rho < config.behind_ratio
+    noise = shortfall_noise(progress) if slow and binding else None
+    within_noise = (
+        noise is not None and config.binding_noise_multiple > 0
+        and noise[0] <= config.binding_noise_multiple * noise[1]
+    )
+    behind = (slow and not within_noise) or (
         progress.kind in ("floor", "ceiling", "band") and progress.met_now is False
     )
     if binding and behind and _ORDER[grade] < _ORDER["C"]:
         grade, capped = "C", True
         rule += (
-            f"; binding indicator behind schedule (pace ratio below {config.behind_ratio}): at "
-            "best C"
+            f"; binding indicator behind schedule (pace ratio below {config.behind_ratio}"
+            + (f", shortfall {noise[0]:.3g} > {config.binding_noise_multiple:g} × noise "
+               f"{noise[1]:.3g}" if noise is not None and config.binding_noise_multiple > 0
+               else "")
+            + "): at best C"
         )
+    elif binding and within_noise and noise is not None and _ORDER[grade] < _ORDER["C"]:
+        rule += (
+            f"; binding, pace ratio below {config.behind_ratio} but shortfall {noise[0]:.3g} "
+            f"within {config.binding_noise_multiple:g} × the series' noise {noise[1]:.3g}: "
+            "not capped"
+        )
+        notes.append((
+            f"约束性指标进度略慢于时间进度，但与进度线的差距（{noise[0]:.3g}）不超过该指标年际波动"
+            f"（{noise[1]:.3g}）的{config.binding_noise_multiple:g}倍，属正常波动，结论不按“进度落后”"
+            "封顶为C",
+            f"A binding indicator slightly behind the straight path, but its shortfall "
+            f"({noise[0]:.3g}) is within {config.binding_noise_multiple:g} × its year-to-year "
+            f"noise ({noise[1]:.3g}): ordinary variation, so the grade is not capped at C",
+        ))
     years = _plan_years_of_data(progress)
     if years is not None and years < config.min_years_strong_grade:
         weak = {"A": "B", "D": "C"}
@@ -352,6 +377,42 @@ def classify(
             )
     return Classification(grade, rule, rho, p, measures, capped_binding=capped,
                           notes=tuple(n for n in notes if n[0]))
+
+
+def shortfall_noise(progress: Progress) -> tuple[float, float] | None:
+    """(shortfall from the straight path, the series' noise at this point), in the quantity.
+
+    The shortfall is how far the mid-term figure is behind the planned path (in the direction
+    that matters). The noise is what year-to-year variation alone would put between them after
+    the ``k`` plan years observed: for a level, the standard deviation of its yearly changes
+    times √k; for yearly amounts summed into a total, the standard deviation of the amounts
+    times √k; for an average rate, the standard deviation of the yearly rates divided by √k.
+    None when the series is too short to say (fewer than two changes, amounts or rates).
+
+    Parameters
+    ----------
+    progress : Progress
+        The indicator's progress record.
+
+    Returns
+    -------
+    tuple of float, or None
+        ``(shortfall, noise)``.
+    """
+    s, k = progress.series, _plan_years_of_data(progress)
+    if (s is None or not k or progress.expected_value is None
+            or progress.midterm_value is None):
+        return None
+    sign = 1.0 if progress.direction == "higher" else -1.0
+    shortfall = sign * (progress.expected_value - progress.midterm_value)
+    values = np.asarray(s.values, dtype=float)
+    if s.measure == "level":
+        values = np.diff(values)
+    if len(values) < 2:
+        return None
+    sd = float(np.std(values, ddof=1))
+    noise = sd / math.sqrt(k) if s.measure == "growth_rate" else sd * math.sqrt(k)
+    return shortfall, noise
 
 
 def _plan_years_of_data(progress: Progress) -> int | None:

@@ -52,6 +52,14 @@ class EvaluationConfig(BaseModel):
         description="Pace ratio below which progress is behind schedule: a binding (约束性) "
         "indicator behind schedule is graded at best C.",
     )
+    binding_noise_multiple: float = Field(
+        1.0,
+        ge=0,
+        description="A binding indicator is behind schedule only when its shortfall from the "
+        "straight path exceeds this many times the series' own year-to-year noise (σ·√k for "
+        "levels and running totals, σ/√k for an average rate, after k plan years); 0 applies "
+        "the cap on the pace ratio alone.",
+    )
     p_ahead: float = Field(
         0.9, description="P(meet) at or above which an indicator ahead of schedule is graded A."
     )

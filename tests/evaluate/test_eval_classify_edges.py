@@ -136,3 +136,60 @@ def test_fallback_on_pace_ratio_without_projection(completion, expected):
 def test_no_measure_and_no_projection_is_insufficient():
     pr = Progress("9", "end_level", AS_OF)
     assert grade(pr, None) == "insufficient_data"
+
+
+def _level(values, completion, *, midterm, expected):
+    """A level series 2018–2022 (base 2020), k = 2 plan years, hand-built (synthetic)."""
+    from indicator_forecast.data.periods import Period
+    from indicator_forecast.progress import SeriesInput
+
+    return Progress(
+        "9", "end_level", AS_OF, completion=completion, time_elapsed=0.4,
+        midterm_value=midterm, midterm_period=Period(2022), expected_value=expected,
+        series=SeriesInput(years=(2018, 2019, 2020, 2021, 2022), values=values, measure="level"),
+    )  # fmt: skip
+
+
+def test_binding_cap_needs_a_shortfall_beyond_the_series_noise():
+    """18.4. Target 110 from 100 (2020) in 2025: the path says 104 in 2022, the figure is 103
+    (completion 0.3 at time 0.4: pace 0.75 < 0.9). Shortfall 1.
+    Steady series 96, 98, 100, 101, 103: changes 2, 2, 1, 2, sd 0.5, noise 0.5·√2 = 0.707 < 1:
+    behind beyond its noise → capped at C.
+    Rough series 92, 99, 100, 98, 103: changes 7, 1, −2, 5, sd √(48.75/3) = 4.03, noise 5.70 ≥ 1:
+    the shortfall is ordinary variation → not capped, and the note says so."""
+    steady = _level((96.0, 98.0, 100.0, 101.0, 103.0), 0.3, midterm=103.0, expected=104.0)
+    c = classify(steady, outlook(0.95), binding=True, config=CFG)
+    assert c.grade == "C" and c.capped_binding
+    assert "shortfall 1 > 1 × noise 0.707" in c.rule
+    rough = _level((92.0, 99.0, 100.0, 98.0, 103.0), 0.3, midterm=103.0, expected=104.0)
+    c = classify(rough, outlook(0.95), binding=True, config=CFG)
+    assert c.grade == "B" and not c.capped_binding
+    assert "within 1 × the series' noise 5.7" in c.rule
+    assert any("属正常波动" in zh and "ordinary variation" in en for zh, en in c.notes)
+    # the multiple is configuration: 0 caps on the pace alone, 0.1 lets even the rough one cap
+    for m in (0, 0.1):
+        cfg = EvaluationConfig(binding_noise_multiple=m)
+        assert classify(rough, outlook(0.95), binding=True, config=cfg).grade == "C"
+    # too short to know the noise (one change): the cap applies as written
+    short = _level((100.0, 103.0), 0.3, midterm=103.0, expected=104.0)
+    short = Progress(**{**short.__dict__, "series": short.series.__class__(
+        years=(2020, 2022), values=(100.0, 103.0), measure="level")})
+    assert classify(short, outlook(0.95), binding=True, config=CFG).capped_binding
+
+
+def test_binding_cap_noise_of_an_average_rate_shrinks_with_the_years():
+    """An average rate's noise is sd/√k: rates 5.0, 6.0 (sd 0.707) over k = 2 give 0.5, so a
+    realised 5.5 against a 6.0 target (shortfall 0.5, pace 0.8 set by the kind) is within it;
+    rates 5.3, 5.7 (sd 0.283, noise 0.2) are not."""
+    from indicator_forecast.data.periods import Period
+    from indicator_forecast.progress import SeriesInput
+
+    def rate(values):
+        return Progress(
+            "9", "annual_rate", AS_OF, time_elapsed=0.4, pace=0.8, midterm_value=5.5,
+            midterm_period=Period(2022), expected_value=6.0,
+            series=SeriesInput(years=(2021, 2022), values=values, measure="growth_rate"),
+        )  # fmt: skip
+
+    assert not classify(rate((5.0, 6.0)), outlook(0.95), binding=True, config=CFG).capped_binding
+    assert classify(rate((5.3, 5.7)), outlook(0.95), binding=True, config=CFG).capped_binding
