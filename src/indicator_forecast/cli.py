@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from indicator_forecast.exceptions import ConfigurationError, InputError, OutputExistsError
+from indicator_forecast.exceptions import (
+    ConfigurationError,
+    InputError,
+    OutputExistsError,
+    RenderError,
+)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_EXISTS = 0, 1, 2, 3
 
@@ -300,6 +305,12 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
             unit_name=args.unit, date=args.report_date, signer=args.signer,
         )
         _files_summary(out, written)
+        if args.pdf:
+            from indicator_forecast.report.pdf import write_pdfs
+
+            pdfs = write_pdfs([p for p in written if Path(p).suffix == ".docx"],
+                              overwrite=args.overwrite)  # fmt: skip
+            print(f"写出PDF / PDF copies ({len(pdfs)}): " + "、".join(p.name for p in pdfs))
         if args.forms:
             from indicator_forecast.collect import make_forms
 
@@ -484,6 +495,12 @@ def build_parser() -> argparse.ArgumentParser:
             "--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language"
         )
         sp.add_argument(
+            "--pdf",
+            action="store_true",
+            help="同时用 LibreOffice 生成 Word 文档的 PDF 版（中文用随附字体）/ also render the "
+            "Word documents to PDF with LibreOffice (Chinese in the shipped font)",
+        )
+        sp.add_argument(
             "--forms",
             action="store_true",
             help=f"同时写出仍缺数据的征集表（OUT/{FORMS_FOLDER}/）/ also write request forms for "
@@ -573,6 +590,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_EXISTS
+    except RenderError as err:  # the other outputs are written; only the PDF copies are not
+        print(f"未生成PDF / no PDF: {err}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":

@@ -133,6 +133,10 @@ class OutputExistsError(IndicatorForecastError, FileExistsError):
     """An output would replace a file the user already has; pass ``overwrite=True`` to allow it."""
 
 
+class RenderError(IndicatorForecastError):
+    """LibreOffice is missing or could not convert a document to PDF."""
+
+
 class IndicatorForecastWarning(UserWarning):
     """Base class of the package's warnings."""
 

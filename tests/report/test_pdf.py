@@ -54,3 +54,29 @@ def test_chinese_renders_without_system_fonts(tmp_path):
     assert any("NotoSansCJKsc" in n for n in names), names  # the shipped face, not a box font
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pdf", "报告.docx"]
     assert isinstance(out, Path)
+
+
+@pytest.mark.slow
+def test_cli_pdf_copies_follow_the_overwrite_rule(tmp_path, capsys):
+    """`evaluate --pdf` writes X.pdf beside each X.docx, listed in the manifest; a second run
+    without --overwrite refuses; a PDF the user put there under an output's name is left alone."""
+    if pdfmod.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from indicator_forecast.cli import main
+    from indicator_forecast.report._io import written_by_package
+
+    root = Path(__file__).resolve().parents[2] / "data" / "national-14th"
+    args = ["evaluate", str(root / "plan.csv"), str(root / "observations.csv"),
+            "--as-of", "2023-06-30", "--out", str(tmp_path / "out"), "--pdf"]  # fmt: skip
+    assert main(args) == 0
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    docx = sorted((tmp_path / "out").glob("*.docx"))
+    assert [p.stem for p in pdfs] == [p.stem for p in docx] and pdfs
+    assert all(written_by_package(p) for p in pdfs)
+    assert main(args) == 3  # exists, no --overwrite
+    mine = tmp_path / "mine"
+    assert main([*args[:-2], str(mine)]) == 0 and not list(mine.glob("*.pdf"))
+    user_pdf = mine / pdfs[0].name
+    user_pdf.write_bytes(b"%PDF-1.4 the analyst's own")
+    assert main([*args[:-2], str(mine), "--overwrite", "--pdf"]) == 3
+    assert user_pdf.read_bytes() == b"%PDF-1.4 the analyst's own"

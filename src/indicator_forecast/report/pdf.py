@@ -16,12 +16,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from indicator_forecast.exceptions import IndicatorForecastError
+from indicator_forecast.exceptions import RenderError
 from indicator_forecast.report._fonts import FONT_FILE
 
-
-class RenderError(IndicatorForecastError):
-    """LibreOffice is missing or could not convert a document."""
+__all__ = ["RenderError", "find_soffice", "to_pdf", "write_pdfs"]
 
 
 def find_soffice() -> str | None:
@@ -89,3 +87,49 @@ def to_pdf(
                 )
             written.append(pdf)
     return written
+
+
+def write_pdfs(documents: Iterable[str | Path], *, overwrite: bool = False) -> list[Path]:
+    """PDF copies beside the documents, under the same rule as every other output.
+
+    Each ``X.docx`` gets ``X.pdf`` in its folder, recorded in the folder's manifest. An earlier
+    PDF of ours is replaced only with ``overwrite`` (and kept in the dated backup folder); a file
+    of that name the package did not write is never touched.
+
+    Parameters
+    ----------
+    documents : iterable of path
+        The ``.docx`` files (normally the Word outputs of
+        :func:`~indicator_forecast.report.export_all`).
+    overwrite : bool
+        Replace PDFs written by an earlier run.
+
+    Returns
+    -------
+    list of Path
+        The PDFs written.
+
+    Raises
+    ------
+    RenderError
+        As :func:`to_pdf`.
+    OutputExistsError
+        If a PDF exists and ``overwrite`` is false, or it was not written by the package.
+    """
+    from indicator_forecast.report._io import atomic_write, refuse_existing, refuse_foreign
+
+    docs = [Path(d) for d in documents]
+    targets = [d.with_suffix(".pdf") for d in docs]
+    refuse_existing(targets, overwrite)
+    for t in targets:
+        refuse_foreign(t)
+    with tempfile.TemporaryDirectory(prefix="indicator_forecast_pdf_") as tmp:
+        rendered = to_pdf(docs, tmp)
+        written: list[Path] = []
+        for src, target in zip(rendered, targets, strict=True):
+
+            def copy(dst: Path, src: Path = src) -> None:
+                shutil.copyfile(src, dst)
+
+            written.append(atomic_write(target, copy, overwrite=overwrite))
+        return written
