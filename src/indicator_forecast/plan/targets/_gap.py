@@ -44,6 +44,7 @@ class GapTarget(TargetBase):
     met_early_counts: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
     judged_by_gap: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met_gap(self, average_gap: float) -> bool:
         """Whether an average gap (own growth − reference growth, points) meets the relation."""
@@ -57,6 +58,9 @@ class GapTarget(TargetBase):
     def outlook_bounds(self, target_value: float | None) -> tuple[float, float | None, bool] | None:
         # The projected quantity is the average gap; "above" asks for a gap above zero.
         return (1e-9 if self.relation == "above" else -self.tolerance), None, True
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        return {"target_low": 0.0 if self.relation == "above" else -float(self.tolerance)}
 
     def reference_growth(
         self, ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan

@@ -48,6 +48,7 @@ class AnnualRateTarget(TargetBase):
     met_early_counts: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
     judged_as_rate: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def planned_value(self, year: float, baseline: float | None) -> float | None:
         """The planned index level at ``year`` when ``baseline`` is the base-year level.

@@ -28,6 +28,7 @@ class BandTarget(TargetBase):
     final_rule: ClassVar[str] = "band"
     needs_baseline: ClassVar[bool] = False
     is_threshold: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
 
     @model_validator(mode="after")
@@ -61,6 +62,14 @@ class BandTarget(TargetBase):
     def kept_edge(self) -> float | None:
         """The band's edge that must be kept: the lower one when higher is better."""
         return self.band_low if self.direction == "higher" else self.band_high
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        nan = float("nan")
+        return {
+            "target_low": nan if self.band_low is None else float(self.band_low),
+            "target_high": nan if self.band_high is None else float(self.band_high),
+            "target_point": nan if self.point is None else float(self.point),
+        }
 
     def judged_threshold(self, target_value: float | None) -> float | None:
         return self.kept_edge

@@ -133,6 +133,8 @@ class TargetBase(BaseModel):
     amount_over_period: ClassVar[bool] = False
     """Whether the end figure is an amount over the plan years (a five-year total or change),
     not the level of the target year."""
+    charts_planned_path: ClassVar[bool] = True
+    """Whether the planned path from the base year is meaningful in the charted quantity."""
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -259,6 +261,32 @@ class TargetBase(BaseModel):
             return None
         stretch = self.aspiration_value if self.aspiration_value is not None else self.stretch
         return target_value, stretch, self.direction == "higher"
+
+    def chart_running(self, yearly: dict[int, float]) -> list[tuple[int, float]] | None:
+        """The running quantity charted at each plan year from the yearly figures, while the
+        years are contiguous from the first plan year; ``None`` when the kind charts the
+        figures themselves (a level, a rate, a gap)."""
+        return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        """The target's bounds in the charted quantity (``target_low``, ``target_high``,
+        ``target_point``): the target's own numbers."""
+        return {k: float(v) for k, v in (("target_low", self.low), ("target_high", self.high))
+                if v is not None}  # fmt: skip
+
+    def chart_planned_path(
+        self, baseline: float | None, target_value: float | None
+    ) -> list[tuple[int, float]]:
+        """The planned path (year, value) from the base year to the target year, or ``[]``."""
+        if not self.charts_planned_path:
+            return []
+        out = []
+        for y in range(self.base_year, self.target_year + 1):
+            v = self.planned_value(y, baseline)
+            if v is None:
+                return []
+            out.append((y, float(v)))
+        return out
 
     def describe(self, lang: Language = "zh") -> str:
         """The target in words."""

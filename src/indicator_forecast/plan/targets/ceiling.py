@@ -35,6 +35,14 @@ class CeilingTarget(TargetBase):
             return baseline + (self.high - baseline) * frac
         return self.high
 
+    def chart_planned_path(
+        self, baseline: float | None, target_value: float | None
+    ) -> list[tuple[int, float]]:
+        # An explicit "<x" is a line held every year, not a path.
+        if not self.written_as_level:
+            return []
+        return super().chart_planned_path(baseline, target_value)
+
     def level_met_now(
         self, baseline: float | None, value: float, target_value: float | None
     ) -> bool | None:

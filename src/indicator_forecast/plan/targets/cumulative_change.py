@@ -73,6 +73,38 @@ class CumulativeChangeTarget(TargetBase):
             return self.point
         return baseline + self.point if self.change == "increase" else baseline - self.point
 
+    def chart_running(self, yearly: dict[int, float]) -> list[tuple[int, float]] | None:
+        """The compounded change 1 − ∏(1 − d/100) for a % change; a level change charts the
+        level itself."""
+        if not self.compounding:
+            return None
+        out: list[tuple[int, float]] = []
+        acc = 1.0
+        for y in range(self.base_year + 1, self.target_year + 1):
+            if y not in yearly:
+                break
+            acc *= 1 - yearly[y] / 100
+            out.append((y, (1 - acc) * 100))
+        return out
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        if self.compounding:
+            return super().chart_targets(target_value)
+        # a change in a level (〔1〕 提高1岁): the target is the base-year level plus the change
+        return {} if target_value is None else {"target_low": target_value,
+                                                "target_high": target_value}  # fmt: skip
+
+    def chart_planned_path(
+        self, baseline: float | None, target_value: float | None
+    ) -> list[tuple[int, float]]:
+        if self.compounding:
+            return super().chart_planned_path(baseline, target_value)
+        if baseline is None or target_value is None:
+            return []
+        b, end = self.base_year, self.target_year
+        return [(y, baseline + (target_value - baseline) * (y - b) / (end - b))
+                for y in range(b, end + 1)]  # fmt: skip
+
     def outlook_bounds(self, target_value: float | None) -> tuple[float, float | None, bool] | None:
         # One number, no range: the stretch bound is the target itself unless "力争Y" is given.
         if target_value is None:

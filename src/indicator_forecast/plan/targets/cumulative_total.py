@@ -55,6 +55,17 @@ class CumulativeTotalTarget(TargetBase):
         frac = min(max((year - self.base_year) / self.years, 0.0), 1.0)
         return target * frac
 
+    def chart_running(self, yearly: dict[int, float]) -> list[tuple[int, float]] | None:
+        """The running total of the yearly amounts."""
+        out: list[tuple[int, float]] = []
+        acc = 0.0
+        for y in range(self.base_year + 1, self.target_year + 1):
+            if y not in yearly:
+                break
+            acc += yearly[y]
+            out.append((y, acc))
+        return out
+
     def progress(
         self,
         ind: Indicator,

@@ -28,6 +28,7 @@ class DirectionTarget(TargetBase):
     final_rule: ClassVar[str] = "direction"
     met_early_counts: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         return None
@@ -63,6 +64,10 @@ class DirectionTarget(TargetBase):
         self, baseline: float | None, value: float, target_value: float | None
     ) -> bool | None:
         return self.is_met_direction(baseline, value) if baseline is not None else None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        return {} if target_value is None else {"target_low": target_value,
+                                                "target_high": target_value}  # fmt: skip
 
     def trend_notes(self, full: dict[int, float]) -> list[str]:
         b = self.base_year

@@ -25,6 +25,7 @@ class EarlierYearTarget(TargetBase):
     needs_baseline: ClassVar[bool] = False
     met_early_counts: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
+    charts_planned_path: ClassVar[bool] = False
 
     def target_value(self, reference_value: float) -> float:
         """The end-of-period value the target asks for, given the reference year's figure."""
@@ -32,6 +33,10 @@ class EarlierYearTarget(TargetBase):
 
     def is_met(self, value: float) -> bool | None:
         return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        return {} if target_value is None else {"target_low": target_value,
+                                                "target_high": target_value}  # fmt: skip
 
     def level_target(
         self,

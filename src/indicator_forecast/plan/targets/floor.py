@@ -18,6 +18,7 @@ class FloorTarget(TargetBase):
     final_rule: ClassVar[str] = "threshold"
     needs_baseline: ClassVar[bool] = False
     is_threshold: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         if self.low is None:

@@ -41,9 +41,14 @@ class ParentAssignedTarget(TargetBase):
     met_early_counts: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
     judged_by_years: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        # The yearly assigned figures are charted instead (series "assigned").
+        return {}
 
     def progress(
         self,
