@@ -15,6 +15,7 @@ For each target kind, from the observed figures up to the evaluation date ``as_o
   indicator's) growth year by year and on average.
 
 It also lists what is missing and whether that blocks a conclusion, and prepares the series the
+projection engine will extend. It knows nothing of projections.
 
 The per-kind part — which figures a kind reads and what its completion, pace and met test are —
 is the target kind's own (its ``progress`` method, in its module under

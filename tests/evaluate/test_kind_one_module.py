@@ -17,10 +17,9 @@ from typing import ClassVar, Literal
 import pytest
 from conftest import synthetic_observations, synthetic_plan
 
-from indicator_forecast._progress_kit import Missing
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.plan.targets import KINDS, EndLevelTarget, TargetBase, kind_class
-from indicator_forecast.progress import compute_progress
+from indicator_forecast.progress import Missing, compute_progress
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "indicator_forecast"
 
@@ -73,6 +72,15 @@ def test_defining_a_kind_registers_it():
     assert kind_class("end_level") is EndLevelTarget
     with pytest.raises(ValueError, match="Unknown target kind 'nope'"):
         kind_class("nope")
+
+
+def test_a_kind_name_is_taken_once():
+    with pytest.raises(TypeError, match="'floor' is already defined by FloorTarget"):
+
+        class AnotherFloor(TargetBase):
+            kind: Literal["floor"] = "floor"
+
+    assert kind_class("floor").__name__ == "FloorTarget"
 
 
 def test_new_kind_progress_by_hand(doubling):

@@ -33,6 +33,7 @@ A new kind is therefore one new module plus its tests (and its place in the
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import math
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -139,9 +140,20 @@ class TargetBase(BaseModel):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        default = cls.model_fields["kind"].default
-        if isinstance(default, str):
-            KINDS[default] = cls
+        # A kind is named where its class declares ``kind``; a shared base (GapTarget) or a
+        # subclass that keeps its parent's kind names none.
+        if "kind" not in inspect.get_annotations(cls):
+            return
+        name = cls.model_fields["kind"].default
+        if not isinstance(name, str):
+            raise TypeError(f"{cls.__name__} must give its 'kind' a literal default (its name).")
+        known = KINDS.get(name)
+        if known is not None and known.__qualname__ != cls.__qualname__:
+            raise TypeError(
+                f"Target kind {name!r} is already defined by {known.__qualname__}; "
+                f"{cls.__qualname__} needs a name of its own."
+            )
+        KINDS[name] = cls
 
     @model_validator(mode="after")
     def _check_bounds(self) -> TargetBase:
