@@ -40,6 +40,7 @@ import numpy as np
 
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
+from indicator_forecast.plan.targets import kind_class
 from indicator_forecast.progress import Progress
 
 GRADE_LABELS_ZH = {
@@ -148,10 +149,8 @@ def comparison_measures(
     sign = 1.0 if pr.direction == "higher" else -1.0
     base = pr.baseline
     target = pr.threshold if pr.threshold is not None else pr.target_value
-    distance_kinds = pr.kind not in (
-        "cumulative_total", "annual_rate", "parent_synced", "relative_to_indicator",
-        "parent_assigned",
-    )
+    kind = kind_class(pr.kind)
+    distance_kinds = kind.measured_as_distance
     met_at_base = (
         distance_kinds and base is not None and target is not None
         and sign * (target - base) <= 0
@@ -174,12 +173,12 @@ def comparison_measures(
             "maintain" if share >= 1 else ("accelerate" if share >= 0 else "reverse")
         )
         m.update(_unsd(share, config))
-    if outlook is not None and pr.kind == "cumulative_total" and target:
+    if outlook is not None and kind.completed_as_total and target:
         share = outlook.mean / target
         m.update(_unsd(share, config))
     # Eurostat: actual vs required compound annual growth of the level.
     ratio = None
-    if pr.kind == "annual_rate" and pr.realised_rate is not None and target:
+    if kind.judged_as_rate and pr.realised_rate is not None and target:
         ratio = pr.realised_rate / target
     elif (
         distance_kinds
@@ -220,19 +219,12 @@ def classify(
     if progress.blocked:
         return Classification("insufficient_data", "missing data", rho, None, measures)
     p = outlook.p_meet if outlook is not None else None
-    already = progress.met_now is True and progress.kind in (
-        "end_level",
-        "running_level",
-        "composite",
-        "cumulative_total",
-        "cumulative_change",
-        "floor",
-        "ceiling",
-        "band",
-    )
+    kind = kind_class(progress.kind)
+    already = progress.met_now is True and kind.met_early_counts
     notes_first: list[tuple[str, str]] = []
-    if p is not None and already and outlook is not None and outlook.only_rises and (
-        progress.kind in ("end_level", "running_level", "composite", "cumulative_change", "floor")
+    if (
+        p is not None and already and outlook is not None and outlook.only_rises
+        and kind.stays_met_if_only_rises
     ):
         grade, rule = "A", "target already met on a quantity that only rises"
         notes_first = [("目标已提前实现，且该指标只升不降，可以提前完成",
@@ -255,16 +247,14 @@ def classify(
             grade, rule = "C", f"{config.p_unlikely} ≤ P(meet)={p:.2f} < {config.p_on_track}"
         else:
             grade, rule = "D", f"P(meet)={p:.2f} < {config.p_unlikely}"
-    elif progress.kind == "parent_assigned" and progress.yearly_met:
+    elif kind.judged_by_years and progress.yearly_met:
         all_met = all(m for *_, m in progress.yearly_met)
         grade, rule = (
             ("B", "every assigned yearly figure met")
             if all_met
             else ("C", "an assigned yearly figure missed")
         )
-    elif (
-        progress.kind in ("parent_synced", "relative_to_indicator") and progress.met_now is not None
-    ):
+    elif kind.judged_by_gap and progress.met_now is not None:
         grade, rule = (
             ("B", "average gap within the relation (no projection)")
             if progress.met_now
@@ -298,7 +288,7 @@ def classify(
     sign = 1.0 if progress.direction == "higher" else -1.0
     if (
         outlook is not None
-        and progress.kind in ("floor", "ceiling", "band")
+        and kind.is_threshold
         and progress.met_now is True
         and threshold is not None
     ):
@@ -341,7 +331,7 @@ def classify(
         and noise[0] <= config.binding_noise_multiple * noise[1]
     )
     behind = (slow and not within_noise) or (
-        progress.kind in ("floor", "ceiling", "band") and progress.met_now is False
+        kind.is_threshold and progress.met_now is False
     )
     if binding and behind and _ORDER[grade] < _ORDER["C"]:
         grade, capped = "C", True

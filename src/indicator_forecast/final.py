@@ -113,7 +113,7 @@ def _task_share(ind: Indicator, pr: Progress, value: float) -> float | None:
     target = pr.target_value
     if target is None:
         return None
-    if ind.kind in ("cumulative_total", "cumulative_change") and pr.baseline is None:
+    if ind.target.amount_over_period and pr.baseline is None:
         return value / target if target else None
     base = pr.baseline
     if base is None:
@@ -194,7 +194,7 @@ def final_status(
     target = pr.target_value
     du = "个百分点" if u == "%" else u
     du_en = "points" if u == "%" else u
-    if ind.kind in ("cumulative_total", "cumulative_change"):
+    if t.amount_over_period:
         when_zh, when_en = f"{t.base_year + 1}—{ty}年累计", f"{t.base_year + 1}–{ty} in total:"
     else:
         when_zh, when_en = f"{ty}年为", f"{ty}:"

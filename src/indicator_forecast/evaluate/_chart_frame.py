@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from indicator_forecast.plan.targets import BandTarget, CumulativeChangeTarget
-
 if TYPE_CHECKING:
     from indicator_forecast.evaluate.result import IndicatorResult
 
@@ -41,10 +39,6 @@ SERIES = (
     "target_point",  # the value a band ("85 左右") is centred on
 )
 BASE_COLUMNS = ("indicator_id", "series", "period", "value", "base_year", "target_year")
-_FLOW_KINDS = ("cumulative_total",)
-_GAP_KINDS = ("parent_synced", "relative_to_indicator")
-# Kinds whose planned path from the base year is meaningful in the charted quantity.
-_PATH_KINDS = ("end_level", "running_level", "composite", "cumulative_total", "ceiling")
 
 
 def interval_columns(levels: list[int]) -> list[str]:
@@ -56,76 +50,19 @@ def _num(v: float | None) -> float:
     return math.nan if v is None else float(v)
 
 
-def _compounded(t: Any) -> bool:
-    return isinstance(t, CumulativeChangeTarget) and t.compounding
-
-
 def _running(r: IndicatorResult) -> list[tuple[int, float]] | None:
-    """The running total (or compounded change) at each plan year, while the years are
-    contiguous from the first plan year; None when the kind is not a running quantity."""
-    pr, t = r.progress, r.indicator.target
-    kind = r.indicator.kind
-    if kind not in _FLOW_KINDS and not _compounded(t):
-        return None
-    values = dict(pr.history)
-    out: list[tuple[int, float]] = []
-    acc = 0.0 if kind in _FLOW_KINDS else 1.0
-    for y in range(pr.base_year + 1, pr.target_year + 1):
-        if y not in values:
-            break
-        if kind in _FLOW_KINDS:
-            acc += values[y]
-            out.append((y, acc))
-        else:
-            acc *= 1 - values[y] / 100
-            out.append((y, (1 - acc) * 100))
-    return out
+    """The running quantity at each plan year, as the target kind charts it (None: the kind
+    charts its figures themselves)."""
+    return r.indicator.target.chart_running(dict(r.progress.history))
 
 
 def _targets(r: IndicatorResult) -> dict[str, float]:
     """The target's bounds in the charted quantity."""
-    ind, pr = r.indicator, r.progress
-    t, kind = ind.target, ind.kind
-    if isinstance(t, BandTarget):
-        return {"target_low": _num(t.band_low), "target_high": _num(t.band_high),
-                "target_point": _num(t.point)}  # fmt: skip
-    if kind in _GAP_KINDS:
-        relation = getattr(t, "relation", "in_step")
-        return {"target_low": 0.0 if relation == "above" else -float(getattr(t, "tolerance", 0.0))}
-    if kind == "parent_assigned":
-        return {}
-    if kind == "cumulative_change" and not _compounded(t):
-        # a change in a level (〔1〕 提高1岁): the target is the base-year level plus the change
-        return {} if pr.target_value is None else {"target_low": pr.target_value,
-                                                   "target_high": pr.target_value}  # fmt: skip
-    if kind in ("cumulative_total", "cumulative_change", "annual_rate", "end_level",
-                "running_level", "composite", "floor", "ceiling"):  # fmt: skip
-        return {k: float(v) for k, v in (("target_low", t.low), ("target_high", t.high))
-                if v is not None}  # fmt: skip
-    return {} if pr.target_value is None else {"target_low": pr.target_value,
-                                               "target_high": pr.target_value}  # fmt: skip
+    return r.indicator.target.chart_targets(r.progress.target_value)
 
 
 def _planned_path(r: IndicatorResult) -> list[tuple[int, float]]:
-    ind, pr = r.indicator, r.progress
-    t = ind.target
-    if ind.kind not in _PATH_KINDS and not _compounded(t) and ind.kind != "cumulative_change":
-        return []
-    if ind.kind == "ceiling" and not getattr(t, "written_as_level", False):
-        return []
-    if ind.kind == "cumulative_change" and not _compounded(t):
-        if pr.baseline is None or pr.target_value is None:
-            return []
-        b, end = pr.base_year, pr.target_year
-        return [(y, pr.baseline + (pr.target_value - pr.baseline) * (y - b) / (end - b))
-                for y in range(b, end + 1)]  # fmt: skip
-    out = []
-    for y in range(pr.base_year, pr.target_year + 1):
-        v = t.planned_value(y, pr.baseline)
-        if v is None:
-            return []
-        out.append((y, float(v)))
-    return out
+    return r.indicator.target.chart_planned_path(r.progress.baseline, r.progress.target_value)
 
 
 def _rows(r: IndicatorResult, levels: list[int]) -> list[dict[str, Any]]:
@@ -147,7 +84,7 @@ def _rows(r: IndicatorResult, levels: list[int]) -> list[dict[str, Any]]:
         pos = _midterm_position(r)
         if pos is not None and pr.midterm_value is not None and not float(pos).is_integer():
             add("midterm", pos, pr.midterm_value)
-    elif ind.kind in _GAP_KINDS:
+    elif ind.target.judged_by_gap:
         for y, _own, _ref, gap in pr.gaps:
             add("history", y, gap)
     else:
@@ -176,7 +113,7 @@ def _projection(
     r: IndicatorResult, levels: list[int], add_base: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """Projected rows: the path as projected, or for a running quantity its running sum."""
-    ind, pr, o = r.indicator, r.progress, r.outlook
+    pr, o = r.progress, r.outlook
     assert o is not None
     path_levels = [o.level, 95]
     rows: list[dict[str, Any]] = []
@@ -191,7 +128,8 @@ def _projection(
                          **bands})  # fmt: skip
         return rows
     s = pr.series
-    compounded = _compounded(ind.target)
+    # a compounded change is projected as additive log reductions (see evaluate._outlook)
+    compounded = s is not None and s.transform == "log_reduction"
     # the running quantity in the engine's additive units (amounts, or log reductions)
     acc = s.observed_total if s is not None else 0.0
     for y, m, *_ in o.path:

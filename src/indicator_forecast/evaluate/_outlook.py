@@ -35,7 +35,6 @@ from indicator_forecast.forecast.distribution import Predictive
 from indicator_forecast.forecast.priors import NATURES, Nature
 from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
 from indicator_forecast.plan import Indicator
-from indicator_forecast.plan.targets import BandTarget
 from indicator_forecast.progress import Progress, SeriesInput
 
 _WHAT_ZH = {
@@ -139,29 +138,17 @@ def _nature_notes(
 def _p_meet(
     ind: Indicator, pr: Progress, pal: Callable[[float], float]
 ) -> tuple[float | None, float | None]:
-    """P(meeting the on-track bound) and P(meeting the stretch bound), in the projected quantity."""
-    t = ind.target
-    kind = ind.kind
-    if kind in ("parent_synced", "relative_to_indicator"):
-        tol = getattr(t, "tolerance", 0.0)
-        if getattr(t, "relation", None) == "above":
-            return pal(1e-9), None
-        return pal(-tol), None
-    target = pr.target_value
-    if target is None:
+    """P(meeting the on-track bound) and P(meeting the stretch bound), in the projected quantity;
+    the bounds and their side are the target kind's (:meth:`TargetBase.outlook_bounds`)."""
+    bounds = ind.target.outlook_bounds(pr.target_value)
+    if bounds is None:
         return None, None
-    # "X，力争Y": the stretch target Y is judged as a second target beside the main one.
-    stretch = (
-        t.aspiration_value
-        if t.aspiration_value is not None
-        else (t.stretch if kind not in ("cumulative_change",) else target)
-    )
-    if isinstance(t, BandTarget):  # kind == "band": the discriminator picks BandTarget
-        edge = t.band_low if ind.direction == "higher" else t.band_high
-        target = edge if edge is not None else target
-    if ind.direction == "higher":
-        return pal(target), (pal(stretch) if stretch is not None else None)
-    return 1 - pal(target), (1 - pal(stretch) if stretch is not None else None)
+    bound, stretch, upward = bounds
+
+    def p(x: float) -> float:
+        return pal(x) if upward else 1 - pal(x)
+
+    return p(bound), (p(stretch) if stretch is not None else None)
 
 
 def build_outlook(

@@ -21,6 +21,7 @@ from indicator_forecast.evaluate import reasons as R
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.final import FinalStatus
 from indicator_forecast.plan import Indicator, Plan
+from indicator_forecast.plan.targets import kind_class
 from indicator_forecast.progress import Moment, Progress
 
 GRADE_COLOURS = {
@@ -100,16 +101,13 @@ class IndicatorResult:
         pr = self.progress
         if self.grade == "insufficient_data" or pr.midterm_value is None:
             return "数据待补充" if lang == "zh" else "to be supplied"
-        unit = (
-            "%"
-            if pr.kind == "annual_rate"
-            else ("个百分点" if pr.kind in ("parent_synced", "relative_to_indicator") else "")
-        )
+        kind = kind_class(pr.kind)
+        unit = "%" if kind.judged_as_rate else ("个百分点" if kind.judged_by_gap else "")
         when = pr.midterm_period.label(lang) if pr.midterm_period else ""
-        if pr.kind == "annual_rate":
+        if kind.judged_as_rate:
             label = f"{pr.base_year + 1}-{pr.midterm_period.year}年均" if pr.midterm_period else ""
             return f"{F.fmt(pr.midterm_value)}{unit}（{label}）"
-        if pr.kind in ("parent_synced", "relative_to_indicator"):
+        if kind.judged_by_gap:
             return (
                 f"年均差距{F.fmt(pr.midterm_value)}{unit}"
                 if lang == "zh"
@@ -410,7 +408,7 @@ class Evaluation:
                     f"{y}年观测值",
                     v,
                     ind.unit
-                    if pr.kind not in ("annual_rate", "parent_synced", "relative_to_indicator")
+                    if not (ind.target.judged_as_rate or ind.target.judged_by_gap)
                     else "%",
                     src,
                 )

@@ -8,7 +8,7 @@ from pydantic import Field, TypeAdapter
 
 from indicator_forecast.plan.targets.annual_rate import AnnualRateTarget
 from indicator_forecast.plan.targets.band import DEFAULT_BAND_TOLERANCE_SHARE, BandTarget
-from indicator_forecast.plan.targets.base import TargetBase
+from indicator_forecast.plan.targets.base import KINDS, TargetBase, kind_class
 from indicator_forecast.plan.targets.ceiling import CeilingTarget
 from indicator_forecast.plan.targets.composite import CompositePart, CompositeTarget
 from indicator_forecast.plan.targets.cumulative_change import CumulativeChangeTarget
@@ -47,6 +47,7 @@ TARGET_ADAPTER: TypeAdapter[Target] = TypeAdapter(Target)
 
 __all__ = [
     "DEFAULT_BAND_TOLERANCE_SHARE",
+    "KINDS",
     "TARGET_ADAPTER",
     "AnnualRateTarget",
     "BandTarget",
@@ -65,4 +66,5 @@ __all__ = [
     "RunningLevelTarget",
     "Target",
     "TargetBase",
+    "kind_class",
 ]

@@ -26,6 +26,10 @@ class BandTarget(TargetBase):
     label_zh: ClassVar[str] = "左右"
     label_en: ClassVar[str] = "approximately"
     final_rule: ClassVar[str] = "band"
+    needs_baseline: ClassVar[bool] = False
+    is_threshold: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
+    stays_met_if_only_rises: ClassVar[bool] = False
 
     @model_validator(mode="after")
     def _check_tolerance(self) -> BandTarget:
@@ -48,3 +52,33 @@ class BandTarget(TargetBase):
         if self.direction == "higher":
             return None if self.band_low is None else value >= self.band_low
         return None if self.band_high is None else value <= self.band_high
+
+    def level_met_now(
+        self, baseline: float | None, value: float, target_value: float | None
+    ) -> bool | None:
+        return self.is_met(value)
+
+    @property
+    def kept_edge(self) -> float | None:
+        """The band's edge that must be kept: the lower one when higher is better."""
+        return self.band_low if self.direction == "higher" else self.band_high
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        nan = float("nan")
+        return {
+            "target_low": nan if self.band_low is None else float(self.band_low),
+            "target_high": nan if self.band_high is None else float(self.band_high),
+            "target_point": nan if self.point is None else float(self.point),
+        }
+
+    def judged_threshold(self, target_value: float | None) -> float | None:
+        return self.kept_edge
+
+    def outlook_bounds(
+        self, target_value: float | None
+    ) -> tuple[float, float | None, bool] | None:
+        bounds = super().outlook_bounds(target_value)
+        if bounds is None:
+            return None
+        edge = self.kept_edge
+        return (edge if edge is not None else bounds[0]), bounds[1], bounds[2]

@@ -1,24 +1,65 @@
-"""What every target kind shares.
+"""What every target kind shares, and what a kind must provide.
 
 A target is the text an official wrote in the plan's 目标值 column, parsed into numbers and a
-kind. Each kind lives in its own module and answers the same small questions:
+kind. Each kind lives in its own module (a subclass of :class:`TargetBase` with a ``kind``
+literal; defining it registers it, see :func:`kind_class`), and the evaluation and the reports
+ask the kind rather than test its name. A kind provides:
 
+* ``progress(ind, obs, as_of, plan=, config=)`` — its :class:`~indicator_forecast.progress.
+  Progress` at a date: which figures it reads, its completion, its pace, its met-or-not now, and
+  the series the projection engine extends (``SeriesInput.measure``/``transform``: the quantity
+  it projects). The default is the level computation of :mod:`._level`, which asks the hooks
+  ``level_target``, ``rebased_target``, ``needs_baseline``, ``level_met_now`` and
+  ``trend_notes``; kinds judged on other figures (a total, a rate, a gap, yearly assigned
+  figures) override ``progress`` in their module;
+* ``outlook_bounds(target_value)`` — the bound(s) P(meet) and P(stretch) are computed at, and on
+  which side;
+* ``judged_threshold(target_value)`` — the line "met" is judged at (a band's edge, else the
+  target value);
 * ``planned_value(year, baseline)`` — the value on the straight path from the base year to the
   target (``None`` where the kind has no path, e.g. a target set each year by the parent);
 * ``is_met(value)`` — whether an end-of-period value meets the target (``None`` when the target
   has no number of its own);
 * ``describe(lang)`` — the target in words;
-* ``final_rule`` — which rule of the final evaluation (总结评估) applies to it.
+* the flags the grading and the final evaluation read: ``final_rule`` (which rule of the final
+  evaluation, 总结评估, applies), ``measured_as_distance``, ``met_early_counts``,
+  ``stays_met_if_only_rises``, ``is_threshold``, ``completed_as_total``, ``judged_as_rate``,
+  ``judged_by_gap``, ``judged_by_years``, ``amount_over_period`` (each documented below).
+
+A new kind is therefore one new module plus its tests (and its place in the
+:data:`~indicator_forecast.plan.targets.Target` union and the parser, to be read from a plan).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import inspect
 import math
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from indicator_forecast._progress_kit import Missing, Progress
 from indicator_forecast._typing import Direction, Language
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._level import level_progress
+
+if TYPE_CHECKING:
+    from indicator_forecast.data import Observations
+    from indicator_forecast.plan import Indicator, Plan
+
+KINDS: dict[str, type[TargetBase]] = {}
+"""Every target kind defined, by its ``kind`` name (filled as the classes are defined)."""
+
+
+def kind_class(kind: str) -> type[TargetBase]:
+    """The target class of the kind named ``kind`` (``"floor"`` → :class:`FloorTarget`)."""
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise ValueError(
+            f"Unknown target kind {kind!r}. Known kinds: {', '.join(sorted(KINDS))}."
+        ) from None
 
 
 class TargetBase(BaseModel):
@@ -69,6 +110,50 @@ class TargetBase(BaseModel):
     (realised average rate against the target rate), ``gap`` (average gap to a reference),
     ``years`` (yearly targets set by the parent) or ``direction``; see
     :func:`indicator_forecast.final.final_status`."""
+    needs_baseline: ClassVar[bool] = True
+    """Whether the level progress needs the base-year figure (a distance from it); without it
+    the earliest plan-year figure stands in, else the progress is blocked."""
+    measured_as_distance: ClassVar[bool] = True
+    """Whether completion is a share of the distance from the base figure to the target (the
+    ESCAP, Eurostat and UNSD distance measures apply)."""
+    met_early_counts: ClassVar[bool] = True
+    """Whether a target met now counts as achieved for the grade ("already met")."""
+    stays_met_if_only_rises: ClassVar[bool] = True
+    """Whether a target met now on a quantity that only rises is kept to the end (grade A)."""
+    is_threshold: ClassVar[bool] = False
+    """Whether the target is a line to keep (floor, ceiling, band): met now and kept by the
+    central projection is at least B; missed now counts as behind."""
+    completed_as_total: ClassVar[bool] = False
+    """Whether completion is a running total ÷ the target total (UNSD share on the total)."""
+    judged_as_rate: ClassVar[bool] = False
+    """Whether the figure judged is an average annual rate (%)."""
+    judged_by_gap: ClassVar[bool] = False
+    """Whether the figure judged is an average gap to a reference growth (points)."""
+    judged_by_years: ClassVar[bool] = False
+    """Whether the target is judged year by year against figures set by the parent."""
+    amount_over_period: ClassVar[bool] = False
+    """Whether the end figure is an amount over the plan years (a five-year total or change),
+    not the level of the target year."""
+    charts_planned_path: ClassVar[bool] = True
+    """Whether the planned path from the base year is meaningful in the charted quantity."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # A kind is named where its class declares ``kind``; a shared base (GapTarget) or a
+        # subclass that keeps its parent's kind names none.
+        if "kind" not in inspect.get_annotations(cls):
+            return
+        name = cls.model_fields["kind"].default
+        if not isinstance(name, str):
+            raise TypeError(f"{cls.__name__} must give its 'kind' a literal default (its name).")
+        known = KINDS.get(name)
+        if known is not None and known.__qualname__ != cls.__qualname__:
+            raise TypeError(
+                f"Target kind {name!r} is already defined by {known.__qualname__}; "
+                f"{cls.__qualname__} needs a name of its own."
+            )
+        KINDS[name] = cls
 
     @model_validator(mode="after")
     def _check_bounds(self) -> TargetBase:
@@ -127,6 +212,93 @@ class TargetBase(BaseModel):
         if target is None:
             return None
         return value >= target if self.direction == "higher" else value <= target
+
+    def progress(
+        self,
+        ind: Indicator,
+        obs: Observations,
+        as_of: dt.date,
+        *,
+        plan: Plan,
+        config: EvaluationConfig,
+    ) -> Progress:
+        """Progress of ``ind`` (whose target this is) at ``as_of`` from ``obs``.
+
+        The default judges a level (:func:`._level.level_progress`); a kind judged on other
+        figures overrides it.
+        """
+        return level_progress(self, ind, obs, as_of, config)
+
+    def level_target(
+        self,
+        baseline: float | None,
+        full: dict[int, float],
+        notes: list[str],
+        missing: list[Missing],
+    ) -> float | None:
+        """The level the target asks for, given the base-year figure and the yearly figures
+        (appending to ``notes`` and ``missing`` what it used or lacks): :attr:`point`."""
+        return self.point
+
+    def rebased_target(self, target_value: float | None, baseline: float) -> float | None:
+        """The target value once an earlier figure stands in for a missing base-year one."""
+        return target_value
+
+    def level_met_now(
+        self, baseline: float | None, value: float, target_value: float | None
+    ) -> bool | None:
+        """Whether the latest figure ``value`` meets the target now (``None``: no test)."""
+        if target_value is None:
+            return None
+        return value >= target_value if self.direction == "higher" else value <= target_value
+
+    def trend_notes(self, full: dict[int, float]) -> list[str]:
+        """Sentences on the yearly figures' movement, for the progress notes."""
+        return []
+
+    def judged_threshold(self, target_value: float | None) -> float | None:
+        """The line 'met' is judged at, given the progress' target value."""
+        return target_value
+
+    def outlook_bounds(
+        self, target_value: float | None
+    ) -> tuple[float, float | None, bool] | None:
+        """(bound, stretch bound, upward) for P(meet) and P(stretch) in the projected quantity.
+
+        ``upward``: met at or above the bound (P = P(quantity ≥ bound)), else at or below it.
+        ``None`` when there is nothing to compute P(meet) at. A "X，力争Y" stretch target Y is
+        judged as a second target beside the main one; without one, the far end of a range.
+        """
+        if target_value is None:
+            return None
+        stretch = self.aspiration_value if self.aspiration_value is not None else self.stretch
+        return target_value, stretch, self.direction == "higher"
+
+    def chart_running(self, yearly: dict[int, float]) -> list[tuple[int, float]] | None:
+        """The running quantity charted at each plan year from the yearly figures, while the
+        years are contiguous from the first plan year; ``None`` when the kind charts the
+        figures themselves (a level, a rate, a gap)."""
+        return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        """The target's bounds in the charted quantity (``target_low``, ``target_high``,
+        ``target_point``): the target's own numbers."""
+        return {k: float(v) for k, v in (("target_low", self.low), ("target_high", self.high))
+                if v is not None}  # fmt: skip
+
+    def chart_planned_path(
+        self, baseline: float | None, target_value: float | None
+    ) -> list[tuple[int, float]]:
+        """The planned path (year, value) from the base year to the target year, or ``[]``."""
+        if not self.charts_planned_path:
+            return []
+        out = []
+        for y in range(self.base_year, self.target_year + 1):
+            v = self.planned_value(y, baseline)
+            if v is None:
+                return []
+            out.append((y, float(v)))
+        return out
 
     def describe(self, lang: Language = "zh") -> str:
         """The target in words."""

@@ -18,6 +18,9 @@ class CeilingTarget(TargetBase):
     label_zh: ClassVar[str] = "上限"
     label_en: ClassVar[str] = "ceiling"
     final_rule: ClassVar[str] = "threshold"
+    needs_baseline: ClassVar[bool] = False
+    is_threshold: ClassVar[bool] = True
+    stays_met_if_only_rises: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         if self.high is None:
@@ -31,3 +34,16 @@ class CeilingTarget(TargetBase):
             frac = (year - self.base_year) / self.years
             return baseline + (self.high - baseline) * frac
         return self.high
+
+    def chart_planned_path(
+        self, baseline: float | None, target_value: float | None
+    ) -> list[tuple[int, float]]:
+        # An explicit "<x" is a line held every year, not a path.
+        if not self.written_as_level:
+            return []
+        return super().chart_planned_path(baseline, target_value)
+
+    def level_met_now(
+        self, baseline: float | None, value: float, target_value: float | None
+    ) -> bool | None:
+        return self.is_met(value)

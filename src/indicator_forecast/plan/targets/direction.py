@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+import numpy as np
+
+from indicator_forecast._progress_kit import Missing
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -23,6 +26,9 @@ class DirectionTarget(TargetBase):
     label_zh: ClassVar[str] = "方向性目标"
     label_en: ClassVar[str] = "direction target"
     final_rule: ClassVar[str] = "direction"
+    met_early_counts: ClassVar[bool] = False
+    stays_met_if_only_rises: ClassVar[bool] = False
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         return None
@@ -37,3 +43,36 @@ class DirectionTarget(TargetBase):
 
     def planned_value(self, year: float, baseline: float | None) -> float | None:
         return None
+
+    def level_target(
+        self,
+        baseline: float | None,
+        full: dict[int, float],
+        notes: list[str],
+        missing: list[Missing],
+    ) -> float | None:
+        # "持续下降": the figure to stay below is where the plan started; P(meet) is then the
+        # probability of ending below it (above it for a rise).
+        if baseline is not None and self.movement != "stable":
+            return baseline
+        return self.point
+
+    def rebased_target(self, target_value: float | None, baseline: float) -> float | None:
+        return baseline if self.movement != "stable" else target_value
+
+    def level_met_now(
+        self, baseline: float | None, value: float, target_value: float | None
+    ) -> bool | None:
+        return self.is_met_direction(baseline, value) if baseline is not None else None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        return {} if target_value is None else {"target_low": target_value,
+                                                "target_high": target_value}  # fmt: skip
+
+    def trend_notes(self, full: dict[int, float]) -> list[str]:
+        b = self.base_year
+        steps = np.diff([v for y, v in sorted(full.items()) if y >= b])
+        if not steps.size or self.movement == "stable":
+            return []
+        good = int(np.sum(steps > 0 if self.movement == "rise" else steps < 0))
+        return [f"{b}年以来{steps.size}个年度变化中{good}个符合“{self.text}”的方向"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from indicator_forecast._progress_kit import Missing
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -21,6 +22,10 @@ class EarlierYearTarget(TargetBase):
     has_numbers: ClassVar[bool] = False
     label_zh: ClassVar[str] = "比基准年倍数"
     label_en: ClassVar[str] = "relative to an earlier year"
+    needs_baseline: ClassVar[bool] = False
+    met_early_counts: ClassVar[bool] = False
+    stays_met_if_only_rises: ClassVar[bool] = False
+    charts_planned_path: ClassVar[bool] = False
 
     def target_value(self, reference_value: float) -> float:
         """The end-of-period value the target asks for, given the reference year's figure."""
@@ -28,3 +33,35 @@ class EarlierYearTarget(TargetBase):
 
     def is_met(self, value: float) -> bool | None:
         return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        return {} if target_value is None else {"target_low": target_value,
+                                                "target_high": target_value}  # fmt: skip
+
+    def level_target(
+        self,
+        baseline: float | None,
+        full: dict[int, float],
+        notes: list[str],
+        missing: list[Missing],
+    ) -> float | None:
+        ref = (
+            baseline
+            if self.reference_year == self.base_year and baseline is not None
+            else full.get(self.reference_year)
+        )
+        if ref is None:
+            missing.append(
+                Missing(
+                    "基准年数值",
+                    "value of the reference year",
+                    (f"{self.reference_year}年",),
+                    blocking=True,
+                )
+            )
+            return self.point
+        target_value = self.target_value(ref)
+        notes.append(
+            f"目标值为{self.reference_year}年{ref:g}的{self.multiple:g}倍，即{target_value:g}"
+        )
+        return target_value

@@ -16,6 +16,9 @@ class FloorTarget(TargetBase):
     label_zh: ClassVar[str] = "下限"
     label_en: ClassVar[str] = "floor"
     final_rule: ClassVar[str] = "threshold"
+    needs_baseline: ClassVar[bool] = False
+    is_threshold: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         if self.low is None:
@@ -24,3 +27,8 @@ class FloorTarget(TargetBase):
 
     def planned_value(self, year: float, baseline: float | None) -> float | None:
         return self.low
+
+    def level_met_now(
+        self, baseline: float | None, value: float, target_value: float | None
+    ) -> bool | None:
+        return self.is_met(value)

@@ -7,9 +7,25 @@ which figure is missing and who supplies it.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from indicator_forecast._progress_kit import (
+    Missing,
+    Progress,
+    fmt_years,
+    full_and_partial,
+    last_full_year,
+    period_of,
+    sources_of,
+    years_from,
+)
+from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.plan.targets.base import TargetBase
+
+if TYPE_CHECKING:
+    from indicator_forecast.data import Observations
+    from indicator_forecast.plan import Indicator, Plan
 
 
 class ParentAssignedTarget(TargetBase):
@@ -21,6 +37,90 @@ class ParentAssignedTarget(TargetBase):
     label_zh: ClassVar[str] = "上级下达"
     label_en: ClassVar[str] = "set by the parent"
     final_rule: ClassVar[str] = "years"
+    measured_as_distance: ClassVar[bool] = False
+    met_early_counts: ClassVar[bool] = False
+    stays_met_if_only_rises: ClassVar[bool] = False
+    judged_by_years: ClassVar[bool] = True
+    charts_planned_path: ClassVar[bool] = False
 
     def is_met(self, value: float) -> bool | None:
         return None
+
+    def chart_targets(self, target_value: float | None) -> dict[str, float]:
+        # The yearly assigned figures are charted instead (series "assigned").
+        return {}
+
+    def progress(
+        self,
+        ind: Indicator,
+        obs: Observations,
+        as_of: dt.date,
+        *,
+        plan: Plan,
+        config: EvaluationConfig,
+    ) -> Progress:
+        """Progress as the yearly figures against the yearly targets set by the parent."""
+        t = self
+        b, ty = t.base_year, t.target_year
+        lfy = last_full_year(as_of)
+        role = "annual_target" if t.setter == "年度计划" else "parent_target"
+        tdf = obs.records(ind.id, role=role, as_of=None)
+        targets, _ = full_and_partial([r for r in tdf if r.year <= lfy])
+        adf = obs.records(ind.id, as_of=as_of)
+        actual, _ = full_and_partial(adf)
+        years_needed = years_from(b + 1, lfy)
+        missing: list[Missing] = []
+        t_absent = [y for y in years_needed if y not in targets]
+        a_absent = [y for y in years_needed if y not in actual]
+        setter = "年度计划" if t.setter == "年度计划" else f"{t.setter}下达"
+        if t_absent:
+            missing.append(
+                Missing(
+                    f"{setter}的年度目标值",
+                    f"yearly target set by {t.setter}",
+                    fmt_years(t_absent),
+                    blocking=True,
+                )
+            )
+        if a_absent:
+            missing.append(
+                Missing("年度完成值", "yearly value", fmt_years(a_absent), blocking=True)
+            )
+        history = tuple(sorted(actual.items()))
+        if t_absent or a_absent:
+            return Progress(
+                ind.id,
+                ind.kind,
+                as_of,
+                missing=tuple(missing),
+                history=history,
+                sources=sources_of((*tdf, *adf)),
+            )
+        higher = ind.direction == "higher"
+        yearly = tuple(
+            (
+                y,
+                actual[y],
+                targets[y],
+                bool(actual[y] >= targets[y] if higher else actual[y] <= targets[y]),
+            )
+            for y in years_needed
+        )
+        share_met = sum(m for *_, m in yearly) / len(yearly)
+        return Progress(
+            ind.id,
+            ind.kind,
+            as_of,
+            midterm_value=actual[lfy],
+            midterm_period=period_of(lfy),
+            time_elapsed=(lfy - b) / (ty - b),
+            completion=share_met,
+            met_now=yearly[-1][3],
+            yearly_met=yearly,
+            history=history,
+            sources=sources_of((*tdf, *adf)),
+            notes=(
+                "目标由上级逐年下达，以各年度是否完成下达目标评估；期末目标取决于后续年度下达值",
+            ),
+            target_value=targets[lfy],
+        )

@@ -7,9 +7,15 @@ is above zero.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from indicator_forecast.plan.targets._gap import GapTarget
+from indicator_forecast._progress_kit import growth_by_year
+from indicator_forecast.plan.targets._gap import GapTarget, ReferenceGrowth
+
+if TYPE_CHECKING:
+    from indicator_forecast.data import Observations
+    from indicator_forecast.plan import Indicator, Plan
 
 
 class ParentSyncedTarget(GapTarget):
@@ -19,3 +25,9 @@ class ParentSyncedTarget(GapTarget):
     parent: str = "市"
     label_zh: ClassVar[str] = "与上级同步或高于上级"
     label_en: ClassVar[str] = "in step with or above the parent"
+
+    def reference_growth(
+        self, ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan
+    ) -> ReferenceGrowth:
+        ref, notes, sources = growth_by_year(ind, obs, as_of, role="parent_actual")
+        return ref, notes, sources, f"{self.parent}（上级）同期增速", "the parent's growth rate"

@@ -6,9 +6,15 @@ indicator of the plan, matched by name, or a series named in the observations).
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from indicator_forecast.plan.targets._gap import GapTarget
+from indicator_forecast._progress_kit import growth_by_year
+from indicator_forecast.plan.targets._gap import GapTarget, ReferenceGrowth
+
+if TYPE_CHECKING:
+    from indicator_forecast.data import Observations
+    from indicator_forecast.plan import Indicator, Plan
 
 
 class RelativeToIndicatorTarget(GapTarget):
@@ -20,3 +26,40 @@ class RelativeToIndicatorTarget(GapTarget):
     tolerance: float = 0.5
     label_zh: ClassVar[str] = "相对其他指标"
     label_en: ClassVar[str] = "relative to another indicator"
+
+    def reference_growth(
+        self, ind: Indicator, obs: Observations, as_of: dt.date, plan: Plan
+    ) -> ReferenceGrowth:
+        other = find_reference(plan, ind, self.reference)
+        if other is None:
+            return (
+                {},
+                [],
+                (),
+                f"参照指标“{self.reference}”增速",
+                f"growth of the reference indicator {self.reference!r}",
+            )
+        ref, notes, sources = growth_by_year(other, obs, as_of)
+        return ref, notes, sources, f"参照指标“{other.name}”增速", f"growth of {other.name}"
+
+
+def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | None:
+    """The plan's indicator a relative target refers to ("GDP增长" → "国内生产总值(GDP)增长")."""
+
+    def squeeze(s: str) -> str:
+        return "".join(ch for ch in s if ch not in " ()（）")
+
+    ref = squeeze(reference)
+    aliases = {
+        ref,
+        ref.replace("经济增长", "GDP增长"),
+        ref.replace("GDP", "国内生产总值"),
+        ref.replace("GDP", "地区生产总值"),
+    }
+    for other in plan.all_indicators():
+        if other.id == ind.id:
+            continue
+        name = squeeze(other.name)
+        if any(a and a in name for a in aliases):
+            return other
+    return None

@@ -1,0 +1,182 @@
+"""A target kind lives in one module (issue 10.3): a new kind is a subclass, nothing else.
+
+The SYNTHETIC kind below ("翻一番", reach twice the base-year figure) is defined here only: the
+progress, the outlook, the grade, the final status and the chart frame all ask it, and none of
+progress.py, evaluate/_outlook.py, classify.py or the chart frame is touched. A static check
+then shows that the generic modules do not test kind names.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import math
+from pathlib import Path
+from typing import ClassVar, Literal
+
+import pytest
+from conftest import synthetic_observations, synthetic_plan
+
+from indicator_forecast.evaluate import evaluate
+from indicator_forecast.plan.targets import KINDS, EndLevelTarget, TargetBase, kind_class
+from indicator_forecast.progress import Missing, compute_progress
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "indicator_forecast"
+
+
+class DoublingTarget(TargetBase):
+    """SYNTHETIC kind: twice the base-year figure by the target year (no number of its own)."""
+
+    kind: Literal["synthetic_doubling"] = "synthetic_doubling"
+    has_numbers: ClassVar[bool] = False
+    label_zh: ClassVar[str] = "翻一番（合成）"
+    label_en: ClassVar[str] = "doubling (synthetic)"
+
+    def level_target(
+        self,
+        baseline: float | None,
+        full: dict[int, float],
+        notes: list[str],
+        missing: list[Missing],
+    ) -> float | None:
+        return None if baseline is None else 2 * baseline
+
+    def planned_value(self, year: float, baseline: float | None) -> float | None:
+        if baseline is None:
+            return None
+        return baseline + baseline * (year - self.base_year) / self.years
+
+
+PLAN_ROWS = [("1", "合成产值", "亿元", "16", "合成发改部门", "预期性", 100)]
+OBS_ROWS = [
+    ("1", "2020", 100, "亿元", "level", "actual"),
+    ("1", "2021", 110, "亿元", "level", "actual"),
+    ("1", "2022", 125, "亿元", "level", "actual"),
+]
+
+
+@pytest.fixture(scope="module")
+def doubling(tmp_path_factory):
+    d = tmp_path_factory.mktemp("doubling")
+    plan = synthetic_plan(PLAN_ROWS, d)
+    obs = synthetic_observations(plan, OBS_ROWS, d)
+    ind = plan.indicators[0]
+    target = DoublingTarget(text="翻一番", unit="亿元")
+    # The Target union lists the shipped kinds for reading plans; a new kind in code needs none.
+    new_ind = ind.model_copy(update={"target": target})
+    return plan.model_copy(update={"indicators": (new_ind,)}), obs, new_ind
+
+
+def test_defining_a_kind_registers_it():
+    assert KINDS["synthetic_doubling"] is DoublingTarget
+    assert kind_class("end_level") is EndLevelTarget
+    with pytest.raises(ValueError, match="Unknown target kind 'nope'"):
+        kind_class("nope")
+
+
+def test_a_kind_name_is_taken_once():
+    with pytest.raises(TypeError, match="'floor' is already defined by FloorTarget"):
+
+        class AnotherFloor(TargetBase):
+            kind: Literal["floor"] = "floor"
+
+    assert kind_class("floor").__name__ == "FloorTarget"
+
+
+def test_new_kind_progress_by_hand(doubling):
+    plan, obs, ind = doubling
+    pr = compute_progress(ind, obs, dt.date(2023, 6, 30), plan=plan)
+    assert pr.kind == "synthetic_doubling"
+    # target 2 × 100 = 200; 2022 is the last full year: 2 of 5 years, 40 %.
+    assert pr.target_value == 200
+    assert pr.midterm_value == 125
+    assert math.isclose(pr.time_elapsed, 2 / 5)
+    # completion (125 − 100) / (200 − 100) = 0.25; expected 100 + 100 × 0.4 = 140
+    assert math.isclose(pr.completion, 0.25)
+    assert math.isclose(pr.expected_value, 140)
+    # pace needed (200 − 125) / 3 = 25 a year
+    assert math.isclose(pr.required_pace, 25)
+    assert pr.met_now is False
+    assert pr.threshold == 200
+    assert pr.series is not None and pr.series.measure == "level"
+
+
+def test_new_kind_evaluates_end_to_end(doubling):
+    plan, obs, _ = doubling
+    ev = evaluate(plan, obs, as_of="2023-06-30", progress=False)
+    (r,) = ev.results
+    assert r.outlook is not None and r.outlook.p_meet is not None
+    # Needing 25 a year after 10 and 15: far behind, so unlikely.
+    assert r.outlook.p_meet < 0.5
+    assert r.grade in ("C", "D")
+    chart = ev.chart_frame()
+    path = chart[chart["series"] == "planned_path"]
+    assert path["value"].tolist() == [100, 120, 140, 160, 180, 200]
+    assert "synthetic_doubling" in ev.to_frame().to_csv()
+
+
+def test_new_kind_final_evaluation(doubling):
+    plan, obs, ind = doubling
+    extra = [("1", str(y), v, "亿元", "level", "actual")
+             for y, v in ((2023, 150), (2024, 180), (2025, 205))]  # fmt: skip
+    d = Path(plan.source).parent if plan.source else None
+    obs = synthetic_observations(plan, OBS_ROWS + extra, d)
+    ev = evaluate(plan, obs, as_of="2026-06-30", progress=False)
+    (r,) = ev.results
+    # 205 ≥ 200: the task is completed; share (205 − 100) / (200 − 100) = 1.05
+    assert r.final is not None
+    assert r.final.code in ("completed", "exceeded")
+    assert math.isclose(r.final.share, 1.05)
+
+
+# The generic modules must ask the kind, never compare against its name.
+GENERIC = [
+    "progress.py",
+    "evaluate/_outlook.py",
+    "classify.py",
+    "final.py",
+    "evaluate/result.py",
+    "evaluate/_chart_frame.py",
+]
+
+
+def _kind_names_compared(tree: ast.AST) -> list[str]:
+    names = set(KINDS) - {"synthetic_doubling"}
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        if isinstance(node.left, ast.Name) and node.left.id == "rule":
+            continue  # final.py's rules ("band", "direction") are the kind's final_rule values
+        for side in (node.left, *node.comparators):
+            elts = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
+            for e in elts:
+                if isinstance(e, ast.Constant) and e.value in names:
+                    found.append(f"line {node.lineno}: {e.value!r}")
+            if isinstance(side, ast.Attribute) and side.attr == "kind":
+                found.append(f"line {node.lineno}: .kind compared")
+    return found
+
+
+@pytest.mark.parametrize("module", GENERIC)
+def test_generic_modules_do_not_compare_kind_names(module):
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    assert _kind_names_compared(tree) == []
+
+
+def test_the_static_check_can_fail():
+    tree = ast.parse('if ind.kind in ("floor", "ceiling"):\n    pass\nx = t.kind == "band"\n')
+    # two names and one .kind on line 1, one name and one .kind on line 3
+    assert len(_kind_names_compared(tree)) == 5
+
+
+@pytest.mark.parametrize("module", ["progress.py", "evaluate/_outlook.py", "classify.py",
+                                    "evaluate/_chart_frame.py"])  # fmt: skip
+def test_generic_modules_do_not_test_target_classes(module):
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    calls = [
+        n.lineno for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "isinstance"
+        and any(isinstance(a, ast.Name) and a.id.endswith("Target") for a in ast.walk(n.args[1]))
+    ]
+    assert calls == []
