@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from indicator_forecast.plan.tasks import TaskList
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-_SECTION_FILL = "F2F2F2"
 
 
 # ----------------------------------------------------------------------------- shared rows
