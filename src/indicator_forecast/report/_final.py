@@ -1,7 +1,8 @@
 """The final evaluation's (总结评估) table model and part one of its report.
 
-One table model (:func:`final_rows`) is rendered by the Excel and the Word writers: 指标 |
-规划目标 | 基期值 | 期末完成值 | 完成情况 | 说明. Part one of the report opens with the counts by
+:func:`final_rows` gives the rows of the 总结评估 table (指标 | 规划目标 | 基期值 | 期末完成值 |
+完成情况 | 说明), which :func:`~indicator_forecast.report._tables.final_table` makes the table
+model the Excel and the Word writers draw. Part one of the report opens with the counts by
 final status over the indicators judged (and how many still lack data), names the ones not or
 only basically completed, and gives one sentence per indicator: its final reason, which carries
 its numbers.

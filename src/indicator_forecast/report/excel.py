@@ -15,16 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import _common as c
 from . import _final as fin
+from . import _tables as tb
 from ._io import atomic_write
-from ._labels import grade_label, labels
-from ._protocol import (
-    ADJUSTMENT_COLUMNS,
-    EVIDENCE_COLUMNS,
-    INDICATOR_COLUMNS,
-    MISSING_COLUMNS,
-    EvaluationLike,
-    check_columns,
-)
+from ._labels import labels
+from ._protocol import EVIDENCE_COLUMNS, EvaluationLike, check_columns
+from ._tables import Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,119 +28,12 @@ if TYPE_CHECKING:
 
 _FONT = "宋体"
 _HEADER_FILL = "D9E1F2"
-_GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE",
-               "insufficient_data": "EDEDED"}  # fmt: skip
-
-
-def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
-    """The rows of the 附件6 table as printed, in order (parents, then their parts).
-
-    Each row has keys ``indicator_id``, ``is_part``, ``category``, ``indicator``, ``target``,
-    ``midterm``, ``conclusion``, ``projected``, ``reason``, ``override``. Shared by the
-    Excel and Word writers.
-    """
-    from ._narrative import indicator_facts, table_reason
-
-    frame = ev.to_frame(lang=lang)
-    check_columns(frame, INDICATOR_COLUMNS, "to_frame()")
-    lab = labels(lang)
-    facts = {}
-    for f in indicator_facts(ev, lang):
-        facts[f.indicator_id] = f
-        facts.update({p.indicator_id: p for p in f.parts})
-    rows = []
-    for rec in frame.to_dict("records"):
-        is_part = not c.is_blank(rec["parent_id"])
-        fg = c.final_grade(rec)
-        conclusion = grade_label(fg, lang) if c.has_override(rec) else c.text(
-            rec["grade_label"], grade_label(fg, lang)
-        )
-        found = facts.get(str(rec["indicator_id"]))
-        reason = table_reason(found, lang) if found is not None else ""
-        if not reason and fg in ("C", "D", "insufficient_data"):
-            reason = c.text(rec["reason"])
-        override = ""
-        if c.has_override(rec):
-            override = lab["override_text"].format(
-                grade=grade_label(rec["grade"], lang), final=grade_label(fg, lang),
-                reason=c.text(rec["override_reason"]),
-            )  # fmt: skip
-        rows.append({
-            "indicator_id": str(rec["indicator_id"]),
-            "is_part": is_part,
-            "category": c.text(rec["category"]),
-            "indicator": c.indicator_label(
-                str(rec["indicator_id"]), rec["name"], rec["unit"], lang
-            ),
-            "target": (c.part_label(rec["name"], rec["target_text"], lang) if is_part
-                       else c.text(rec["target_text"])),
-            "midterm": c.text(rec["midterm_text"], lab["no_data"]),
-            "conclusion": conclusion,
-            "grade": fg,
-            "projected": _projected(rec, fg, lab),
-            "projected_lines": _projected_lines(rec, fg, lab),
-            "midterm_lines": _midterm_lines(rec, lab),
-            "letter": fg if fg in ("A", "B", "C", "D") else lab["grade"].get(fg, fg),
-            "reason": reason,
-            "override": override,
-        })  # fmt: skip
-    return rows
-
-
-def _projected(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
-    """The 预计到规划期末完成数 cell: the projection, or why there is none (never a dash)."""
-    if grade == "insufficient_data" and not c.has_override(rec):
-        return str(lab["no_data"])
-    value = c.text(rec["projected_text"])
-    if not value or value in ("—", "-", "nan", "None"):
-        return str(lab["no_projection"])
-    return value
-
-
-def _midterm_lines(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
-    """The 中期完成数 for a narrow column: the value by the unit's rule, the period below."""
-    from indicator_forecast._format import fmt_unit
-
-    v = c.as_float(rec.get("midterm_value"))
-    if (v != v or rec.get("kind") in ("annual_rate", "parent_synced", "relative_to_indicator")
-            or (rec.get("grade") == "insufficient_data" and not c.has_override(rec))):
-        return c.text(rec["midterm_text"], lab["no_data"])
-    period = c.text(rec.get("midterm_period"))
-    shown = fmt_unit(v, c.text(rec.get("unit")))
-    return str(lab["midterm_cell"].format(v=shown, period=period)) if period else shown
-
-
-def _projected_lines(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
-    """The projection for a narrow column: the value, and its interval on a second line."""
-    from indicator_forecast._format import fmt_unit
-
-    mean = c.as_float(rec.get("projected_end"))
-    if mean != mean:
-        return _projected(rec, grade, lab)
-    unit = "个百分点" if rec.get("kind") in ("parent_synced", "relative_to_indicator") else c.text(
-        rec.get("unit"))
-    lo, hi = c.as_float(rec.get("projected_lo")), c.as_float(rec.get("projected_hi"))
-    if lo != lo or hi != hi:
-        return fmt_unit(mean, unit)
-    return str(lab["projected_cell"].format(v=fmt_unit(mean, unit),
-                                            lo=fmt_unit(lo, unit, coarse=True),
-                                            hi=fmt_unit(hi, unit, coarse=True)))  # fmt: skip
-
-
-def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
-    """The notes printed under the 附件6 table, with this evaluation's dates."""
-    lab = labels(lang)
-    period = c.plan_period(ev.plan_name, lang)
-    notes = [
-        n.format(year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang), period=period)
-        for n in lab["table_notes"]
-    ]
-    frame = ev.to_frame(lang=lang)
-    if "projected_end" in frame and frame["projected_end"].notna().any():
-        level = next((int(o.level) for r in getattr(ev, "results", ())
-                      if (o := getattr(r, "outlook", None)) is not None), 80)  # fmt: skip
-        notes.append(lab["table_note_interval"].format(n=len(notes) + 1, level=level))
-    return notes
+_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE",
+         "exceeded": "C6EFCE", "completed": "DDEBF7", "basic": "FFEB9C",
+         "not_completed": "FFC7CE", "insufficient_data": "EDEDED"}  # fmt: skip
+"""Cell colours by grade (A-D) and final status."""
+_SECTION_FILL = "F2F2F2"
+_ENTRY_FILL = "FFF2CC"
 
 
 def write_workbook(
@@ -290,100 +178,58 @@ def _print_setup(ws: Worksheet, header_row: int) -> None:
 # ----------------------------------------------------------------------------- the sheets
 
 
+def render_sheet(ws: Worksheet, table: Table) -> None:
+    """Draw ``table`` on ``ws``: title (and subtitle) above, the header row repeated on every
+    printed page, the merges, the cells coloured by their grade or status, the notes below."""
+    from openpyxl.styles import Font, PatternFill
+
+    st = _styles()
+    ncols = len(table.columns)
+    _title(ws, table.title, ncols)
+    header_row = 2
+    if table.subtitle:
+        ws.cell(row=2, column=1, value=table.subtitle)
+        header_row = 3
+    _header(ws, header_row, table.headers)
+    first = header_row + 1
+    for i, row in enumerate(table.rows):
+        r = first + i
+        if row.kind == "empty":
+            _put(ws, r, 1, row.cells[0].text)
+            continue
+        for j, (col, cell) in enumerate(zip(table.columns, row.cells, strict=True), start=1):
+            if row.kind == "heading":
+                out = _put(ws, r, j, cell.text or None, center=col.center, numeric=False)
+                out.font = Font(name=st["header"].name, size=11, bold=True)
+                out.fill = PatternFill("solid", fgColor=_SECTION_FILL)
+            elif col.entry:
+                out = _put(ws, r, j, None)
+                out.fill = PatternFill("solid", fgColor=_ENTRY_FILL)
+                out.number_format = "@" if col.text_entry else "General"
+            else:
+                out = _put(ws, r, j, cell.text or None, center=col.center, numeric=col.numeric)
+            if cell.fill:
+                out.fill = PatternFill("solid", fgColor=_FILL.get(cell.fill, "FFFFFF"))
+    for r0, c0, r1, c1 in table.merges:
+        ws.merge_cells(start_row=first + r0, start_column=c0 + 1, end_row=first + r1,
+                       end_column=c1 + 1)  # fmt: skip
+    last = first + len(table.rows) - 1
+    if table.filter:
+        ws.auto_filter.ref = f"A{header_row}:{ws.cell(row=last, column=ncols).coordinate}"
+    _widths(ws, [col.width for col in table.columns])
+    _notes(ws, last + 2, list(table.notes), ncols)
+    _print_setup(ws, header_row)
+
+
 def _sheet_table(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
-    from openpyxl.styles import PatternFill
-
-    lab = labels(lang)
-    ws.title = lab["sheet_table"]
-    rows = table_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang)
-    headers = [h.format(period=period) for h in lab["table_cols"]]
-    show_reason = any(r["reason"] for r in rows)
-    show_override = any(r["override"] for r in rows)
-    if show_reason:
-        headers.append(lab["col_reason"])
-    if show_override:
-        headers.append(lab["col_override"])
-    ncols = len(headers)
-    _title(ws, lab["table_title"].format(plan_name=ev.plan_name), ncols)
-    ws.cell(row=2, column=1, value=lab["as_of_note"].format(as_of=c.fmt_date(ev.as_of, lang)))
-    _header(ws, 3, headers)
-    first = r = 4
-    for row in rows:
-        values = [row["category"], row["indicator"], row["target"], row["midterm"],
-                  row["conclusion"], row["projected"]]  # fmt: skip
-        if show_reason:
-            values.append(row["reason"])
-        if show_override:
-            values.append(row["override"])
-        for j, v in enumerate(values, start=1):
-            cell = _put(ws, r, j, v, center=j in (1, 3, 5), numeric=j in (4, 6))
-            if j == 5:
-                cell.fill = PatternFill("solid", fgColor=_GRADE_FILL.get(row["grade"], "FFFFFF"))
-        r += 1
-    last = r - 1
-    _merge_runs(ws, rows, first, key="category", col=1)
-    _merge_parts(ws, rows, first)
-    _widths(ws, [12, 34, 16, 14, 24, 16] + [48] * (ncols - 6))
-    _notes(ws, last + 2, table_notes(ev, lang), ncols)
-    _print_setup(ws, 3)
-
-
-_FINAL_FILL = {"exceeded": "C6EFCE", "completed": "DDEBF7", "basic": "FFEB9C",
-               "not_completed": "FFC7CE", "insufficient_data": "EDEDED"}
+    ws.title = labels(lang)["sheet_table"]
+    render_sheet(ws, tb.indicator_table(ev, lang))
 
 
 def _sheet_final(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     """The 总结评估 table (指标 | 规划目标 | 基期值 | 期末完成值 | 完成情况 | 说明)."""
-    from openpyxl.styles import PatternFill
-
-    from .word import final_notes
-
-    lab = labels(lang)["final"]
-    ws.title = lab["sheet"]
-    rows = fin.final_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang)
-    headers = [h.format(period=period) for h in lab["cols"]]
-    _title(ws, lab["table_title"].format(plan_name=ev.plan_name), len(headers))
-    ws.cell(row=2, column=1,
-            value=labels(lang)["as_of_note"].format(as_of=c.fmt_date(ev.as_of, lang)))
-    _header(ws, 3, headers)
-    first = r = 4
-    for row in rows:
-        for j, key in enumerate(fin.FINAL_KEYS, start=1):
-            cell = _put(ws, r, j, row[key], center=key in ("category", "target", "status"),
-                        numeric=key in ("baseline",))
-            if key == "status":
-                cell.fill = PatternFill("solid",
-                                        fgColor=_FINAL_FILL.get(row["status_code"], "FFFFFF"))
-        r += 1
-    _merge_runs(ws, rows, first, key="category", col=1)
-    _widths(ws, [12, 34, 14, 12, 18, 14, 70])
-    _notes(ws, r + 1, final_notes(ev, lang), len(headers))
-    _print_setup(ws, 3)
-
-
-def _merge_runs(ws: Worksheet, rows: list[dict[str, Any]], first: int, key: str, col: int) -> None:
-    """Merge consecutive equal values of ``key`` in column ``col`` (the 类别 column)."""
-    start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or rows[i][key] != rows[start][key]:
-            if i - start > 1:
-                ws.merge_cells(start_row=first + start, start_column=col,
-                               end_row=first + i - 1, end_column=col)  # fmt: skip
-            start = i
-
-
-def _merge_parts(ws: Worksheet, rows: list[dict[str, Any]], first: int) -> None:
-    """Merge a composite indicator's 指标 cell over its parts' rows, as the seed prints it."""
-    i = 0
-    while i < len(rows):
-        j = i + 1
-        while j < len(rows) and rows[j]["is_part"]:
-            j += 1
-        if j - i > 1 and not rows[i]["is_part"]:
-            ws.merge_cells(start_row=first + i, start_column=2, end_row=first + j - 1, end_column=2)
-        i = j
+    ws.title = labels(lang)["final"]["sheet"]
+    render_sheet(ws, tb.final_table(ev, lang))
 
 
 def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
@@ -531,59 +377,11 @@ def _source_text(rec: dict[Any, Any], notes: dict[tuple[str, int], tuple[str, st
 
 
 def _sheet_adjust(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
-    lab = labels(lang)
-    frame = ev.adjustments_frame()
-    check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
-    headers = lab["adjust_cols"]
-    _title(ws, lab["adjust_title"].format(plan_name=ev.plan_name), len(headers))
-    _header(ws, 2, headers)
-    r = 3
-    for rec in frame.to_dict("records"):
-        values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], c.words(rec["suggested_target"], lang),
-                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
-                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
-        for j, v in enumerate(values, start=1):
-            _put(ws, r, j, c.text(v), center=j in (2, 3, 6), numeric=False)
-        r += 1
-    if len(frame) == 0:
-        _put(ws, r, 1, lab["adjust_none"])
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
-        r += 1
-    _widths(ws, [28, 14, 16, 40, 48, 10, 30])
-    _notes(ws, r + 1, [lab["adjust_note"]], len(headers))
-    _print_setup(ws, 2)
+    render_sheet(ws, tb.adjustment_table(ev, lang))
 
 
 def _sheet_missing(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
-    from openpyxl.styles import PatternFill
-
-    lab = labels(lang)
-    frame = ev.missing_frame()
-    check_columns(frame, MISSING_COLUMNS, "missing_frame()")
-    frame = frame.sort_values(["department", "indicator_id"], kind="stable")
-    headers = lab["missing_cols"]
-    _title(ws, lab["missing_title"], len(headers))
-    _header(ws, 2, headers)
-    fill_in = PatternFill("solid", fgColor="FFF2CC")
-    r = 3
-    for rec in frame.to_dict("records"):
-        for j, key in enumerate(MISSING_COLUMNS, start=1):
-            _put(ws, r, j, c.text(rec[key]), center=key in ("indicator_id", "unit"), numeric=False)
-        for j in range(len(MISSING_COLUMNS) + 1, len(headers) + 1):
-            cell = _put(ws, r, j, None)
-            cell.fill = fill_in
-            cell.number_format = "@" if j > len(MISSING_COLUMNS) + 1 else "General"
-        r += 1
-    if len(frame) == 0:
-        _put(ws, r, 1, lab["missing_none"])
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
-        r += 1
-    else:
-        ws.auto_filter.ref = f"A2:{ws.cell(row=r - 1, column=len(headers)).coordinate}"
-    _widths(ws, [16, 10, 28, 10, 30, 16, 14, 24, 12])
-    _notes(ws, r + 1, [lab["missing_note"]], len(headers))
-    _print_setup(ws, 2)
+    render_sheet(ws, tb.missing_table(ev, lang))
 
 
 def _sheet_config(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:

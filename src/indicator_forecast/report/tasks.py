@@ -24,8 +24,8 @@ from . import _common as c
 from ._docx import ReportFonts, add_run, apply_widths, set_cell_text, setup_document
 from ._io import atomic_write
 from ._labels import grade_label, labels
+from ._tables import form_notes, form_rows, task_form_table
 from .excel import (
-    _GRADE_FILL,
     _active_sheet,
     _header,
     _notes,
@@ -34,8 +34,9 @@ from .excel import (
     _styles,
     _title,
     _widths,
+    render_sheet,
 )
-from .word import _annex_label, _make_table, _usable_width_cm
+from .word import _annex_label, _make_table, _usable_width_cm, render_table
 from .word import _title as _doc_title
 
 if TYPE_CHECKING:
@@ -46,70 +47,9 @@ if TYPE_CHECKING:
     from indicator_forecast.plan.tasks import TaskList
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-_SECTION_FILL = "F2F2F2"
 
 
 # ----------------------------------------------------------------------------- shared rows
-
-
-def form_rows(tasks: TaskList, lang: str = "zh") -> list[dict[str, Any]]:
-    """The rows of the 附件7 form as printed, in table order.
-
-    Each row is a dict with ``kind`` ("section" or "task"), ``category`` (the section numeral
-    or the task's 项目), ``task`` (the section title or "序号、主要内容"), ``progress``,
-    ``conclusion`` (printed label), ``grade`` (letter or ""), ``projected``, ``reason``,
-    ``adjustment``, ``group_key`` (rows with equal keys share one merged 类别 cell) and
-    ``number``. Shared by the Excel and Word writers.
-    """
-    lab = labels(lang)["tasks"]
-    rows: list[dict[str, Any]] = []
-    current: str | None = None
-    sections = dict(tasks.sections)
-    for t in tasks:
-        if t.section_number != current:
-            current = t.section_number
-            if current:
-                rows.append(dict(kind="section", category=current,
-                                 task=sections.get(current, t.section), progress="",
-                                 conclusion="", grade="", projected="", reason="",
-                                 adjustment="", group_key=None, number=""))  # fmt: skip
-        rows.append(dict(
-            kind="task", category=t.group,
-            task=lab["task_label"].format(no=t.number, text=t.text),
-            progress=t.progress or "",
-            conclusion=grade_label(t.conclusion, lang) if t.conclusion else "",
-            grade=t.conclusion or "", projected=t.projected or "", reason=t.reason or "",
-            adjustment=t.adjustment or "",
-            group_key=(t.section_number, t.group) if t.group else None,
-            number=t.number,
-        ))  # fmt: skip
-    return rows
-
-
-def form_notes(plan_name: str, lang: str = "zh") -> list[str]:
-    """The notes printed under the 附件7 form (the plan period read from ``plan_name``)."""
-    period = c.plan_period(plan_name, lang)
-    return [n.format(period=period) for n in labels(lang)["tasks"]["notes"]]
-
-
-def _headers(tasks: TaskList, lang: str, reason_columns: bool | None) -> tuple[list[str], bool]:
-    lab = labels(lang)["tasks"]
-    extra = (
-        any(t.reason or t.adjustment for t in tasks) if reason_columns is None else reason_columns
-    )
-    return list(lab["cols"]) + ([lab["col_reason"], lab["col_adjust"]] if extra else []), extra
-
-
-def _runs(rows: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """(first, last) indices of runs of two or more task rows sharing a 类别 cell."""
-    out, start = [], 0
-    for i in range(1, len(rows) + 1):
-        key = rows[start]["group_key"]
-        if i == len(rows) or key is None or rows[i]["group_key"] != key:
-            if key is not None and i - start > 1:
-                out.append((start, i - 1))
-            start = i
-    return out
 
 
 def _plan_name(tasks: TaskList, plan_name: str | None) -> str:
@@ -213,45 +153,8 @@ def _sheet_name(dept: str, used: set[str]) -> str:
 
 def _sheet_form(ws: Worksheet, tasks: TaskList, lang: str, title: str, plan_name: str,
                 reason_columns: bool | None) -> None:  # fmt: skip
-    from openpyxl.styles import Font, PatternFill
-
-    st = _styles()
-    headers, extra = _headers(tasks, lang, reason_columns)
-    ncols = len(headers)
-    _title(ws, title, ncols)
-    _header(ws, 2, headers)
-    rows = form_rows(tasks, lang)
-    first = 3
-    for i, row in enumerate(rows):
-        r = first + i
-        if row["kind"] == "section":
-            _put(ws, r, 1, row["category"], center=True, numeric=False)
-            for j in range(2, ncols + 1):
-                _put(ws, r, j, row["task"] if j == 2 else None, numeric=False)
-            for j in range(1, ncols + 1):
-                ws.cell(row=r, column=j).font = Font(name=st["header"].name, size=11, bold=True)
-                ws.cell(row=r, column=j).fill = PatternFill("solid", fgColor=_SECTION_FILL)
-            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
-            continue
-        values = [
-            row["category"],
-            row["task"],
-            row["progress"],
-            row["conclusion"],
-            row["projected"],
-        ]
-        if extra:
-            values += [row["reason"], row["adjustment"]]
-        for j, v in enumerate(values, start=1):
-            cell = _put(ws, r, j, v or None, center=j in (1, 4), numeric=False)
-            if j == 4 and row["grade"]:
-                cell.fill = PatternFill("solid", fgColor=_GRADE_FILL[row["grade"]])
-    for a, b in _runs(rows):
-        ws.merge_cells(start_row=first + a, start_column=1, end_row=first + b, end_column=1)
-    last = first + len(rows) - 1
-    _widths(ws, [22, 60, 36, 18, 20] + [30] * (ncols - 5))
-    _notes(ws, last + 2, form_notes(plan_name, lang), ncols)
-    _print_setup(ws, 2)
+    render_sheet(ws, task_form_table(tasks, lang, title=title, plan_name=plan_name,
+                                     reason_columns=reason_columns))  # fmt: skip
 
 
 def _sheet_summary(ws: Worksheet, tasks: TaskList, lang: str) -> None:
@@ -383,13 +286,14 @@ def write_tasks_docx(
     setup_document(doc, fonts, landscape=True)
     if annex_label and lang == "zh":
         _annex_label(doc, annex_label, fonts)
-    _doc_title(doc, lab["title"].format(plan_name=name), fonts)
-    _docx_form(doc, tasks, lang, fonts, name, reason_columns)
+    render_table(doc, task_form_table(tasks, lang, title=lab["title"].format(plan_name=name),
+                                      plan_name=name, reason_columns=reason_columns), fonts)
     if by_department:
         for dept, mine in tasks.by_department().items():
             doc.add_section(WD_SECTION.NEW_PAGE)
-            _doc_title(doc, lab["dept_title"].format(dept=dept, plan_name=name), fonts)
-            _docx_form(doc, mine, lang, fonts, name, reason_columns)
+            title = lab["dept_title"].format(dept=dept, plan_name=name)
+            render_table(doc, task_form_table(mine, lang, title=title, plan_name=name,
+                                              reason_columns=reason_columns), fonts)
     if summary:
         doc.add_section(WD_SECTION.NEW_PAGE)
         _docx_summary(doc, tasks, lang, fonts)
@@ -408,46 +312,6 @@ def _note(doc: Document, text: str, fonts: ReportFonts, *, bold: bool = False) -
     p = doc.add_paragraph(style="Table Text")
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     add_run(p, text, fonts.body, latin=fonts.latin, bold=bold)
-
-
-def _docx_form(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts, plan_name: str,
-               reason_columns: bool | None) -> None:  # fmt: skip
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    headers, extra = _headers(tasks, lang, reason_columns)
-    widths = [3.0, 10.5, 6.0, 2.4, 3.0] + ([4.6, 4.6] if extra else [])
-    table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
-    rows = form_rows(tasks, lang)
-    left, centre = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
-    for row in rows:
-        cells = table.add_row().cells
-        if row["kind"] == "section":
-            set_cell_text(cells[0], row["category"], fonts.title, latin=fonts.latin, align=centre)
-            merged = cells[1].merge(cells[-1])
-            set_cell_text(merged, row["task"], fonts.title, latin=fonts.latin, align=left)
-            continue
-        values = [
-            row["category"],
-            row["task"],
-            row["progress"],
-            row["conclusion"],
-            row["projected"],
-        ]
-        if extra:
-            values += [row["reason"], row["adjustment"]]
-        for j, v in enumerate(values):
-            set_cell_text(cells[j], v, fonts.body, latin=fonts.latin,
-                          align=centre if j in (0, 3) else left)  # fmt: skip
-            cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _fix_widths(table)
-    for a, b in _runs(rows):
-        top = table.cell(a + 1, 0)
-        for k in range(a + 2, b + 2):  # empty the cells below so the merge keeps one paragraph
-            set_cell_text(table.cell(k, 0), "", fonts.body, latin=fonts.latin)
-        top.merge(table.cell(b + 1, 0))
-    for note in form_notes(plan_name, lang):
-        _note(doc, note, fonts)
 
 
 def _docx_summary(doc: Document, tasks: TaskList, lang: str, fonts: ReportFonts) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import _common as c
 from . import _final as fin
 from . import _narrative as narr
+from . import _tables as tb
 from ._docx import (
     ReportFonts,
     add_run,
@@ -28,7 +29,7 @@ from ._docx import (
 from ._io import atomic_write
 from ._labels import labels
 from ._protocol import ADJUSTMENT_COLUMNS, EvaluationLike, check_columns
-from .excel import table_notes, table_rows
+from ._tables import Table
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -75,36 +76,19 @@ def write_tables_docx(
         The label printed above the title (``"附件6"``); None prints none.
     """
     from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    lab = labels(lang)
+    labels(lang)  # validate early
     fonts = fonts or ReportFonts()
     doc = new_document()
     setup_document(doc, fonts, landscape=True)
     if annex_label and lang == "zh":
         _annex_label(doc, annex_label, fonts)
     if fin.is_final(ev):
-        _title(doc, lab["final"]["table_title"].format(plan_name=ev.plan_name), fonts)
-        _final_table(doc, ev, lang, fonts)
-        for note in final_notes(ev, lang):
-            p = doc.add_paragraph(style="Table Text")
-            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            add_run(p, note, fonts.body, latin=fonts.latin)
+        render_table(doc, tb.final_table(ev, lang), fonts)
         return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
-    _title(doc, lab["table_title"].format(plan_name=ev.plan_name), fonts)
-    _indicator_table(doc, ev, lang, fonts)
-    for note in table_notes(ev, lang):
-        p = doc.add_paragraph(style="Table Text")
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        add_run(p, note, fonts.body, latin=fonts.latin)
-
+    render_table(doc, tb.indicator_table(ev, lang), fonts)
     doc.add_paragraph(style="Table Text")
-    title = _title(doc, lab["adjust_title"].format(plan_name=ev.plan_name), fonts)
-    title.paragraph_format.keep_with_next = True
-    _adjust_table(doc, ev, lang, fonts)
-    p = doc.add_paragraph(style="Table Text")
-    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    add_run(p, lab["adjust_note"], fonts.body, latin=fonts.latin)
+    render_table(doc, tb.adjustment_table(ev, lang), fonts)
     return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
 
 
@@ -151,110 +135,39 @@ def _usable_width_cm(doc: Document) -> float:
     return float((width - left - right) / 360000)
 
 
-def _indicator_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
+def render_table(doc: Document, table: Table, fonts: ReportFonts) -> None:
+    """Add ``table`` to ``doc``: its title (kept with the table), the table with the header
+    row repeated on every page and the merges, then the notes."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    lab = labels(lang)
-    rows = table_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang)
-    headers = [h.format(period=period) for h in lab["table_cols"]]
-    widths = [1.9, 4.2, 2.6, 3.0, 2.4, 3.4]
-    keys = ["category", "indicator", "target", "midterm_lines", "letter", "projected_lines"]
-    if any(r["reason"] for r in rows):
-        headers.append(lab["col_reason"])
-        widths.append(6.0)
-        keys.append("reason")
-    if any(r["override"] for r in rows):
-        headers.append(lab["col_override"])
-        widths.append(4.5)
-        keys.append("override")
-    table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
-    left = {"indicator", "reason", "override"}
-    for i, row in enumerate(rows):
-        cells = table.add_row().cells
-        for j, key in enumerate(keys):
-            value = row[key]
-            if key == "category" and i > 0 and rows[i - 1]["category"] == row["category"]:
-                value = ""
-            if key == "indicator" and row["is_part"]:
-                value = ""
-            align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
-            set_cell_lines(cells[j], value, fonts.body, latin=fonts.latin, align=align)
-            cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
-    _merge_column(table, rows, 1, lambda a, b: b["is_part"])
-    _fix_widths(table)
-
-
-def final_notes(ev: EvaluationLike, lang: str) -> list[str]:
-    """The notes under the 总结评估 table, with the tolerances actually used."""
-    cfg = ev.config
-    year = getattr(getattr(ev, "plan", None), "target_year", None) or ev.as_of.year - 1
-    return [n.format(year=year, exceed=f"{cfg.final_exceed_share:.0%}",
-                     basic=f"{cfg.final_basic_tolerance:.0%}",
-                     threshold=f"{cfg.final_threshold_tolerance:.0%}")
-            for n in labels(lang)["final"]["notes"]]  # fmt: skip
-
-
-def _final_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    lab = labels(lang)["final"]
-    rows = fin.final_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang)
-    headers = [h.format(period=period) for h in lab["cols"]]
-    widths = [1.9, 4.4, 2.4, 2.0, 2.8, 2.2, 9.0]
-    table = _make_table(doc, headers, widths, fonts, _usable_width_cm(doc))
-    left = {"indicator", "note"}
-    for i, row in enumerate(rows):
-        cells = table.add_row().cells
-        for j, key in enumerate(fin.FINAL_KEYS):
-            value = row[key]
-            if key == "category" and i > 0 and rows[i - 1]["category"] == row["category"]:
-                value = ""
-            align = WD_ALIGN_PARAGRAPH.LEFT if key in left else WD_ALIGN_PARAGRAPH.CENTER
-            set_cell_lines(cells[j], value, fonts.body, latin=fonts.latin, align=align)
-            cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _merge_column(table, rows, 0, lambda a, b: a["category"] == b["category"])
-    _fix_widths(table)
-
-
-def _merge_column(table: Any, rows: list[dict[str, Any]], col: int, same: Any) -> None:
-    """Merge runs of rows in column ``col`` where ``same(first_row, row)`` holds."""
-    start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or not same(rows[start], rows[i]):
-            if i - start > 1:
-                top = table.cell(start + 1, col)
-                top.merge(table.cell(i, col))
-            start = i
-
-
-def _adjust_table(doc: Document, ev: EvaluationLike, lang: str, fonts: ReportFonts) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    lab = labels(lang)
-    frame = ev.adjustments_frame()
-    check_columns(frame, ADJUSTMENT_COLUMNS, "adjustments_frame()")
-    table = _make_table(doc, lab["adjust_cols"], [3.0, 2.0, 2.2, 6.0, 8.4, 1.6, 3.4], fonts,
-                        _usable_width_cm(doc))  # fmt: skip
-    for rec in frame.to_dict("records"):
-        values = [c.indicator_label(str(rec["indicator_id"]), rec["name"], "", lang),
-                  rec["original_target"], c.words(rec["suggested_target"], lang),
-                  c.words(rec["reason"], lang), c.words(rec["basis"], lang),
-                  c.words(rec["attribute"], lang), c.words(rec["binding_note"], lang)]  # fmt: skip
-        cells = table.add_row().cells
-        for j, v in enumerate(values):
-            align = WD_ALIGN_PARAGRAPH.CENTER if j in (1, 2, 5) else WD_ALIGN_PARAGRAPH.LEFT
-            set_cell_text(cells[j], c.text(v), fonts.body, latin=fonts.latin, align=align,
-                          size=SMALL_PT)  # fmt: skip
-    if len(frame) == 0:
-        cells = table.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        set_cell_text(merged, lab["adjust_none"], fonts.body, latin=fonts.latin)
-    _fix_widths(table)
+    title = _title(doc, table.title, fonts)
+    title.paragraph_format.keep_with_next = True
+    out = _make_table(doc, table.headers, [col.width_cm for col in table.columns], fonts,
+                      _usable_width_cm(doc))  # fmt: skip
+    size = SMALL_PT if table.small else None
+    for row in table.rows:
+        cells = out.add_row().cells
+        for j, (col, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
+            center = col.center or col.numeric
+            align = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
+            if row.kind == "heading":
+                set_cell_text(cells[j], cell.word, fonts.title, latin=fonts.latin, align=align)
+            elif row.kind == "empty":
+                set_cell_text(cells[j], cell.word, fonts.body, latin=fonts.latin)
+            elif size is not None:
+                set_cell_text(cells[j], cell.word, fonts.body, latin=fonts.latin, align=align,
+                              size=size)  # fmt: skip
+            else:
+                set_cell_lines(cells[j], cell.word, fonts.body, latin=fonts.latin, align=align)
+                cells[j].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for r0, c0, r1, c1 in table.merges:
+        out.cell(r0 + 1, c0).merge(out.cell(r1 + 1, c1))
+    _fix_widths(out)
+    for note in table.notes:
+        p = doc.add_paragraph(style="Table Text")
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        add_run(p, note, fonts.body, latin=fonts.latin)
 
 
 # ----------------------------------------------------------------------------- the report
@@ -481,25 +394,16 @@ def _final_part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str) -> None:
             w.body(fl["p3_basic"].format(items=sep.join(basic)))
         if not failed and not basic:
             w.body(fl["p3_all_completed"])
-    _data_gaps(w, ev, frame, lab)
+    _data_gaps(w, ev, lang)
 
 
-def _data_gaps(w: _Writer, ev: EvaluationLike, frame: Any, lab: dict[str, Any]) -> None:
+def _data_gaps(w: _Writer, ev: EvaluationLike, lang: str) -> None:
     """The indicators whose data are incomplete, named, then the place for the problems."""
-    missing = ev.missing_frame()
-    if len(missing):
-        names = _missing_indicators(frame, missing)
+    lab = labels(lang)
+    names = tb.missing_indicators(ev, lang)
+    if names:
         w.body(lab["p3_missing"].format(n=len(names), items=lab["enum_sep"].join(names)))
     w.fill(lab["p3_problem_fill"])
-
-
-def _missing_indicators(frame: Any, missing: Any) -> list[str]:
-    """Top-level indicators with a data gap (a composite part counts as its whole), by name."""
-    parent = {str(r["indicator_id"]): (None if c.is_blank(r["parent_id"]) else str(r["parent_id"]))
-              for r in frame.to_dict("records")}  # fmt: skip
-    names = {str(r["indicator_id"]): str(r["name"]) for r in frame.to_dict("records")}
-    ids = [parent.get(str(i)) or str(i) for i in missing["indicator_id"]]
-    return [names.get(i, i) for i in dict.fromkeys(ids)]
 
 
 def _part2(w: _Writer, lab: dict[str, Any], period: str) -> None:
@@ -529,7 +433,7 @@ def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
         w.body(lab["p3_lagging"].format(n=len(lagging), items=items))
     else:
         w.body(lab["p3_lagging_none"])
-    _data_gaps(w, ev, frame, lab)
+    _data_gaps(w, ev, lang)
 
 
 def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
