@@ -73,7 +73,7 @@ def form_filename(department: str) -> str:
     Returns
     -------
     str
-        The file name; each run of whitespace or of ``\\ / : * ? " < > |`` becomes one ``_``.
+        The file name; each run of whitespace and ``\\ / : * ? " < > |`` becomes one ``_``.
     """
     safe = _UNSAFE.sub("_", department)
     return f"数据征集表_{safe}.xlsx"

@@ -159,7 +159,8 @@ def merge(
     Returns
     -------
     rows : list of dict
-        The previous rows, updated in place of their order, then the new figures.
+        The previous rows in their order, each replaced or newly credited where this round
+        gives its figure, then the figures held for the first time.
     conflicts : list of Conflict
         The cells given different figures this round; their previous rows are kept.
     changes : list of Change

@@ -243,8 +243,9 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
     -------
     FormReturn
         The figures, placeholders and problems read; ``refused`` is True, with one problem,
-        when the file is not a workbook, not a form of this plan or of one of its departments,
-        or has no key columns.
+        when the whole workbook is refused (see the module docstring): not a workbook, not a
+        form of this plan or of one of its departments, filled in as another department, or
+        without the key columns.
     """
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter

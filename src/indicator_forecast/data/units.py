@@ -47,7 +47,7 @@ def conversion_factor(from_unit: str | None, to_unit: str | None) -> float | Non
     -------
     float or None
         The factor to multiply a value in ``from_unit`` by (万人 → 人: 10000.0; 亿斤 → 万吨:
-        0.5); 1.0 for the same unit, including two units of no known kind; None for different
+        5.0); 1.0 for the same unit, including two units of no known kind; None for different
         units that are not of one kind (people, money, area, mass, count).
     """
     a, b = normalise_unit(from_unit), normalise_unit(to_unit)
