@@ -235,7 +235,7 @@ def _files_summary(out: Any, written: list[Any]) -> None:
         print(f"  {shown}/ ({len(charts)} 图表 / charts)")
 
 
-def cmd_plan(args: argparse.Namespace) -> int:
+def _cmd_plan(args: argparse.Namespace) -> int:
     plan = _read_plan(args.plan, args)
     print(plan.summary())
     for n in plan.notes:
@@ -243,7 +243,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace) -> int:
     from indicator_forecast import read_observations
     from indicator_forecast.exceptions import ProblemReport
 
@@ -321,11 +321,11 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
     return EXIT_OK
 
 
-def cmd_evaluate(args: argparse.Namespace) -> int:
+def _cmd_evaluate(args: argparse.Namespace) -> int:
     return _evaluate_one(args.plan, args.observations, args, Path(args.out) if args.out else None)
 
 
-def cmd_batch(args: argparse.Namespace) -> int:
+def _cmd_batch(args: argparse.Namespace) -> int:
     """Evaluate every FOLDER/*/plan.csv at one date with :func:`evaluate_many`.
 
     Each plan's summary and outputs are those of ``evaluate`` (under OUT/<folder name>/), and
@@ -390,7 +390,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_replay(args: argparse.Namespace) -> int:
+def _cmd_replay(args: argparse.Namespace) -> int:
     """Replay an earlier plan at its mid-term and write replay.csv/.xlsx and the chart."""
     from indicator_forecast.evaluate.replay import replay, write_replay
 
@@ -403,7 +403,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_forms(args: argparse.Namespace) -> int:
+def _cmd_forms(args: argparse.Namespace) -> int:
     from indicator_forecast import read_observations
     from indicator_forecast.collect import make_forms
 
@@ -420,7 +420,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_collect(args: argparse.Namespace) -> int:
+def _cmd_collect(args: argparse.Namespace) -> int:
     from indicator_forecast.collect import collect
 
     plan = _read_plan(args.plan, args)
@@ -446,6 +446,14 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Build the ``indicator-forecast`` argument parser with its seven sub-commands.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The parser; each sub-command sets ``func`` to the function that runs it, which takes
+        the parsed namespace and returns the exit code.
+    """
     p = argparse.ArgumentParser(
         prog="indicator-forecast",
         description="规划指标中期评估 / Mid-term evaluation of Five-Year-Plan indicators.",
@@ -461,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("plan", help="显示解析后的规划表 / show a parsed plan")
     sp.add_argument("plan", help="规划指标表 (.xlsx/.csv) / plan table")
     plan_opts(sp)
-    sp.set_defaults(func=cmd_plan)
+    sp.set_defaults(func=_cmd_plan)
 
     sp = sub.add_parser(
         "check", help="检查输入并列出全部问题 / validate inputs and list every problem"
@@ -469,7 +477,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("plan")
     sp.add_argument("observations", nargs="?", help="观测数据 / observed figures")
     plan_opts(sp)
-    sp.set_defaults(func=cmd_check)
+    sp.set_defaults(func=_cmd_check)
 
     def eval_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
@@ -514,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("observations")
     plan_opts(sp)
     eval_opts(sp)
-    sp.set_defaults(func=cmd_evaluate)
+    sp.set_defaults(func=_cmd_evaluate)
 
     sp = sub.add_parser(
         "batch",
@@ -522,7 +530,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("folder")
     eval_opts(sp)
-    sp.set_defaults(func=cmd_batch, sheet=None, name=None, jurisdiction=None, parent=None)
+    sp.set_defaults(func=_cmd_batch, sheet=None, name=None, jurisdiction=None, parent=None)
 
     sp = sub.add_parser(
         "replay",
@@ -539,7 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="回放的中期评估时点 / mid-term date replayed, e.g. 2018-06-30",
     )
     sp.add_argument("--out", help="输出文件夹 / output folder")
-    sp.set_defaults(func=cmd_replay)
+    sp.set_defaults(func=_cmd_replay)
 
     sp = sub.add_parser(
         "forms", help="生成各部门数据征集表 / write one data-collection form per department"
@@ -555,7 +563,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--contact", help="咨询联系人 / whom to ask, printed in 填报说明")
     sp.add_argument("--overwrite", action="store_true", help="允许覆盖 / replace earlier forms")
     plan_opts(sp)
-    sp.set_defaults(func=cmd_forms)
+    sp.set_defaults(func=_cmd_forms)
 
     sp = sub.add_parser(
         "collect", help="读回各部门填报的征集表 / read returned forms into one observations table"
@@ -568,11 +576,26 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--previous", help="上一轮的观测数据表 / figures held before this round")
     sp.add_argument("--as-of", type=_as_of, help="评估时点 (默认取征集表所载) / evaluation date")
     plan_opts(sp)
-    sp.set_defaults(func=cmd_collect)
+    sp.set_defaults(func=_cmd_collect)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command line and turn the package's errors into messages and exit codes.
+
+    Parameters
+    ----------
+    argv : sequence of str or None, default None
+        The arguments after the program name; None reads ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        The exit code: 0 clean (``EXIT_OK``), 1 input errors, every problem listed, or PDF
+        copies that could not be rendered (``EXIT_INPUT``), 2 usage or configuration error
+        (``EXIT_USAGE``), 3 refused to overwrite an earlier output (``EXIT_EXISTS``).
+        Argument errors found by :mod:`argparse` exit with 2 through ``SystemExit``.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

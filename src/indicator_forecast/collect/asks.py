@@ -54,7 +54,19 @@ NO_DEPARTMENT = "规划表未列明责任部门"
 
 
 def indicator_departments(ind: Indicator) -> tuple[str, ...]:
-    """The departments asked for ``ind``: as the plan names them, else :data:`NO_DEPARTMENT`."""
+    """The departments asked for ``ind``: as the plan names them, else :data:`NO_DEPARTMENT`.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator (a part of a composite is an indicator of its own).
+
+    Returns
+    -------
+    tuple of str
+        The responsible departments in the plan's order (the first is 牵头), or
+        ``(NO_DEPARTMENT,)`` when the plan row names none.
+    """
     return ind.departments or (NO_DEPARTMENT,)
 
 
@@ -102,6 +114,7 @@ class Ask:
 
     @property
     def unit(self) -> str:
+        """The unit the figure is asked in: % for a growth rate, else the indicator's unit."""
         return "%" if self.measure == "growth_rate" else self.indicator.unit
 
     @property
@@ -126,7 +139,20 @@ class Ask:
 
 
 def plan_fingerprint(plan: Plan) -> str:
-    """A short code that names the plan a form belongs to (its indicators, units and targets)."""
+    """A short code that names the plan a form belongs to (its indicators, units and targets).
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan; its name, jurisdiction, base and target years and every indicator's id,
+        name, unit and target text enter the code.
+
+    Returns
+    -------
+    str
+        The first 16 hexadecimal digits of the SHA-256 of those parts: the same plan gives the
+        same code, any change to them a different one.
+    """
     parts = [plan.name, plan.jurisdiction, str(plan.base_year), str(plan.target_year)]
     parts += [f"{i.id}|{i.name}|{i.unit}|{i.target.text}" for i in plan.all_indicators()]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
@@ -162,7 +188,23 @@ def _make(
 
 
 def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
-    """Every figure asked for one indicator at ``as_of`` (required first, then 选填 history)."""
+    """Every figure asked for one indicator at ``as_of`` (required first, then 选填 history).
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator; its target kind decides what is asked (see the module docstring).
+    plan : Plan
+        The plan it belongs to, for the parent's name in labels (上级 when it names none).
+    as_of : datetime.date
+        The evaluation date: every year after the base year up to the last full year before it
+        is asked, and, for a five-year total, the months to date of the running year.
+
+    Returns
+    -------
+    list of Ask
+        The asks, the required ones first, then the previous plan period's years (选填).
+    """
     b = ind.target.base_year
     lfy = last_full_year(as_of)
     years = list(range(b + 1, lfy + 1))
@@ -227,24 +269,75 @@ def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
 
 
 def plan_asks(plan: Plan, as_of: dt.date) -> list[Ask]:
-    """Every figure asked for every indicator of ``plan`` (parts of composites included)."""
+    """Every figure asked for every indicator of ``plan`` (parts of composites included).
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan.
+    as_of : datetime.date
+        The evaluation date (see :func:`indicator_asks`).
+
+    Returns
+    -------
+    list of Ask
+        The asks of each indicator in turn, in the plan's order.
+    """
     return [a for ind in plan.all_indicators() for a in indicator_asks(ind, plan, as_of)]
 
 
 def departments(plan: Plan) -> list[str]:
-    """The plan's responsible departments in the order they first appear."""
+    """The plan's responsible departments in the order they first appear.
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan; parts of composites included.
+
+    Returns
+    -------
+    list of str
+        Each department once, :data:`NO_DEPARTMENT` among them when an indicator names none.
+    """
     return list(
         dict.fromkeys(d for i in plan.all_indicators() for d in indicator_departments(i))
     )
 
 
 def for_department(asks: Iterable[Ask], department: str) -> list[Ask]:
-    """The asks of the indicators ``department`` is responsible for (lead or assisting)."""
+    """The asks of the indicators ``department`` is responsible for (lead or assisting).
+
+    Parameters
+    ----------
+    asks : iterable of Ask
+        The asks to choose from, e.g. those of :func:`plan_asks`.
+    department : str
+        The department's name as the plan writes it.
+
+    Returns
+    -------
+    list of Ask
+        The asks whose indicator names ``department``, in the order given.
+    """
     return [a for a in asks if department in a.departments]
 
 
 def role_of(ask: Ask, department: str) -> str:
-    """牵头 for the first-named department, 配合 for the others."""
+    """牵头 for the first-named department, 配合 for the others.
+
+    Parameters
+    ----------
+    ask : Ask
+        The ask.
+    department : str
+        One of the departments responsible for the ask's indicator.
+
+    Returns
+    -------
+    str
+        ``"牵头"`` (lead) when ``department`` is the first the plan names, else ``"配合"``
+        (assisting).
+    """
     deps = ask.departments
     return "牵头" if deps and deps[0] == department else "配合"
 
@@ -254,7 +347,18 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
 ]:
     """The figures already held for some asks: key → (value, source in words).
 
-    A base-year value written in the plan table counts as known (source: the plan table).
+    Parameters
+    ----------
+    asks : iterable of Ask
+        The asks to look up.
+    observations : Observations or None
+        The figures held; None means none are.
+
+    Returns
+    -------
+    dict
+        :attr:`Ask.key` → (value, source), for each ask whose :attr:`Ask.obs_key` row is in
+        ``observations``; the source is the row's own, else ``"观测数据表"``.
     """
     known: dict[tuple[str, str, str], tuple[float, str]] = {}
     frame = observations.to_frame() if observations is not None else None

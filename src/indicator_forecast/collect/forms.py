@@ -63,7 +63,18 @@ COLUMNS = (
 
 
 def form_filename(department: str) -> str:
-    """数据征集表_<部门>.xlsx, with characters a file name cannot hold replaced by _."""
+    """数据征集表_<部门>.xlsx, with characters a file name cannot hold replaced by _.
+
+    Parameters
+    ----------
+    department : str
+        The department's name as the plan writes it.
+
+    Returns
+    -------
+    str
+        The file name; each run of whitespace and ``\\ / : * ? " < > |`` becomes one ``_``.
+    """
     safe = _UNSAFE.sub("_", department)
     return f"数据征集表_{safe}.xlsx"
 
@@ -261,7 +272,40 @@ def write_form(
     known: dict[tuple[str, str, str], tuple[float, str]], *, missing_only: bool = False,
     deadline: str | None = None, contact: str | None = None, overwrite: bool = False,
 ) -> Path:
-    """Write one department's form to ``path`` (see the module docstring for its layout)."""
+    """Write one department's form to ``path`` (see the module docstring for its layout).
+
+    Parameters
+    ----------
+    path : Path
+        The workbook to write (.xlsx); missing folders are created.
+    plan : Plan
+        The plan, named in the title and in the hidden information sheet.
+    department : str
+        The department the form is for.
+    asks : sequence of Ask
+        The rows of the form, in order (usually :func:`for_department` of :func:`plan_asks`).
+    as_of : datetime.date
+        The evaluation date printed in the form and recorded for reading back.
+    known : dict
+        :attr:`Ask.key` → (value, source) of the figures already held (:func:`known_values`);
+        their rows are pre-filled and marked 已有（请核对）.
+    missing_only : bool, default False
+        Recorded in the hidden sheet: the form lists only what is still missing.
+    deadline, contact : str, optional
+        Printed in the 填报说明 sheet (报送时间, 咨询); None prints a general instruction.
+    overwrite : bool, default False
+        Replace an existing file (the earlier one is kept as a dated backup).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    OutputExistsError
+        ``path`` exists and ``overwrite`` is False.
+    """
     from openpyxl import Workbook
 
     from indicator_forecast.report._io import atomic_write

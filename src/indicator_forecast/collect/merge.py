@@ -33,7 +33,15 @@ ObsKey = tuple[str, str, str, str, str]
 
 @dataclass(frozen=True)
 class Conflict:
-    """Different figures for one cell from different sources; none was chosen."""
+    """Different figures for one cell from different sources; none was chosen.
+
+    Parameters
+    ----------
+    ask : Ask
+        What was asked (the cell of the observations table in dispute).
+    entries : tuple of Entry
+        Every entry given for it this round, in the order read.
+    """
 
     ask: Ask
     entries: tuple[Entry, ...]
@@ -41,7 +49,22 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Change:
-    """A figure held before, replaced by a return."""
+    """A figure held before, replaced by a return.
+
+    Parameters
+    ----------
+    ask : Ask
+        What was asked.
+    old_value : float
+        The figure held before, in the asked unit.
+    old_source : str
+        Where it came from: the department, file and cell of an earlier round, else the
+        previous table's ``source``.
+    new : Entry
+        The entry that replaced it (the first of those that agree).
+    collected : str
+        The day of this round, ISO format (2023-07-15).
+    """
 
     ask: Ask
     old_value: float
@@ -55,14 +78,41 @@ def _same(a: float, b: float) -> bool:
 
 
 def entry_source(e: Entry) -> str:
-    """The figure's provenance in words (the ``source`` column of the observations table)."""
+    """The figure's provenance in words (the ``source`` column of the observations table).
+
+    Parameters
+    ----------
+    e : Entry
+        The entry read from a returned form.
+
+    Returns
+    -------
+    str
+        ``<部门>填报：<file> [<sheet>] <cell>``, then 填报人 and 填报日期 in brackets and the
+        department's 数据来源 when the form gives them.
+    """
     who = "，".join(x for x in (f"填报人{e.reporter}" if e.reporter else "", e.report_date) if x)
     text = f"{e.department}填报：{e.place}" + (f"（{who}）" if who else "")
     return text + (f"；数据来源：{e.data_source}" if e.data_source else "")
 
 
 def entry_row(entries: Sequence[Entry], collected: str) -> dict[str, Any]:
-    """One output row from the entries that agree on a figure (the first one is the record)."""
+    """One output row from the entries that agree on a figure (the first one is the record).
+
+    Parameters
+    ----------
+    entries : sequence of Entry
+        The entries of one cell that give the same figure; not empty. The first supplies the
+        value and the provenance, the others are credited and named in ``note``.
+    collected : str
+        The day of this round, ISO format, written in the ``collected`` column.
+
+    Returns
+    -------
+    dict
+        The row, keyed by :data:`OUT_COLUMNS`; ``approximate`` is True when any entry was
+        marked approximate.
+    """
     e = entries[0]
     a = e.ask
     credited = list(dict.fromkeys(x.department for x in entries))
@@ -108,7 +158,14 @@ def merge(
 
     Returns
     -------
-    rows, conflicts, changes
+    rows : list of dict
+        The previous rows in their order, each replaced or newly credited where this round
+        gives its figure, then the figures held for the first time.
+    conflicts : list of Conflict
+        The cells given different figures this round; their previous rows are kept.
+    changes : list of Change
+        The previous figures replaced by a different one (or by the same one no longer
+        marked approximate).
     """
     day = collected.isoformat()
     groups: dict[ObsKey, list[Entry]] = {}

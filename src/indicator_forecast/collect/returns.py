@@ -39,7 +39,19 @@ from indicator_forecast.report._io import BACKUP_DIR
 
 @dataclass(frozen=True)
 class Place:
-    """Where a figure was read: file, sheet and cell."""
+    """Where a figure was read: file, sheet and cell.
+
+    Parameters
+    ----------
+    file : str
+        The workbook's file name (without its folder).
+    sheet : str
+        The sheet's title.
+    cell : str
+        The value cell's coordinate (H7).
+    row : int
+        The cell's row number, 1-based as Excel shows it.
+    """
 
     file: str
     sheet: str
@@ -52,7 +64,29 @@ class Place:
 
 @dataclass(frozen=True)
 class Entry:
-    """A figure read from a returned form, with its provenance."""
+    """A figure read from a returned form, with its provenance.
+
+    Parameters
+    ----------
+    ask : Ask
+        What the row asked (found by the row's hidden key).
+    value : float
+        The figure in the asked unit (:attr:`Ask.unit`).
+    approximate : bool
+        The department marked it approximate (约, 估计, 左右 …).
+    reading_note : str
+        How the cell was read (a unit converted, a percentage cell), or "".
+    department : str
+        The department whose form it is.
+    place : Place
+        The value cell.
+    reporter, phone, report_date : str, default ""
+        The form's header block (填报人, 联系电话, 填报日期) as written.
+    data_source : str, default ""
+        The row's 数据来源 cell.
+    remark : str, default ""
+        The row's 备注 cell.
+    """
 
     ask: Ask
     value: float
@@ -69,7 +103,21 @@ class Entry:
 
 @dataclass(frozen=True)
 class UnfilledEntry:
-    """A cell that holds a placeholder (待定, —, 见附件 …) instead of a figure."""
+    """A cell that holds a placeholder (待定, —, 见附件 …) instead of a figure.
+
+    Parameters
+    ----------
+    ask : Ask
+        What the row asked.
+    department : str
+        The department whose form it is.
+    place : Place
+        The value cell.
+    text : str
+        The placeholder as typed.
+    remark : str, default ""
+        The row's 备注 cell (often the reason).
+    """
 
     ask: Ask
     department: str
@@ -80,7 +128,30 @@ class UnfilledEntry:
 
 @dataclass
 class FormReturn:
-    """One returned workbook as read."""
+    """One returned workbook as read.
+
+    Parameters
+    ----------
+    path : Path
+        The workbook.
+    department : str, default ""
+        The department the form was written for ("" when it was refused before that was known).
+    as_of : datetime.date or None, default None
+        The evaluation date recorded in the form.
+    reporter, phone, report_date : str, default ""
+        The header block (填报人, 联系电话, 填报日期) as written.
+    entries : list of Entry
+        The figures read.
+    unfilled : list of UnfilledEntry
+        The cells holding a placeholder.
+    problems : list of Problem
+        Everything refused, each with its place.
+    rows : int, default 0
+        How many keyed rows were read.
+    refused : bool, default False
+        The whole workbook was refused (not a form of this plan or of its departments); its
+        problem says why and nothing was read from it.
+    """
 
     path: Path
     department: str = ""
@@ -159,6 +230,22 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
     """Read one returned workbook against ``plan``; problems are collected, never raised.
 
     The workbook is loaded and never saved.
+
+    Parameters
+    ----------
+    path : str or Path
+        The returned .xlsx form.
+    plan : Plan
+        The plan the forms were written from; the form's plan code, department and keys are
+        checked against it.
+
+    Returns
+    -------
+    FormReturn
+        The figures, placeholders and problems read; ``refused`` is True, with one problem,
+        when the whole workbook is refused (see the module docstring): not a workbook, not a
+        form of this plan or of one of its departments, filled in as another department, or
+        without the key columns.
     """
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
@@ -297,7 +384,22 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, and every .xlsx under a folder (Excel's ~$ lock files skipped)."""
+    """Files as given, and every .xlsx under a folder (Excel's ~$ lock files skipped).
+
+    Under a folder, the 征集情况 reports and the backup folder are skipped too.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Returned forms and folders holding them (searched recursively).
+
+    Returns
+    -------
+    files : list of Path
+        Each file once, in the order given (a folder's files sorted).
+    problems : list of Problem
+        A path that does not exist, and a folder with no .xlsx file.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:

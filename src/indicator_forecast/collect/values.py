@@ -33,7 +33,17 @@ _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 @dataclass(frozen=True)
 class Reading:
-    """A figure read from a cell: its value in the asked unit, and how it was read."""
+    """A figure read from a cell: its value in the asked unit, and how it was read.
+
+    Parameters
+    ----------
+    value : float
+        The figure in the asked unit.
+    approximate : bool, default False
+        Marked approximate (约, 估计, 左右 …).
+    note : str, default ""
+        How it was read, in Chinese: approximate, a unit converted, a percentage cell scaled.
+    """
 
     value: float
     approximate: bool = False
@@ -89,6 +99,11 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
         The asked unit (fixed in the form).
     percent_format : bool
         The cell is formatted as a percentage: Excel then holds 12.5 % as 0.125.
+
+    Returns
+    -------
+    Reading or None
+        The figure in the asked unit, or None for an empty or blank cell.
 
     Raises
     ------

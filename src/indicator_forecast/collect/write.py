@@ -44,12 +44,35 @@ CHANGE_COLUMNS = [
 
 
 def report_path(out: str | Path) -> Path:
-    """``<name>_征集情况.xlsx`` beside the observations table ``out``."""
+    """``<name>_征集情况.xlsx`` beside the observations table ``out``.
+
+    Parameters
+    ----------
+    out : str or Path
+        The observations table (.csv or .xlsx).
+
+    Returns
+    -------
+    Path
+        The workbook's path: same folder, the table's stem followed by ``_征集情况.xlsx``.
+    """
     p = Path(out)
     return p.with_name(f"{p.stem}_征集情况.xlsx")
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
+    """The 问题 sheet: one row per problem found in the returned forms.
+
+    Parameters
+    ----------
+    problems : sequence of Problem
+        The problems, each with its file and sheet, row, cell, content and what was expected.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per problem in the given order, columns :data:`PROBLEM_COLUMNS`.
+    """
     return pd.DataFrame(
         [[p.source, p.row, p.column, p.value, p.expected] for p in problems],
         columns=PROBLEM_COLUMNS,
@@ -57,6 +80,18 @@ def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
 
 
 def unfilled_frame(items: Sequence[UnfilledEntry]) -> pd.DataFrame:
+    """The 未填 sheet: the cells holding a placeholder (待定 …), with their place.
+
+    Parameters
+    ----------
+    items : sequence of UnfilledEntry
+        The placeholders read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per placeholder in the given order, columns :data:`UNFILLED_COLUMNS`.
+    """
     return pd.DataFrame(
         [
             [u.department, u.place.file, u.place.sheet, u.place.cell, u.ask.indicator.id,
@@ -68,6 +103,19 @@ def unfilled_frame(items: Sequence[UnfilledEntry]) -> pd.DataFrame:
 
 
 def conflicts_frame(conflicts: Sequence[Conflict]) -> pd.DataFrame:
+    """The 冲突 sheet: every source of each conflicting figure.
+
+    Parameters
+    ----------
+    conflicts : sequence of Conflict
+        The conflicts of this round.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry of each conflict, conflict by conflict, columns
+        :data:`CONFLICT_COLUMNS`.
+    """
     rows = []
     for c in conflicts:
         a = c.ask
@@ -81,6 +129,18 @@ def conflicts_frame(conflicts: Sequence[Conflict]) -> pd.DataFrame:
 
 
 def changes_frame(changes: Sequence[Change]) -> pd.DataFrame:
+    """The 修改记录 rows of this round: each figure replaced, old and new, by whom.
+
+    Parameters
+    ----------
+    changes : sequence of Change
+        The changes of this round.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per change in the given order, columns :data:`CHANGE_COLUMNS`.
+    """
     return pd.DataFrame(
         [
             [ch.collected, ch.ask.indicator.id, ch.ask.indicator.name, ch.ask.period_label(),
@@ -93,7 +153,19 @@ def changes_frame(changes: Sequence[Change]) -> pd.DataFrame:
 
 
 def read_change_log(observations_path: str | Path) -> pd.DataFrame:
-    """The 修改记录 of an earlier round, from the 征集情况 workbook beside its table (or empty)."""
+    """The 修改记录 of an earlier round, from the 征集情况 workbook beside its table (or empty).
+
+    Parameters
+    ----------
+    observations_path : str or Path
+        The earlier round's observations table; its workbook is :func:`report_path` of it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The earlier changes, columns :data:`CHANGE_COLUMNS` (values as read, ``object``
+        dtype); empty when the workbook or its 修改记录 sheet does not exist.
+    """
     side = report_path(observations_path)
     if not side.exists():
         return pd.DataFrame(columns=CHANGE_COLUMNS)
@@ -106,7 +178,28 @@ def read_change_log(observations_path: str | Path) -> pd.DataFrame:
 
 def write_observations(rows: Sequence[dict[str, Any]], out: str | Path, *,
                        overwrite: bool = True) -> Path:
-    """Write the collected observations table (.csv or .xlsx by the suffix of ``out``)."""
+    """Write the collected observations table (.csv or .xlsx by the suffix of ``out``).
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        The rows, keyed by :data:`OUT_COLUMNS` (a missing key is written empty).
+    out : str or Path
+        The table to write: .xlsx or .xlsm gives a workbook with one sheet 观测数据, any other
+        suffix a UTF-8 CSV with BOM (which Excel opens as UTF-8).
+    overwrite : bool, default True
+        Replace an existing table (the earlier one is kept as a dated backup).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    OutputExistsError
+        ``out`` exists and ``overwrite`` is False.
+    """
     from indicator_forecast.report._io import atomic_write
 
     p = Path(out)
@@ -121,7 +214,27 @@ def write_observations(rows: Sequence[dict[str, Any]], out: str | Path, *,
 
 def write_report(sheets: dict[str, pd.DataFrame], out: str | Path, *,
                  overwrite: bool = True) -> Path:
-    """Write the 征集情况 workbook: one sheet per frame, header bold, columns sized, frozen."""
+    """Write the 征集情况 workbook: one sheet per frame, header bold, columns sized, frozen.
+
+    Parameters
+    ----------
+    sheets : dict of str to pandas.DataFrame
+        Sheet name → its table, in the order the sheets are written.
+    out : str or Path
+        The workbook to write (usually :func:`report_path` of the observations table).
+    overwrite : bool, default True
+        Replace an existing workbook (the earlier one is kept as a dated backup).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    OutputExistsError
+        ``out`` exists and ``overwrite`` is False.
+    """
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from indicator_forecast.report._io import atomic_write

@@ -17,7 +17,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """``months`` months to date of ``year`` (12 = the full year)."""
+    """``months`` months to date of ``year`` (12 = the full year).
+
+    Parameters
+    ----------
+    year : int
+        The calendar year.
+    months : int, default 12
+        January to which month, 1–12; 12 is the full year.
+
+    Raises
+    ------
+    ValueError
+        ``months`` is not between 1 and 12.
+    """
 
     year: int
     months: int = 12
@@ -28,6 +41,7 @@ class Period:
 
     @property
     def is_full_year(self) -> bool:
+        """True for the full year (``months`` is 12)."""
         return self.months == 12
 
     @property
@@ -41,6 +55,18 @@ class Period:
         return self.year - 1 + self.months / 12
 
     def label(self, lang: str = "zh") -> str:
+        """The period in words: 2022年, 2023年1-6月; with ``lang="en"`` 2022, 2023 Jan–Jun.
+
+        Parameters
+        ----------
+        lang : str, default "zh"
+            "zh" for Chinese; any other value gives English.
+
+        Returns
+        -------
+        str
+            The label.
+        """
         if self.is_full_year:
             return f"{self.year}年" if lang == "zh" else str(self.year)
         return (
@@ -81,10 +107,27 @@ _SUFFIX: dict[str, int | None] = {
 def parse_period(text: object, year: object = None) -> Period:
     """Parse a period cell (optionally with a separate year cell).
 
+    Parameters
+    ----------
+    text : object
+        The period as written: a year (2022, "2022年"), months or quarters to date ("2023H1",
+        "2023年1-9月", "2023M1-9", "2023-06", "2023Q1-Q3", "2023年一季度"), or, with ``year``,
+        a period cell alone ("annual", "H1", "Q1-Q3", "year-end", "1-6月"). Full-width
+        characters and spaces are folded first.
+    year : object, optional
+        A separate year cell (2023, "2023", 2023.0); None or blank when ``text`` holds the
+        year.
+
+    Returns
+    -------
+    Period
+        The period; a full year has ``months`` 12.
+
     Raises
     ------
     ValueError
-        With the accepted spellings, when the text is not a period.
+        With the accepted spellings, when the text is not a period (or ``year`` is not a
+        number).
     """
     s = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip()
     s = re.sub(r"\s+", "", s)

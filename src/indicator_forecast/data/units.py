@@ -15,7 +15,19 @@ _ALIASES = {"％": "%", "m2": "平方米", "㎡": "平方米", "万㎡": "万平
 
 
 def normalise_unit(unit: str | None) -> str:
-    """Fold width and spaces so "（％）" style variants compare equal."""
+    """Fold width and spaces so "（％）" style variants compare equal.
+
+    Parameters
+    ----------
+    unit : str or None
+        A unit as written in a table (万人, ％, （万㎡）…).
+
+    Returns
+    -------
+    str
+        The unit in NFKC form without spaces, full-width brackets as ASCII ones and the
+        aliases spelled one way (％ → %, ㎡ and m2 → 平方米); "" for None.
+    """
     if unit is None:
         return ""
     s = unicodedata.normalize("NFKC", str(unit)).strip().replace(" ", "")
@@ -24,7 +36,20 @@ def normalise_unit(unit: str | None) -> str:
 
 
 def conversion_factor(from_unit: str | None, to_unit: str | None) -> float | None:
-    """Factor that turns a value in ``from_unit`` into ``to_unit``; None if they do not convert."""
+    """Factor that turns a value in ``from_unit`` into ``to_unit``; None if they do not convert.
+
+    Parameters
+    ----------
+    from_unit, to_unit : str or None
+        The units, compared after :func:`normalise_unit`.
+
+    Returns
+    -------
+    float or None
+        The factor to multiply a value in ``from_unit`` by (万人 → 人: 10000.0; 亿斤 → 万吨:
+        5.0); 1.0 for the same unit, including two units of no known kind; None for different
+        units that are not of one kind (people, money, area, mass, count).
+    """
     a, b = normalise_unit(from_unit), normalise_unit(to_unit)
     if a == b:
         return 1.0

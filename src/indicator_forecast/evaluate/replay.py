@@ -57,7 +57,18 @@ RULE_LABELS: Mapping[str, str] = {
 
 
 def data_cutoff_year(mid_term: dt.date) -> int:
-    """The last full year before ``mid_term``: figures of later periods did not exist then."""
+    """The last full year before ``mid_term``: figures of later periods did not exist then.
+
+    Parameters
+    ----------
+    mid_term : datetime.date
+        The mid-term evaluation date replayed.
+
+    Returns
+    -------
+    int
+        The year of ``mid_term`` when it is 31 December, else the year before.
+    """
     return mid_term.year if (mid_term.month, mid_term.day) == (12, 31) else mid_term.year - 1
 
 
@@ -347,7 +358,21 @@ def replay(
 def write_replay(result: Replay, out_dir: str | Path) -> list[Path]:
     """Write ``replay.csv``, ``replay.xlsx`` (indicators and totals) and ``replay_reliability.png``.
 
-    Returns the paths written.
+    The workbook has three sheets: 回放 (the rows of :meth:`Replay.to_frame`), 规则对比 (the
+    scores of this method and of each published rule) and 合计 (:meth:`Replay.totals`). Files of
+    these names in ``out_dir`` are replaced.
+
+    Parameters
+    ----------
+    result : Replay
+        The replay, from :func:`replay`.
+    out_dir : str or Path
+        The folder to write into; created if missing.
+
+    Returns
+    -------
+    list of Path
+        The CSV (UTF-8 with BOM), the workbook and the chart, in that order.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -371,6 +396,20 @@ def reliability_chart(result: Replay, path: str | Path, *, bins: int = 5) -> Pat
     Each judged indicator is a point at (P(meet), 1 if met else 0), slightly jittered; the bars
     are the observed share met per P(meet) bin, with the number of indicators; the diagonal is
     perfect calibration.
+
+    Parameters
+    ----------
+    result : Replay
+        The replay; indicators without P(meet) or without a final outcome are left out.
+    path : str or Path
+        The image to write; the format follows the suffix (.png, .svg, .pdf …).
+    bins : int, default 5
+        How many equal-width P(meet) bins between 0 and 1 the bars are drawn for.
+
+    Returns
+    -------
+    Path
+        ``path``.
     """
     import matplotlib
 

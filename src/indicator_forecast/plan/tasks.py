@@ -128,7 +128,19 @@ def parse_conclusion(text: str) -> str:
 
 
 def split_departments(text: str | None) -> tuple[str, ...]:
-    """Split a 牵头单位 cell naming one or several departments (separated by 、 , ; /)."""
+    """Split a 牵头单位 cell naming one or several departments (separated by 、 , ; /).
+
+    Parameters
+    ----------
+    text : str or None
+        The cell; full-width ， ； ／ and line breaks separate too.
+
+    Returns
+    -------
+    tuple of str
+        The departments in the order written, stripped, empty parts dropped; ``()`` for None
+        or "".
+    """
     if not text:
         return ()
     return tuple(d.strip() for d in _DEPT_SPLIT.split(text) if d.strip())

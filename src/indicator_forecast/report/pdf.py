@@ -23,7 +23,13 @@ __all__ = ["RenderError", "find_soffice", "to_pdf", "write_pdfs"]
 
 
 def find_soffice() -> str | None:
-    """Path of LibreOffice's ``soffice`` (or ``libreoffice``), or None if it is not installed."""
+    """Path of LibreOffice's ``soffice`` (or ``libreoffice``), or None if it is not installed.
+
+    Returns
+    -------
+    str or None
+        The executable found on ``PATH``, ``soffice`` first; None when neither is there.
+    """
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
