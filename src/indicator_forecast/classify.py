@@ -37,26 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indicator_forecast.config import EvaluationConfig
-from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
 from indicator_forecast.progress import Progress
 
-GRADE_LABELS_ZH = {
-    "A": "A 进展超前、可以提前完成",
-    "B": "B 进展良好、可以如期完成",
-    "C": "C 进展较慢、需要加快推进",
-    "D": "D 情况变化、难以完成",
-    "insufficient_data": "数据待补充",
-}
-GRADE_LABELS_EN = {
-    "A": "A ahead, can finish early",
-    "B": "B on track",
-    "C": "C behind, needs acceleration",
-    "D": "D circumstances changed, unlikely to be completed",
-    "insufficient_data": "data to be supplied",
-}
-# The final evaluation's statuses (总结评估) share the label tables: one name per code.
-GRADE_LABELS_ZH.update({k: v for k, v in FINAL_LABELS_ZH.items() if k not in GRADE_LABELS_ZH})
-GRADE_LABELS_EN.update({k: v for k, v in FINAL_LABELS_EN.items() if k not in GRADE_LABELS_EN})
 _ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
 
 

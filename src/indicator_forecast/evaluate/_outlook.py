@@ -38,13 +38,8 @@ from indicator_forecast.plan import Indicator
 from indicator_forecast.plan.targets import BandTarget
 from indicator_forecast.progress import Progress, SeriesInput
 
-_WHAT_ZH = {
-    "level": "期末值",
-    "flow": "五年累计值",
-    "growth_rate": "年均增速",
-    "log_reduction": "五年累计降低率",
-    "gap_average": "与参照增速的年均差距",
-}
+#: What the outlook is of, as a code written by ``labels(lang)["what"]``.
+_WHAT = ("level", "flow", "growth_rate", "log_reduction", "gap_average")
 
 
 #: How the kind of a level quantity is read from the indicator: (kind, unit pattern, name
@@ -262,7 +257,9 @@ def build_outlook(
         path = _path(amounts.yearly(), level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
-    what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
+    what = s.transform if s.transform != "none" else s.measure
+    if what not in _WHAT:
+        what = "level"
     return Outlook(
         mean=mean,
         lo=lo,
