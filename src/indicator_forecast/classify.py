@@ -60,6 +60,8 @@ class Outlook:
     model: str
     model_reason: str
     what: str
+    """What the projection is of, as a code: level, flow, growth_rate, log_reduction,
+    gap_average (written by ``labels(lang)["what"]``)."""
     quantile: Callable[[float], float] = field(repr=False, compare=False)
     prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
     # year, mean, lo80, hi80, lo95, hi95
@@ -68,6 +70,12 @@ class Outlook:
     only_rises: bool = False
     """The quantity only rises (urbanisation, life expectancy …): a target it has reached stays
     reached, whatever the interval's lower tail says."""
+    model_reason_en: str = ""
+    """``model_reason`` in English (the engine's own reason is English in both)."""
+
+    def reason(self, lang: str = "zh") -> str:
+        """Why this model, in ``lang``."""
+        return self.model_reason if lang == "zh" else self.model_reason_en
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,16 @@ def _no_outlook_why(why: str | None) -> Any:
                    "labels('en')['no_outlook']")
 
 
+def no_outlook_text(why: str | None, lang: str = "zh") -> str:
+    """Why an indicator was not projected, in ``lang``."""
+    return _word(_no_outlook_why(why), lang, labels(lang)["reason"])
+
+
+def period_text(text: str) -> str:
+    """Period labels of the data layer ("2021年、2022年1-6月") in English."""
+    return _period_en(text)
+
+
 def reason_facts(r: IndicatorResult) -> list[Fact]:
     """The sentences of an indicator's reason, as codes with their figures."""
     pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification

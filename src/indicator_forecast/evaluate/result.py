@@ -134,7 +134,7 @@ class IndicatorResult:
             "name": ind.name,
             "unit": ind.unit,
             "target_text": t.text,
-            "attribute": ind.attribute,
+            "attribute": R.labels(lang)["attribute"].get(ind.attribute, ind.attribute),
             "departments": "、".join(ind.departments),
             "kind": ind.kind,
             "direction": ind.direction,
@@ -228,7 +228,7 @@ class IndicatorResult:
             ("达标概率", F.pct(self.outlook.p_meet if self.outlook else None)),
             (
                 "模型",
-                (self.outlook.model + "：" + self.outlook.model_reason)
+                (self.outlook.model + "：" + self.outlook.reason("zh"))
                 if self.outlook
                 else (self.no_outlook_reason or "—"),
             ),
@@ -324,7 +324,8 @@ class Evaluation:
                 {
                     "indicator_id": r.indicator.id,
                     "name": r.indicator.name,
-                    "attribute": r.indicator.attribute,
+                    "attribute": R.labels(lang)["attribute"].get(r.indicator.attribute,
+                                                                 r.indicator.attribute),
                     "original_target": r.indicator.target.text,
                     "suggested_target": (
                         ov.adjusted_target
@@ -370,7 +371,8 @@ class Evaluation:
                         "name": r.indicator.name,
                         "unit": r.indicator.unit,
                         "missing": m.what_zh if lang == "zh" else m.what_en,
-                        "periods": "、".join(m.periods),
+                        "periods": "、".join(m.periods) if lang == "zh"
+                        else R.period_text(", ".join(m.periods)),
                         "blocking": m.blocking,
                     })
         df = pd.DataFrame(
@@ -389,6 +391,8 @@ class Evaluation:
 
     def evidence_frame(self, lang: str | None = None) -> pd.DataFrame:
         """Every number behind each conclusion, with its source or method."""
+        lang = lang or self.language
+        lab = R.labels(lang)["evidence_frame"]
         rows: list[dict[str, Any]] = []
         for r in self.results:
             ind, pr, o = r.indicator, r.progress, r.outlook
@@ -406,7 +410,7 @@ class Evaluation:
                 "目标（原文）",
                 ind.target.text,
                 ind.unit,
-                f"规划表第{ind.row}行" if ind.row else "规划表",
+                str(lab["plan_row"]).format(row=ind.row) if ind.row else str(lab["plan_table"]),
             )
             add("目标类型", ind.kind, "", "parse_target")
             for y, v in pr.history:
@@ -442,7 +446,8 @@ class Evaluation:
             for y, a, t, met in pr.yearly_met:
                 add(f"{y}年下达目标/完成", f"{t:g} / {a:g}", ind.unit, "完成" if met else "未完成")
             if o is not None:
-                add(f"{pr.target_year}年预测值（均值）", o.mean, "", f"{o.model}：{o.model_reason}")
+                add(f"{pr.target_year}年预测值（均值）", o.mean, "",
+                    str(lab["model_reason"]).format(model=o.model, reason=o.reason(lang)))
                 add(
                     f"{pr.target_year}年预测{o.level}%区间",
                     f"{F.fmt(o.lo)}～{F.fmt(o.hi)}",
@@ -452,7 +457,7 @@ class Evaluation:
                 if o.p_meet is not None:
                     add("达到目标的概率", o.p_meet, "概率", "校准预测分布")
             elif r.no_outlook_reason:
-                add("预测", "未预测", "", r.no_outlook_reason)
+                add("预测", "未预测", "", R.no_outlook_text(r.no_outlook_reason, lang))
             for k, v in r.classification.measures.items():
                 add(k, v, "", "comparison measure (ESCAP / Eurostat / UNSD)")
             add("判定规则", r.classification.rule, "", "classify.classify；阈值见配置")

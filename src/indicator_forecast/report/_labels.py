@@ -137,6 +137,8 @@ _ZH: dict[str, Any] = {
     },
     "attribute": {"预期性": "预期性", "约束性": "约束性"},
     "dept_unlisted": "（规划表未列明责任部门）",
+    "evidence_frame": {"plan_row": "规划表第{row}行", "plan_table": "规划表",
+                       "model_reason": "{model}：{reason}"},
     # Adjustment proposals (adjust.py).
     "adjustment": {
         "basis": "以{method}预测{year}年{what}：均值{mean}，{level}%区间[{lo}, {hi}]；按{q}的达成概率"
@@ -616,6 +618,8 @@ _EN: dict[str, Any] = {
     },
     "attribute": {"预期性": "expected", "约束性": "binding"},
     "dept_unlisted": "(department not named in the plan)",
+    "evidence_frame": {"plan_row": "plan table, row {row}", "plan_table": "plan table",
+                       "model_reason": "{model}: {reason}"},
     "adjustment": {
         "basis": "Projection by {method} of the {year} {what}: mean {mean}, {level}% interval "
                  "[{lo}, {hi}]; the value reached with {q} probability is {reach}, rounded to the "
