@@ -347,6 +347,7 @@ _ZH: dict[str, Any] = {
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
         "assigned_share": "已过年度中{c}的年度完成了上级下达的目标",
+        "assigned_years": "已过的{n}个年度中有{k}个年度完成了上级下达的目标",
         "years": "{a}—{b}年",
         "ref_parent": "上级",
         "ref_other": "参照指标增速",
@@ -570,8 +571,8 @@ _EN: dict[str, Any] = {
                       "straight path gives {expected} now.",
         "met_now": "The target is met now.",
         "not_met_now": "The target is not met now.",
-        "projection": "{method} projects {mean} in {year} ({level}% interval {lo} to {hi}); "
-                      "probability of meeting the target about {p}.",
+        "projection": "{method} projects the {year} {what} at {mean} ({level}% interval {lo} "
+                      "to {hi}); probability of meeting the target about {p}.",
         "no_projection": "No trend projection ({why}); graded on progress alone.",
         "no_projection_why": "too little data",
         "met_end": "The end-of-period target is already reached.",
@@ -579,7 +580,7 @@ _EN: dict[str, Any] = {
                        "{recent} and a best of {best}.",
         "capped": "Binding indicator behind the time schedule: at best C.",
         "still_missing": "Still missing: {missing}; to be supplied by {departments}.",
-        "final_missing": " Still missing: {missing}.",
+        "final_missing": " Still missing: {missing}; to be supplied by {departments}.",
         "final_dept_unknown": "the responsible department",
         "stretch": "the stretch target {value} is reached with probability about {p} (the grade "
                    "is on the main target)",
@@ -861,6 +862,7 @@ _EN: dict[str, Any] = {
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
                             "{years}",
         "assigned_share": "{c} of the years so far met the target set for them",
+        "assigned_years": "{k} of the {n} years so far met the target set for them",
         "status_assigned": "{name} is assessed against the targets set each year by the level "
                            "above",
         "years": "{a}–{b}",
