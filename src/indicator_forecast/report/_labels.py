@@ -582,8 +582,8 @@ _EN: dict[str, Any] = {
         "still_missing": "Still missing: {missing}; to be supplied by {departments}.",
         "final_missing": " Still missing: {missing}; to be supplied by {departments}.",
         "final_dept_unknown": "the responsible department",
-        "stretch": "the stretch target {value} is reached with probability about {p} (the grade "
-                   "is on the main target)",
+        "stretch": "the stretch target {value}{unit} is reached with probability about {p} (the "
+                   "grade is on the main target)",
         "note": "{text}.",
         "notes_join": " ",
     },
