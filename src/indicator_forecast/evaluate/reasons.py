@@ -120,7 +120,7 @@ def _period_en(text: str) -> str:
     """Chinese period labels from the data layer in English ("2021年" → "2021")."""
     text = re.sub(r"(\d{4})年1-(\d{1,2})月", r"\1 Jan-M\2", text)
     text = text.replace("年度计划", "the annual plan").replace("市下达", "the city")
-    return re.sub(r"(\d{4})年", r"\1", text)
+    return re.sub(r"(\d{4})年", r"\1", text).replace("、", ", ")
 
 
 def _word(v: Any, lang: str, t: dict[str, Any]) -> str:
@@ -199,6 +199,23 @@ def _no_outlook_why(why: str | None) -> Any:
 def no_outlook_text(why: str | None, lang: str = "zh") -> str:
     """Why an indicator was not projected, in ``lang``."""
     return _word(_no_outlook_why(why), lang, labels(lang)["reason"])
+
+
+def note_text(note: str, lang: str = "zh") -> str:
+    """A progress note (written in Chinese by the progress layer) in ``lang``.
+
+    English comes from the patterns of ``labels("en")["progress_notes"]``; a note no pattern
+    knows stays as written (the English-output test lists it).
+    """
+    if lang == "zh":
+        return note
+    for pattern, en in labels(lang)["progress_notes"]:
+        m = re.fullmatch(pattern, note)
+        if m:
+            groups = (re.sub(r"(\d{4})年新增数暂按([-\d.e+]+)估算", r"the \1 amount estimated at \2",
+                             g) for g in m.groups())
+            return str(en).format(*(_period_en(g) for g in groups))
+    return note
 
 
 def period_text(text: str) -> str:

@@ -462,7 +462,7 @@ class Evaluation:
                 add(k, v, "", "comparison measure (ESCAP / Eurostat / UNSD)")
             add("判定规则", r.classification.rule, "", "classify.classify；阈值见配置")
             for n in pr.notes:
-                add("说明", n, "", "")
+                add("说明", R.note_text(n, lang), "", "")
         return pd.DataFrame(
             rows, columns=["indicator_id", "name", "item", "value", "unit", "source"]
         )

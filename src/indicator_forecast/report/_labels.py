@@ -596,6 +596,34 @@ _EN: dict[str, Any] = {
         (r"已到规划期末，按(\d{4})年实际完成值评估", "the plan period is over: judged on the "
          "actual figure of {0}"),
     ],
+    # The progress notes (progress.py writes them in Chinese), for the English evidence.
+    "progress_notes": [
+        (r"基期值取规划表所列([-\d.e+]+)（观测值为([-\d.e+]+)）",
+         "base value as listed in the plan table, {0} (observed: {1})"),
+        (r"目标值为(\d{4})年([-\d.e+]+)的([-\d.e+]+)倍，即([-\d.e+]+)",
+         "the target is {2} times the {0} value {1}, that is {3}"),
+        (r"缺(\d{4})年基期值，以最早的(\d{4})年数值([-\d.e+]+)作为起点计算进度",
+         "the {0} base value is missing: the earliest value, {2} in {1}, is the starting point"),
+        (r"(\d{4})年以来(\d+)个年度变化中(\d+)个符合“(.+)”的方向",
+         "since {0}, {2} of {1} yearly changes went the way of \"{3}\""),
+        (r"(.+)数据缺失，按相邻年份线性插补后用于预测（不作为完成值）",
+         "{0}: missing, interpolated from the neighbouring years for the projection only (not "
+         "counted as achieved)"),
+        (r"可用于预测的连续年度数据不足两个", "fewer than two consecutive yearly figures to "
+         "project from"),
+        (r"(\d{4})年新增数由累计数([-\d.e+]+)减去此前各年新增得到",
+         "the {0} amount is the running total {1} less the earlier years' amounts"),
+        (r"(.+)（相邻年份均值），计入累计完成数，待实际数据替换",
+         "{0} (mean of the neighbouring years), counted in the running total until the actual "
+         "figure replaces it"),
+        (r"累计变化按逐年变化率连乘计算：1−∏\(1−d/100\)",
+         "the cumulative change compounds the yearly changes: 1−∏(1−d/100)"),
+        (r"(\d{4})年增速由水平值([-\d.e+]+)→([-\d.e+]+)计算",
+         "the {0} growth rate is computed from the levels {1}→{2}"),
+        (r"目标由上级逐年下达，以各年度是否完成下达目标评估；期末目标取决于后续年度下达值",
+         "the target is set each year by the level above: assessed on whether each year met it; "
+         "the end target depends on the years still to be set"),
+    ],
     "what": {"level": "end-of-period value", "flow": "five-year total",
              "growth_rate": "average annual growth", "log_reduction": "five-year cumulative "
              "reduction", "gap_average": "average gap to the reference growth"},
