@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-
 from typing import Any
 
 from indicator_forecast._format import fmt, fmt_unit

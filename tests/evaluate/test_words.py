@@ -15,7 +15,7 @@ from indicator_forecast.adjust import propose
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.evaluate import evaluate
-from indicator_forecast.evaluate import reasons as R
+from indicator_forecast.evaluate import reasons as R  # noqa: N812
 from indicator_forecast.progress import Progress
 from indicator_forecast.report._labels import labels
 from indicator_forecast.report._narrative import indicator_facts, table_reason

@@ -24,7 +24,7 @@ import pytest
 
 from indicator_forecast import cli, evaluate, read_observations
 from indicator_forecast.config import EvaluationConfig
-from indicator_forecast.evaluate import reasons as R
+from indicator_forecast.evaluate import reasons as R  # noqa: N812
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CJK = re.compile(r"[\u4e00-\u9fff]")

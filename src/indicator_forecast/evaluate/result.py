@@ -251,7 +251,8 @@ class IndicatorResult:
             f"<div><strong>{html.escape(self.indicator.id)} "
             f"{html.escape(self.indicator.label)}</strong> "
             f"<span style='background:{colour};color:white;padding:1px "
-            f"6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade, 'zh'))}</span></div>"
+            f"6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade, 'zh'))}"
+            "</span></div>"
             f"<table>{body}</table></div>"
         )
 
