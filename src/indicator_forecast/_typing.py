@@ -28,17 +28,9 @@ Direction = Literal["higher", "lower"]
 Attribute = Literal["预期性", "约束性"]
 """预期性 = expected (indicative); 约束性 = binding."""
 
-Grade = Literal["A", "B", "C", "D", "insufficient_data"]
-GRADES: tuple[str, ...] = get_args(Grade)
-
 Measure = Literal["level", "flow", "running_total", "growth_rate"]
 """What an observed figure is: a level at the period's end, the period's new amount,
 the running total since the plan began, or a growth rate over the previous year (%)."""
 MEASURES: tuple[str, ...] = get_args(Measure)
-
-Role = Literal["actual", "annual_target", "parent_actual", "parent_target"]
-"""Whose figure it is: the jurisdiction's own actual, its own yearly plan target, or the
-parent jurisdiction's (e.g. the city's) actual or target used as a comparator."""
-ROLES: tuple[str, ...] = get_args(Role)
 
 Language = Literal["zh", "en"]

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from indicator_forecast._format import fmt
+from indicator_forecast._format import fmt, fmt_unit
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.forecast.methods import method_label
@@ -39,6 +40,13 @@ class Adjustment:
     reason_en: str
     basis_en: str
     binding_note: str | None = None
+    binding_note_en: str | None = None
+
+    def suggested(self, lang: str = "zh") -> str:
+        """The suggested target in ``lang`` ("维持…" / "keep …" for a binding one)."""
+        if self.direction == "keep":
+            return str(_labels(lang)["adjustment"]["keep"].format(target=self.original_target))
+        return self.suggested_target
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,18 @@ class Override:
     reason: str
     adjusted_target: str | None = None
     analyst: str | None = None
+
+
+def _labels(lang: str) -> dict[str, Any]:
+    # Imported late: the report package imports the evaluation, which imports this module.
+    from indicator_forecast.report._labels import labels
+
+    return labels(lang)
+
+
+def _pace(value: float | None, pace_unit: str) -> str:
+    """A yearly pace with the decimals of its unit ("-0.0333" in %/年 → "-0.033")."""
+    return fmt_unit(value, pace_unit.removesuffix("/年"), missing="—")
 
 
 def granularity(text: str, value: float) -> float:
@@ -139,25 +159,27 @@ def propose(
         # Rounding brought the reachable value back to the target itself ("由“>84”调整为“>84”"):
         # there is nothing to propose, and the grade's reason carries the explanation.
         return None
-    what = outlook.what
-    basis_zh = (
-        f"以{method_label(outlook.model, 'zh')}预测{t.target_year}年{what}："
-        f"均值{_fmt(outlook.mean)}，{outlook.level}%区间"
-        f"[{_fmt(outlook.lo)}, "
-        f"{_fmt(outlook.hi)}]；按{int(q * 100)}%的达成概率取分位数得{_fmt(reach)}，"
-        f"按原目标的书写精度（{_fmt(step)}）取整为{_fmt(rounded)}，达到该值的概率为{p_new:.0%}；"
-        f"原目标{_fmt(target)}的达成概率为{(outlook.p_meet or 0):.0%}。"
-    )
-    basis_en = (
-        f"Projection by {method_label(outlook.model, 'en')} of the {t.target_year} {what}: "
-        f"mean {_fmt(outlook.mean)}, "
-        f"{outlook.level}% interval "
-        f"[{_fmt(outlook.lo)}, {_fmt(outlook.hi)}]; the value reached with {q:.0%} probability is "
-        f"{_fmt(reach)}, "
-        f"rounded to the target's precision ({_fmt(step)}) as {_fmt(rounded)} (probability "
-        f"{p_new:.0%}); "
-        f"the original target {_fmt(target)} has probability {(outlook.p_meet or 0):.0%}."
-    )
+    figures: dict[str, Any] = {
+        "year": t.target_year, "mean": _fmt(outlook.mean), "level": outlook.level,
+        "lo": _fmt(outlook.lo), "hi": _fmt(outlook.hi), "q": f"{q:.0%}", "reach": _fmt(reach),
+        "step": _fmt(step), "rounded": _fmt(rounded), "p_new": f"{p_new:.0%}",
+        "target": _fmt(target), "p_meet": f"{(outlook.p_meet or 0):.0%}",
+        "recent": _pace(progress.recent_pace, progress.pace_unit),
+        "pace": _pace(progress.required_pace, progress.pace_unit),
+    }
+
+    def text(code: str, lang: str) -> str:
+        from indicator_forecast.evaluate.reasons import unit_label
+
+        unit = progress.pace_unit.removesuffix("/年")
+        return str(_labels(lang)["adjustment"][code]).format(
+            method=method_label(outlook.model, lang),
+            what=_labels(lang)["what"][outlook.what],
+            unit=unit_label(unit, lang) if lang != "zh" else progress.pace_unit,
+            **figures,
+        )
+
+    basis_zh, basis_en = text("basis", "zh"), text("basis", "en")
     if raising:
         return Adjustment(
             ind.id,
@@ -166,38 +188,26 @@ def propose(
             new_text,
             new_point,
             p_new,
-            f"预计期末将大幅超过原目标（达到{_fmt(rounded)}的概率为{p_new:.0%}），可考虑上调目标。",
+            text("raise", "zh"),
             basis_zh,
-            f"Projected to exceed the target by far ({_fmt(rounded)} reached with probability "
-            f"{p_new:.0%}); raising it may be considered.",
+            text("raise", "en"),
             basis_en,
         )
-    reason_zh = (
-        f"按当前趋势，{t.target_year}年达到原目标的概率仅为{(outlook.p_meet or 0):.0%}，"
-        f"剩余年份需年均变化{_fmt(progress.required_pace)}{progress.pace_unit}，"
-        f"近年平均为{_fmt(progress.recent_pace)}{progress.pace_unit}。"
-    )
-    reason_en = (
-        f"On the current trend the target is met with probability {(outlook.p_meet or 0):.0%}; the "
-        f"remaining years would need "
-        f"{_fmt(progress.required_pace)} {progress.pace_unit} a year against a recent "
-        f"average of {_fmt(progress.recent_pace)}."
-    )
+    reason_zh, reason_en = text("lower", "zh"), text("lower", "en")
     if ind.binding:
-        note = "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。"
         return Adjustment(
             ind.id,
             "keep",
             t.text,
-            f"维持{t.text}",
+            str(_labels("zh")["adjustment"]["keep"].format(target=t.text)),
             None,
             outlook.p_meet,
             reason_zh,
             basis_zh,
             reason_en,
-            basis_en
-            + " Binding targets are in principle not lowered; the figure is for reference.",
-            binding_note=note,
+            basis_en + text("binding_basis", "en"),
+            binding_note=text("binding_note", "zh"),
+            binding_note_en=text("binding_note", "en"),
         )
     return Adjustment(
         ind.id,

@@ -39,27 +39,9 @@ from typing import Any
 import numpy as np
 
 from indicator_forecast.config import EvaluationConfig
-from indicator_forecast.final import FINAL_LABELS_EN, FINAL_LABELS_ZH
 from indicator_forecast.plan.targets import kind_class
 from indicator_forecast.progress import Progress
 
-GRADE_LABELS_ZH = {
-    "A": "A 进展超前、可以提前完成",
-    "B": "B 进展良好、可以如期完成",
-    "C": "C 进展较慢、需要加快推进",
-    "D": "D 情况变化、难以完成",
-    "insufficient_data": "数据待补充",
-}
-GRADE_LABELS_EN = {
-    "A": "A ahead, can finish early",
-    "B": "B on track",
-    "C": "C behind, needs acceleration",
-    "D": "D circumstances changed, unlikely to be completed",
-    "insufficient_data": "data to be supplied",
-}
-# The final evaluation's statuses (总结评估) share the label tables: one name per code.
-GRADE_LABELS_ZH.update({k: v for k, v in FINAL_LABELS_ZH.items() if k not in GRADE_LABELS_ZH})
-GRADE_LABELS_EN.update({k: v for k, v in FINAL_LABELS_EN.items() if k not in GRADE_LABELS_EN})
 _ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
 
 
@@ -81,6 +63,8 @@ class Outlook:
     model: str
     model_reason: str
     what: str
+    """What the projection is of, as a code: level, flow, growth_rate, log_reduction,
+    gap_average (written by ``labels(lang)["what"]``)."""
     quantile: Callable[[float], float] = field(repr=False, compare=False)
     prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
     # year, mean, lo80, hi80, lo95, hi95
@@ -89,6 +73,12 @@ class Outlook:
     only_rises: bool = False
     """The quantity only rises (urbanisation, life expectancy …): a target it has reached stays
     reached, whatever the interval's lower tail says."""
+    model_reason_en: str = ""
+    """``model_reason`` in English (the engine's own reason is English in both)."""
+
+    def reason(self, lang: str = "zh") -> str:
+        """Why this model, in ``lang``."""
+        return self.model_reason if lang == "zh" else self.model_reason_en
 
 
 @dataclass(frozen=True)

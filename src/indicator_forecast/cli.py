@@ -149,12 +149,14 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
     from rich.table import Table
 
     from indicator_forecast._format import fmt_unit
+    from indicator_forecast.evaluate.reasons import unit_label
     from indicator_forecast.report._labels import labels
 
     colours = {"A": "green", "B": "blue", "C": "yellow", "D": "red",
                "insufficient_data": "bright_black"}  # fmt: skip
     width = width or shutil.get_terminal_size((100, 24)).columns
-    lab = labels(getattr(ev, "language", "zh") or "zh")
+    lang = getattr(ev, "language", "zh") or "zh"
+    lab = labels(lang)
     gap = ("parent_synced", "relative_to_indicator", "annual_rate")
     rows: list[dict[str, str]] = []
     for _, r in ev.to_frame().iterrows():
@@ -164,7 +166,7 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
                 r["kind"] in gap):
             mid = str(r["midterm_text"])
         else:
-            mid = fmt_unit(r["midterm_value"], unit) + unit
+            mid = fmt_unit(r["midterm_value"], unit) + unit_label(unit, lang).strip()
         proj = "" if r["projected_end"] != r["projected_end"] else fmt_unit(
             r["projected_end"], "个百分点" if r["kind"] in gap[:2] else unit)
         part = not (r["parent_id"] is None or r["parent_id"] != r["parent_id"])
@@ -176,8 +178,7 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
             "letter": str(lab["no_data"] if g == "insufficient_data"
                           else lab["grade_letter"].get(g, g)),
         })  # fmt: skip
-    heads = {"id": "序号", "name": "指标", "target": "目标", "mid": "中期完成数",
-             "proj": "预计期末", "p": "P(达标)", "full": "结论", "letter": "结论"}  # fmt: skip
+    heads: dict[str, str] = lab["terminal"]["cols"]
 
     def natural(key: str) -> int:
         return max([cell_len(heads[key])] + [cell_len(r[key]) for r in rows])
@@ -215,24 +216,27 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
     c = Console(soft_wrap=False, width=width)
     c.print(t)
     counts = ev.counts()
-    c.print("合计 / total: " + "，".join(f"{lab['grade_letter'].get(k, k)} {v}"
-                                        for k, v in counts.items()))  # fmt: skip
+    c.print(lab["terminal"]["total"].format(items=lab["terminal"]["total_sep"].join(
+        f"{lab['grade_letter'].get(k, k)} {v}" for k, v in counts.items())))
 
 
-def _files_summary(out: Any, written: list[Any]) -> None:
+def _files_summary(out: Any, written: list[Any], lang: str = "zh") -> None:
     """Where the outputs are: the folder, the documents by name, and the charts as a count."""
     from pathlib import Path
 
+    from indicator_forecast.report._labels import labels
+
+    t = labels(lang)["terminal"]
     out = Path(out)
     docs = [Path(p) for p in written if Path(p).suffix != ".png"]
     charts = [Path(p) for p in written if Path(p).suffix == ".png"]
-    print(f"写出 / written ({len(written)} files) under {out.resolve()}:")
+    print(t["written"].format(n=len(written), folder=out.resolve()))
     for p in docs:
         print(f"  {p.relative_to(out) if p.is_relative_to(out) else p}")
     if charts:
         folder = charts[0].parent
         shown = folder.relative_to(out) if folder.is_relative_to(out) else folder
-        print(f"  {shown}/ ({len(charts)} 图表 / charts)")
+        print(t["charts"].format(folder=shown, n=len(charts)))
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
@@ -296,7 +300,9 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
     if note:
         print(note)
     if tasks is not None:
-        print(f"主要任务 / tasks: {tasks.summary()}")
+        from indicator_forecast.report._labels import labels
+
+        print(labels(args.lang)["terminal"]["tasks"].format(summary=tasks.summary()))
     if out is not None:
         from indicator_forecast.report import export_all
 
@@ -304,7 +310,7 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
             ev, out, overwrite=args.overwrite, lang=args.lang, tasks=tasks,
             unit_name=args.unit, date=args.report_date, signer=args.signer,
         )
-        _files_summary(out, written)
+        _files_summary(out, written, args.lang)
         if args.pdf:
             from indicator_forecast.report.pdf import write_pdfs
 

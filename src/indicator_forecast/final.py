@@ -39,15 +39,15 @@ FINAL_LABELS_ZH = {
     "completed": "完成",
     "basic": "基本完成",
     "not_completed": "未完成",
-    "insufficient_data": "数据待补充",
 }
 FINAL_LABELS_EN = {
     "exceeded": "exceeded",
     "completed": "completed",
     "basic": "basically completed",
     "not_completed": "not completed",
-    "insufficient_data": "data to be supplied",
 }
+"""The final statuses' names; ``insufficient_data`` is named once, with the grades, in
+:mod:`indicator_forecast.report._labels` (which merges these in)."""
 PRELIMINARY_MARKS = ("初步", "快报", "预计", "preliminary", "estimate")
 """Words in an observation's note that mark a figure as not yet final."""
 
@@ -93,7 +93,9 @@ class FinalStatus:
     reason_en: str
 
     def label(self, lang: str = "zh") -> str:
-        text = (FINAL_LABELS_ZH if lang == "zh" else FINAL_LABELS_EN)[self.code]
+        from indicator_forecast.report._labels import grade_label
+
+        text = grade_label(self.code, lang)
         if self.provisional:
             return f"{text}（暂定）" if lang == "zh" else f"{text} (provisional)"
         return text

@@ -52,7 +52,7 @@ def _cumulative(attr, tmp_path):
         p_stretch=None,
         model="synthetic",
         model_reason="synthetic",
-        what="五年累计值",
+        what="flow",
         quantile=lambda q: 1187.3 if abs(q - 0.3) < 1e-12 else float("nan"),
         prob_at_least=lambda x: 0.68 if x == 1200 else 0.1,
     )

@@ -37,7 +37,7 @@ def outlook(p):
         p_stretch=None,
         model="synthetic",
         model_reason="synthetic",
-        what="期末值",
+        what="level",
         quantile=lambda q: q,
         prob_at_least=lambda x: p,
     )

@@ -37,13 +37,8 @@ from indicator_forecast.forecast.projection import AmountsProjection, project_am
 from indicator_forecast.plan import Indicator
 from indicator_forecast.progress import Progress, SeriesInput
 
-_WHAT_ZH = {
-    "level": "期末值",
-    "flow": "五年累计值",
-    "growth_rate": "年均增速",
-    "log_reduction": "五年累计降低率",
-    "gap_average": "与参照增速的年均差距",
-}
+#: What the outlook is of, as a code written by ``labels(lang)["what"]``.
+_WHAT = ("level", "flow", "growth_rate", "log_reduction", "gap_average")
 
 
 #: How the kind of a level quantity is read from the indicator: (kind, unit pattern, name
@@ -165,6 +160,7 @@ def build_outlook(
     level = config.level
     method = config.method
     extra: tuple[str, ...] = ()
+    extra_en: tuple[str, ...] = ()
     amounts: AmountsProjection | None = None
     nature = quantity_nature(ind, s)
     nature_zh, nature_en = _nature_notes(nature, s, pr.base_year)
@@ -185,6 +181,7 @@ def build_outlook(
                 )
                 proj = amounts.running
                 extra = _amounts_notes(s, amounts)
+                extra_en = _amounts_notes(s, amounts, "en")
             else:
                 proj = project_series(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
@@ -199,6 +196,8 @@ def build_outlook(
     engine_notes = tuple(proj.notes)
     if s.measure == "level" and not any("whole window" in n for n in engine_notes):
         extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
+        extra_en += ("the interval width follows the changes before the latest year; the latest "
+                     "figure only moves the centre of the projection",)
     extra = nature_zh + extra
     notes = (extra + tuple("en: " + e for e in nature_en) + tuple(str(w.message) for w in caught)
              + engine_notes)
@@ -249,7 +248,9 @@ def build_outlook(
         path = _path(amounts.yearly(), level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
-    what = _WHAT_ZH.get(s.transform if s.transform != "none" else s.measure, "期末值")
+    what = s.transform if s.transform != "none" else s.measure
+    if what not in _WHAT:
+        what = "level"
     return Outlook(
         mean=mean,
         lo=lo,
@@ -259,6 +260,8 @@ def build_outlook(
         p_stretch=p_stretch,
         model=proj.model,
         model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1]) + proj.model_reason,
+        model_reason_en="".join(x + "; " for x in (nature_en + extra_en)[: len(nature_en) + 1])
+        + proj.model_reason,
         what=what,
         quantile=q,
         prob_at_least=pal,
@@ -268,8 +271,26 @@ def build_outlook(
     ), None
 
 
-def _amounts_notes(s: SeriesInput, amounts: AmountsProjection) -> tuple[str, ...]:
-    """What :func:`project_amounts` did, in the officials' language."""
+def _amounts_notes(s: SeriesInput, amounts: AmountsProjection,
+                   lang: str = "zh") -> tuple[str, ...]:
+    """What :func:`project_amounts` did, in the officials' language (or English)."""
+    if lang != "zh":
+        a = s.values
+        way = "rise" if a[-1] > a[0] else "fall"
+        en = [
+            f"{len(s.years)} yearly amounts that {way} year by year, extended on their own trend "
+            "and added up (not at their average); the interval follows their earlier changes"
+            if amounts.trending else
+            f"{len(s.years)} yearly amounts added up to a running total and extended (its "
+            "average yearly increase is the average amount); the interval scales with the "
+            "average amount"
+        ]
+        if s.partial is not None and amounts.nowcast is not None:
+            year, months, amount = s.partial
+            en.append(f"the amount of the first {months:g} months of {year} ({amount:g}) is "
+                      f"scaled to the full year ({amounts.nowcast:g}) at an even pace as the "
+                      "year's nowcast, with a wider interval")
+        return tuple(en)
     if amounts.trending:
         a = s.values
         way = "逐年上升" if a[-1] > a[0] else "逐年下降"

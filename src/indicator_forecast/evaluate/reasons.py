@@ -1,192 +1,311 @@
-"""Reasons in words, with the numbers: Chinese for officials by default, English on request."""
+"""Reasons as facts, and facts in words.
+
+:func:`reason_facts` states what the numbers say as a list of :class:`Fact` — a sentence code
+with its figures, in no language. :func:`render` writes them in Chinese or English from the one
+template table (``labels(lang)["reason"]`` in :mod:`indicator_forecast.report._labels`), so the
+two languages say the same thing sentence for sentence.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
-from indicator_forecast.classify import GRADE_LABELS_EN, GRADE_LABELS_ZH
 from indicator_forecast.forecast.methods import method_label
 
 if TYPE_CHECKING:
     from indicator_forecast.evaluate.result import IndicatorResult
 
 
-def _departments(r: IndicatorResult, lang: str) -> str:
-    d = r.indicator.departments
-    if d:
-        return "、".join(d) if lang == "zh" else ", ".join(d)
-    return "责任部门（规划表未列明）" if lang == "zh" else "the responsible department (not named in the plan)"
+@dataclass(frozen=True)
+class Fact:
+    """One sentence of a reason: its template code and its figures.
+
+    Parameters
+    ----------
+    code : str
+        Key of the template in ``labels(lang)["reason"]``.
+    values : dict
+        The figures, written by type: a float by :func:`~indicator_forecast._format.fmt`, a
+        :class:`Share` as a percentage, a :class:`Unit` in the language's unit name, a
+        :class:`Word` by its own template code, a period by its ``label(lang)``, a nested
+        :class:`Fact` (or a tuple of them) rendered in turn; text (names, targets as written)
+        is printed as it is.
+    """
+
+    code: str
+    values: dict[str, Any]
 
 
-#: Kinds whose progress is a distance covered towards an end value (a required pace applies).
-_LEVEL_KINDS = ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change")
+@dataclass(frozen=True)
+class Share:
+    """A ratio printed as a whole percentage ("—" when missing)."""
+
+    value: float | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as written in the plan table; ``pace`` for a yearly pace ("亿元/年")."""
+
+    unit: str
+    pace: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word from the template table (``labels(lang)["reason"][code]``)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Method:
+    """A projection method by its code name, written by ``method_label``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Departments:
+    """The responsible departments (proper names), or the template's wording when none."""
+
+    names: tuple[str, ...]
+    unknown: str = "dept_unknown"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Missing figures, each written by ``Missing.text(lang)``."""
+
+    items: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Localised:
+    """A sentence that comes in both languages already (a classification note)."""
+
+    zh: str
+    en: str
+
+
+def labels(lang: str) -> dict[str, Any]:
+    """The label table of ``lang`` (imported late: the report package imports this one)."""
+    from indicator_forecast.report._labels import labels as table
+
+    return table(lang)
+
+
+def grade_label(grade: str, lang: str = "zh") -> str:
+    """The printed label of a grade or final-status code (one table for every output)."""
+    from indicator_forecast.report._labels import grade_label as label
+
+    return label(grade, lang)
+
+
+_lab = labels
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The unit as printed after a figure: as written in Chinese; English names with a space."""
+    if lang == "zh":
+        return unit
+    u = str(_lab("en")["narr"]["units"].get(unit, unit))
+    return u if u in ("%", "") else f" {u}"
+
+
+def _period_en(text: str) -> str:
+    """Chinese period labels from the data layer in English ("2021年" → "2021")."""
+    text = re.sub(r"(\d{4})年1-(\d{1,2})月", r"\1 Jan-M\2", text)
+    text = text.replace("年度计划", "the annual plan").replace("市下达", "the city")
+    return re.sub(r"(\d{4})年", r"\1", text).replace("、", ", ")
+
+
+def _word(v: Any, lang: str, t: dict[str, Any]) -> str:
+    if isinstance(v, Fact):
+        return render_fact(v, lang)
+    if isinstance(v, tuple):
+        return str(t["item_sep"]).join(_word(x, lang, t) for x in v)
+    if isinstance(v, Share):
+        return pct(v.value)
+    if isinstance(v, Unit):
+        return (v.unit if lang == "zh" else unit_label(v.unit.removesuffix("/年"), lang)) if (
+            v.pace) else unit_label(v.unit, lang)
+    if isinstance(v, Word):
+        return str(t[v.code])
+    if isinstance(v, Method):
+        return method_label(v.name, lang)
+    if isinstance(v, Departments):
+        return str(t["dept_sep"]).join(v.names) if v.names else str(t[v.unknown])
+    if isinstance(v, Missing):
+        text = str(t["list_sep"]).join(m.text(lang) for m in v.items)
+        return text if lang == "zh" else _period_en(text)
+    if isinstance(v, Localised):
+        return v.zh if lang == "zh" else v.en
+    if isinstance(v, bool):
+        raise TypeError("a reason's figure cannot be a bare bool: use a Word")
+    if isinstance(v, int):
+        return str(v)
+    if v is None or isinstance(v, float):
+        return fmt(v)
+    if hasattr(v, "label"):
+        return str(v.label(lang))
+    return str(v)
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def render_fact(f: Fact, lang: str = "zh") -> str:
+    """One fact in words."""
+    t = _lab(lang)["reason"]
+    return str(t[f.code]).format(**{k: _word(v, lang, t) for k, v in f.values.items()})
+
+
+def render(facts: list[Fact], lang: str = "zh") -> str:
+    """Facts as sentences in ``lang`` (English sentences start with a capital)."""
+    t = _lab(lang)["reason"]
+    out = [render_fact(f, lang) for f in facts]
+    if lang != "zh":
+        out = [_capital(s) for s in out]
+    return str(t["join"]).join(out)
+
+
+#: Kinds whose progress is a distance covered towards an end value (a required pace applies).
+_LEVEL_KINDS = ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change")
+
+
 def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
-    items = [m.text(lang) for m in r.progress.missing]
-    return ("；".join(items) if lang == "zh" else "; ".join(items)) if items else ""
+    """The missing figures of an indicator in words ("" when none)."""
+    return _word(Missing(tuple(r.progress.missing)), lang, _lab(lang)["reason"])
+
+
+def _no_outlook_why(why: str | None) -> Any:
+    if not why:
+        return Word("no_projection_why")
+    if not re.search(r"[\u4e00-\u9fff]", why):
+        return why
+    for pattern, en in _lab("en")["no_outlook"]:
+        m = re.fullmatch(pattern, why)
+        if m:
+            return Localised(why, str(en).format(*m.groups()))
+    raise KeyError(f"no English text for the no-projection reason {why!r}: add it to "
+                   "labels('en')['no_outlook']")
+
+
+def no_outlook_text(why: str | None, lang: str = "zh") -> str:
+    """Why an indicator was not projected, in ``lang``."""
+    return _word(_no_outlook_why(why), lang, labels(lang)["reason"])
+
+
+def note_text(note: str, lang: str = "zh") -> str:
+    """A progress note (written in Chinese by the progress layer) in ``lang``.
+
+    English comes from the patterns of ``labels("en")["progress_notes"]``; a note no pattern
+    knows stays as written (the English-output test lists it).
+    """
+    if lang == "zh":
+        return note
+    for pattern, en in labels(lang)["progress_notes"]:
+        m = re.fullmatch(pattern, note)
+        if m:
+            groups = (re.sub(r"(\d{4})年新增数暂按([-\d.e+]+)估算", r"the \1 amount estimated at \2",
+                             g) for g in m.groups())
+            return str(en).format(*(_period_en(g) for g in groups))
+    return note
+
+
+def period_text(text: str) -> str:
+    """Period labels of the data layer ("2021年、2022年1-6月") in English."""
+    return _period_en(text)
+
+
+def reason_facts(r: IndicatorResult) -> list[Fact]:
+    """The sentences of an indicator's reason, as codes with their figures."""
+    pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
+    depts = Departments(tuple(ind.departments))
+    unit = Unit(ind.unit)
+    F = Fact  # noqa: N806
+    out: list[Fact] = []
+    if c.grade == "insufficient_data":
+        out.append(F("pending", {"missing": Missing(tuple(pr.missing)), "departments": depts}))
+        if pr.kind == "parent_assigned":
+            out.append(F("pending_assigned", {}))
+        return out
+    k = pr.kind
+    period = pr.midterm_period if pr.midterm_period else ""
+    elapsed = Share(pr.time_elapsed)
+    if k == "cumulative_total":
+        out.append(F("total", {"period": period, "value": pr.midterm_value, "unit": unit,
+                               "target": pr.target_value, "completion": Share(pr.completion),
+                               "elapsed": elapsed}))
+    elif k == "annual_rate":
+        out.append(F("rate", {"since": pr.base_year + 1, "value": pr.midterm_value,
+                              "target": ind.target.text, "elapsed": elapsed}))
+        if pr.required_pace is not None:
+            out.append(F("rate_needed", {"pace": pr.required_pace}))
+    elif k in ("parent_synced", "relative_to_indicator"):
+        gaps = tuple(F("gap_item", {"year": y, "own": own, "ref": ref, "gap": g})
+                     for y, own, ref, g in pr.gaps)  # fmt: skip
+        out.append(F("gaps", {"gaps": gaps, "value": pr.midterm_value}))
+    elif k == "parent_assigned":
+        yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t,
+                                        "met": Word("assigned_met" if m else "assigned_missed")})
+                    for y, a, t, m in pr.yearly_met)  # fmt: skip
+        out.append(F("assigned", {"years": yrs}))
+    elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
+        verb = "verb_reduction" if getattr(ind.target, "change", "") == "reduction" else "verb_rise"
+        out.append(F("change_compound", {
+            "period": period, "verb": Word(verb), "value": pr.midterm_value, "unit": unit,
+            "point": ind.target.point, "expected": pr.expected_value, "elapsed": elapsed}))
+    else:
+        base: Any = (
+            ""
+            if pr.baseline is None
+            else F("base", {"year": pr.base_year, "baseline": pr.baseline, "unit": unit})
+            if pr.baseline_year is None
+            else F("base_substitute", {"year": pr.baseline_year, "baseline": pr.baseline,
+                                       "unit": unit})
+        )
+        goal = (F("goal_change", {"target": ind.target.text, "value": pr.target_value,
+                                  "unit": unit})
+                if k == "cumulative_change"
+                else F("goal", {"target": ind.target.text, "unit": unit}))  # fmt: skip
+        out.append(F("level", {"period": period, "value": pr.midterm_value, "unit": unit,
+                               "base": base, "goal": goal}))
+        if pr.completion is not None:
+            out.append(F("completion", {"completion": Share(pr.completion), "elapsed": elapsed,
+                                        "expected": pr.expected_value}))
+        if k in ("floor", "ceiling", "band") and pr.met_now is not None:
+            out.append(F("met_now" if pr.met_now else "not_met_now", {}))
+    if o is not None:
+        out.append(F("projection", {
+            "method": Method(o.model), "year": pr.target_year, "what": _what(o.what),
+            "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
+    else:
+        out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
+    if pr.met_now and k in _LEVEL_KINDS:
+        out.append(F("met_end", {}))
+    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
+        pu = Unit(pr.pace_unit, pace=True)
+        out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
+                                     "recent": pr.recent_pace, "best": pr.best_pace}))
+    if c.capped_binding:
+        out.append(F("capped", {}))
+    non_blocking = tuple(m for m in pr.missing if not m.blocking)
+    if non_blocking:
+        out.append(F("still_missing", {"missing": Missing(non_blocking), "departments": depts}))
+    return out
+
+
+def _what(code: str) -> Localised:
+    """What a projection is of (``Outlook.what``, a code) in both languages."""
+    return Localised(str(_lab("zh")["what"][code]), str(_lab("en")["what"][code]))
 
 
 def reason(r: IndicatorResult, lang: str = "zh") -> str:
     """A few sentences per indicator with the numbers behind the conclusion."""
-    return _reason_zh(r) if lang == "zh" else _reason_en(r)
-
-
-def _reason_zh(r: IndicatorResult) -> str:
-    pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
-    unit = ind.unit
-    parts: list[str] = []
-    if c.grade == "insufficient_data":
-        parts.append(f"数据待补充：缺{missing_text(r, 'zh')}，请{_departments(r, 'zh')}提供。")
-        if pr.kind == "parent_assigned":
-            parts.append("该指标目标由上级逐年下达，须提供各年度下达目标值方可评估。")
-        return "".join(parts)
-    k = pr.kind
-    period = pr.midterm_period.label("zh") if pr.midterm_period else ""
-    if k == "cumulative_total":
-        parts.append(f"截至{period}累计完成{fmt(pr.midterm_value)}{unit}，占目标{fmt(pr.target_value)}{unit}的{pct(pr.completion)}，时间进度{pct(pr.time_elapsed)}。")
-    elif k == "annual_rate":
-        parts.append(f"{pr.base_year + 1}年以来年均增长{fmt(pr.midterm_value)}%，目标{ind.target.text}%，时间进度{pct(pr.time_elapsed)}。")
-        if pr.required_pace is not None:
-            parts.append(f"其余年份需年均增长{fmt(pr.required_pace)}%方能达到目标下限。")
-    elif k in ("parent_synced", "relative_to_indicator"):
-        gaps = "，".join(f"{y}年{fmt(own)}%对{fmt(ref)}%（差{fmt(g)}个百分点）" for y, own, ref, g in pr.gaps)
-        parts.append(f"逐年增速对比：{gaps}；年均差距{fmt(pr.midterm_value)}个百分点。")
-    elif k == "parent_assigned":
-        yrs = "，".join(f"{y}年完成{fmt(a)}、下达目标{fmt(t)}（{'完成' if m else '未完成'}）" for y, a, t, m in pr.yearly_met)
-        parts.append(f"{yrs}。")
-    elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
-        parts.append(f"截至{period}累计{'降低' if getattr(ind.target, 'change', '') == 'reduction' else '提高'}{fmt(pr.midterm_value)}{unit if unit != '%' else '%'}，五年目标{fmt(ind.target.point)}，按时序应达{fmt(pr.expected_value)}，时间进度{pct(pr.time_elapsed)}。")
-    else:
-        base = (
-            ""
-            if pr.baseline is None
-            else f"（{pr.base_year}年基期值{fmt(pr.baseline)}{unit}）"
-            if pr.baseline_year is None
-            else f"（基期值缺，以{pr.baseline_year}年{fmt(pr.baseline)}{unit}为起点）"
-        )
-        goal = f"目标{ind.target.text}" + (f"（即{fmt(pr.target_value)}{unit}）" if k == "cumulative_change" else unit)
-        parts.append(f"{period}为{fmt(pr.midterm_value)}{unit}{base}，{goal}。")
-        if pr.completion is not None:
-            parts.append(f"完成进度{pct(pr.completion)}，时间进度{pct(pr.time_elapsed)}，按直线路径应达{fmt(pr.expected_value)}。")
-        if k in ("floor", "ceiling", "band") and pr.met_now is not None:
-            parts.append("目前已达到目标要求。" if pr.met_now else "目前尚未达到目标要求。")
-    if o is not None:
-        parts.append(
-            f"按{method_label(o.model, 'zh')}预测{pr.target_year}年{o.what}为{fmt(o.mean)}（{o.level}%区间{fmt(o.lo)}～{fmt(o.hi)}），"
-            f"达到目标的概率约{pct(o.p_meet)}。"
-        )
-    else:
-        parts.append(f"未作趋势预测（{r.no_outlook_reason or '数据不足'}），结论仅依据当前进度。")
-    if pr.met_now and k in _LEVEL_KINDS:
-        parts.append("目前已达到期末目标值。")
-    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
-        parts.append(f"剩余年份需年均变化{fmt(pr.required_pace)}{pr.pace_unit}，近年平均{fmt(pr.recent_pace)}{pr.pace_unit}、最好{fmt(pr.best_pace)}{pr.pace_unit}。")
-    if c.capped_binding:
-        parts.append("约束性指标进度落后于时间进度，结论至多为C。")
-    non_blocking = [m for m in pr.missing if not m.blocking]
-    if non_blocking:
-        parts.append(f"尚缺{'；'.join(m.text('zh') for m in non_blocking)}，请{_departments(r, 'zh')}补充。")
-    return "".join(parts)
-
-
-def _en(text: str) -> str:
-    """Chinese period labels from the data layer in English ("2021年" → "2021")."""
-    import re
-
-    text = re.sub(r"(\d{4})年1-(\d{1,2})月", r"\1 Jan-M\2", text)
-    text = text.replace("年度计划", "the annual plan").replace("市下达", "the city")
-    return re.sub(r"(\d{4})年", r"\1", text)
-
-
-def _unit_en(unit: str) -> str:
-    from indicator_forecast.report._labels import labels
-
-    u = str(labels("en")["narr"]["units"].get(unit, unit))
-    return u if u in ("%", "") else f" {u}"
-
-
-def _reason_en(r: IndicatorResult) -> str:
-    """The English reason, sentence for sentence the Chinese one (``_reason_zh``)."""
-    pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
-    unit = _unit_en(ind.unit)
-    parts: list[str] = []
-    if c.grade == "insufficient_data":
-        parts.append(f"Data to be supplied: {_en(missing_text(r, 'en'))}; to be provided by "
-                     f"{_departments(r, 'en')}.")
-        if pr.kind == "parent_assigned":
-            parts.append("The target is set each year by the level above: the yearly assigned "
-                         "targets are needed to assess it.")
-        return " ".join(parts)
-    k = pr.kind
-    period = pr.midterm_period.label("en") if pr.midterm_period else ""
-    if k == "cumulative_total":
-        parts.append(f"Running total to {period}: {fmt(pr.midterm_value)}{unit}, "
-                     f"{pct(pr.completion)} of the target of {fmt(pr.target_value)}{unit}; "
-                     f"time elapsed {pct(pr.time_elapsed)}.")
-    elif k == "annual_rate":
-        parts.append(f"Average annual growth since {pr.base_year + 1}: {fmt(pr.midterm_value)}%, "
-                     f"against a target of {ind.target.text}%; time elapsed "
-                     f"{pct(pr.time_elapsed)}.")
-        if pr.required_pace is not None:
-            parts.append(f"The remaining years must average {fmt(pr.required_pace)}% a year to "
-                         f"reach the lower end of the target.")
-    elif k in ("parent_synced", "relative_to_indicator"):
-        gaps = ", ".join(f"{y}: {fmt(own)}% against {fmt(ref)}% (gap {fmt(g)} percentage points)"
-                         for y, own, ref, g in pr.gaps)  # fmt: skip
-        parts.append(f"Growth year by year against the reference: {gaps}; average gap "
-                     f"{fmt(pr.midterm_value)} percentage points.")
-    elif k == "parent_assigned":
-        yrs = ", ".join(f"{y}: {fmt(a)} against an assigned {fmt(t)} ({'met' if m else 'not met'})"
-                        for y, a, t, m in pr.yearly_met)  # fmt: skip
-        parts.append(f"{yrs}.")
-    elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
-        what = "reduction" if getattr(ind.target, "change", "") == "reduction" else "rise"
-        parts.append(f"Cumulative {what} to {period}: {fmt(pr.midterm_value)}%; five-year target "
-                     f"{fmt(ind.target.point)}, {fmt(pr.expected_value)} due on the time schedule; "
-                     f"time elapsed {pct(pr.time_elapsed)}.")
-    else:
-        base = (f" (base year {pr.base_year}: {fmt(pr.baseline)}{unit})"
-                if pr.baseline is not None else "")  # fmt: skip
-        goal = f"target {ind.target.text}" + (
-            f" (that is {fmt(pr.target_value)}{unit})" if k == "cumulative_change" else unit)
-        parts.append(f"{period}: {fmt(pr.midterm_value)}{unit}{base}; {goal}.")
-        if pr.completion is not None:
-            parts.append(f"Completion {pct(pr.completion)} against {pct(pr.time_elapsed)} of the "
-                         f"time elapsed. The straight path gives {fmt(pr.expected_value)} now.")
-        if k in ("floor", "ceiling", "band") and pr.met_now is not None:
-            parts.append("The target is met now." if pr.met_now else "The target is not met now.")
-    if o is not None:
-        parts.append(
-            f"{_capital(method_label(o.model, 'en'))} projects {fmt(o.mean)} in {pr.target_year} "
-            f"({o.level}% interval {fmt(o.lo)} to {fmt(o.hi)}); probability of meeting the target "
-            f"about {pct(o.p_meet)}."
-        )
-    else:
-        why = r.no_outlook_reason
-        parts.append("No trend projection" + (" (too little data)" if not why or any(
-            "\u4e00" <= ch <= "\u9fff" for ch in why) else f" ({why})")
-            + "; graded on progress alone.")  # fmt: skip
-    if pr.met_now and k in _LEVEL_KINDS:
-        parts.append("The end-of-period target is already reached.")
-    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
-        pu = _unit_en(pr.pace_unit.removesuffix("/年"))
-        parts.append(f"The remaining years need {fmt(pr.required_pace)}{pu} a year against a "
-                     f"recent average of {fmt(pr.recent_pace)} and a best of "
-                     f"{fmt(pr.best_pace)}.")
-    if c.capped_binding:
-        parts.append("Binding indicator behind the time schedule: at best C.")
-    non_blocking = [m for m in pr.missing if not m.blocking]
-    if non_blocking:
-        parts.append(f"Still missing: {_en('; '.join(m.text('en') for m in non_blocking))}; to be "
-                     f"supplied by {_departments(r, 'en')}.")
-    return " ".join(parts)
-
-
-def grade_label(grade: str, lang: str = "zh") -> str:
-    return (GRADE_LABELS_ZH if lang == "zh" else GRADE_LABELS_EN)[grade]
+    return render(reason_facts(r), lang)

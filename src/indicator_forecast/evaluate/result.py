@@ -72,58 +72,49 @@ class IndicatorResult:
         """The conclusion's reason with its numbers (the final status's at a final evaluation)."""
         if self.final is None or self.final.code == "insufficient_data":
             text = R.reason(self, lang)
-            extra = [zh if lang == "zh" else en for zh, en in self.classification.notes]
+            extra: list[R.Fact] = [R.Fact("note", {"text": R.Localised(zh, en)})
+                                   for zh, en in self.classification.notes]
             t, o = self.indicator.target, self.outlook
             if t.aspiration_value is not None and o is not None and o.p_stretch is not None:
-                extra.append(
-                    f"力争目标{F.fmt(t.aspiration_value)}{self.indicator.unit}的达成概率约"
-                    f"{F.pct(o.p_stretch)}（结论按主目标判断）"
-                    if lang == "zh"
-                    else f"the stretch target {F.fmt(t.aspiration_value)} is reached with "
-                    f"probability about {F.pct(o.p_stretch)} (the grade is on the main target)"
-                )
+                extra.append(R.Fact("note", {"text": R.Fact("stretch", {
+                    "value": t.aspiration_value, "unit": R.Unit(self.indicator.unit),
+                    "p": R.Share(o.p_stretch)})}))
             if not extra:
                 return text
-            return text + ("".join(f"{n}。" for n in extra) if lang == "zh"
-                           else " " + " ".join(f"{n}." for n in extra))
+            sep = str(R.labels(lang)["reason"]["notes_join"])
+            return text + sep + sep.join(R.render_fact(f, lang) for f in extra)
         gaps = [m for m in self.progress.missing if not m.blocking and not self.final.provisional]
         tail = ""
         if gaps:
-            items = "；".join(m.text("zh") for m in gaps)
-            tail = (
-                f"尚缺{items}，请{'、'.join(self.indicator.departments) or '责任部门'}补充。"
-                if lang == "zh"
-                else f" Still missing: {'; '.join(m.text('en') for m in gaps)}."
-            )
+            tail = R.render_fact(R.Fact("final_missing", {
+                "missing": R.Missing(tuple(gaps)),
+                "departments": R.Departments(tuple(self.indicator.departments),
+                                             "final_dept_unknown")}), lang)
         return self.final.reason(lang) + tail
 
     def midterm_text(self, lang: str = "zh") -> str:
         pr = self.progress
         if self.grade == "insufficient_data" or pr.midterm_value is None:
-            return "数据待补充" if lang == "zh" else "to be supplied"
+            return str(R.labels(lang)["midterm"]["pending"])
         kind = kind_class(pr.kind)
         unit = "%" if kind.judged_as_rate else ("个百分点" if kind.judged_by_gap else "")
         when = pr.midterm_period.label(lang) if pr.midterm_period else ""
         if kind.judged_as_rate:
-            label = f"{pr.base_year + 1}-{pr.midterm_period.year}年均" if pr.midterm_period else ""
-            return f"{F.fmt(pr.midterm_value)}{unit}（{label}）"
+            return str(R.labels(lang)["midterm"]["rate"]).format(
+                value=F.fmt(pr.midterm_value), unit=unit, since=pr.base_year + 1,
+                year=pr.midterm_period.year if pr.midterm_period else "")
         if kind.judged_by_gap:
-            return (
-                f"年均差距{F.fmt(pr.midterm_value)}{unit}"
-                if lang == "zh"
-                else f"average gap {F.fmt(pr.midterm_value)} pt"
-            )
-        return f"{F.fmt(pr.midterm_value)}（{when}）"
+            return str(R.labels(lang)["midterm"]["gap"]).format(value=F.fmt(pr.midterm_value),
+                                                              unit=unit)
+        return str(R.labels(lang)["midterm"]["level"]).format(value=F.fmt(pr.midterm_value),
+                                                            period=when)
 
     def projected_text(self, lang: str = "zh") -> str:
         o = self.outlook
         if o is None:
             return "—"
-        return (
-            f"{F.fmt(o.mean)}（{o.level}%区间{F.fmt(o.lo)}～{F.fmt(o.hi)}）"
-            if lang == "zh"
-            else f"{F.fmt(o.mean)} ({o.level}% {F.fmt(o.lo)} to {F.fmt(o.hi)})"
-        )
+        return str(R.labels(lang)["projected"]).format(mean=F.fmt(o.mean), level=o.level,
+                                                     lo=F.fmt(o.lo), hi=F.fmt(o.hi))
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         ind, pr, o, a, ov = (
@@ -141,7 +132,7 @@ class IndicatorResult:
             "name": ind.name,
             "unit": ind.unit,
             "target_text": t.text,
-            "attribute": ind.attribute,
+            "attribute": R.labels(lang)["attribute"].get(ind.attribute, ind.attribute),
             "departments": "、".join(ind.departments),
             "kind": ind.kind,
             "direction": ind.direction,
@@ -161,7 +152,7 @@ class IndicatorResult:
             "grade": self.grade,
             "grade_label": R.grade_label(self.grade, lang),
             "reason": self.reason(lang),
-            "suggested_target": a.suggested_target if a else None,
+            "suggested_target": a.suggested(lang) if a else None,
             "model": o.model if o else "",
             "override_grade": ov.grade if ov else None,
             "override_reason": ov.reason if ov else None,
@@ -183,27 +174,39 @@ class IndicatorResult:
         }
 
     def summary(self, lang: str = "zh") -> str:
+        """The indicator's evaluation in a few lines (for the terminal and notebooks).
+
+        Parameters
+        ----------
+        lang : {"zh", "en"}
+            Language of the words; names and targets are printed as written.
+
+        Returns
+        -------
+        str
+            Target, conclusion, progress, projection, rule, reason and any proposal.
+        """
         ind = self.indicator
+        t = R.labels(lang)["summary"]
+        attribute = R.labels(lang)["attribute"].get(ind.attribute, ind.attribute)
         lines = [
-            f"{ind.id} {ind.label} | 目标 {ind.target.text} [{ind.kind}] {ind.attribute}",
-            f"  结论: {R.grade_label(self.grade, lang)}"
-            + (
-                f"  (分析师调整为 {self.final_grade}: {self.override.reason})"
-                if self.override
-                else ""
-            ),
-            f"  中期完成数: {self.midterm_text(lang)}  时间进度: "
-            f"{F.pct(self.progress.time_elapsed)}  完成进度: {F.pct(self.progress.completion)}",
-            f"  预计期末: {self.projected_text(lang)}  P(达标): "
-            f"{F.pct(self.outlook.p_meet if self.outlook else None)}",
-            f"  依据: {self.classification.rule}",
-            f"  说明: {self.reason(lang)}",
+            t["head"].format(id=ind.id, label=ind.label, target=ind.target.text, kind=ind.kind,
+                             attribute=attribute),
+            t["grade"].format(grade=R.grade_label(self.grade, lang))
+            + (t["override"].format(grade=self.final_grade, reason=self.override.reason)
+               if self.override else ""),
+            t["progress"].format(midterm=self.midterm_text(lang),
+                                 elapsed=F.pct(self.progress.time_elapsed),
+                                 completion=F.pct(self.progress.completion)),
+            t["projection"].format(projected=self.projected_text(lang),
+                                   p=F.pct(self.outlook.p_meet if self.outlook else None)),
+            t["rule"].format(rule=self.classification.rule),
+            t["reason"].format(reason=self.reason(lang)),
         ]
-        if self.adjustment:
-            lines.append(
-                f"  调整建议: {self.adjustment.original_target} → "
-                f"{self.adjustment.suggested_target}；{self.adjustment.basis_zh}"
-            )
+        a = self.adjustment
+        if a:
+            lines.append(t["adjust"].format(orig=a.original_target, new=a.suggested(lang),
+                                            basis=a.basis_zh if lang == "zh" else a.basis_en))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -223,7 +226,7 @@ class IndicatorResult:
             ("达标概率", F.pct(self.outlook.p_meet if self.outlook else None)),
             (
                 "模型",
-                (self.outlook.model + "：" + self.outlook.model_reason)
+                (self.outlook.model + "：" + self.outlook.reason("zh"))
                 if self.outlook
                 else (self.no_outlook_reason or "—"),
             ),
@@ -246,7 +249,8 @@ class IndicatorResult:
             f"<div><strong>{html.escape(self.indicator.id)} "
             f"{html.escape(self.indicator.label)}</strong> "
             f"<span style='background:{colour};color:white;padding:1px "
-            f"6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade))}</span></div>"
+            f"6px;border-radius:3px'>{html.escape(R.grade_label(self.final_grade, 'zh'))}"
+            "</span></div>"
             f"<table>{body}</table></div>"
         )
 
@@ -319,12 +323,13 @@ class Evaluation:
                 {
                     "indicator_id": r.indicator.id,
                     "name": r.indicator.name,
-                    "attribute": r.indicator.attribute,
+                    "attribute": R.labels(lang)["attribute"].get(r.indicator.attribute,
+                                                                 r.indicator.attribute),
                     "original_target": r.indicator.target.text,
                     "suggested_target": (
                         ov.adjusted_target
                         if ov and ov.adjusted_target
-                        else a.suggested_target
+                        else a.suggested(lang)
                         if a
                         else None
                     ),
@@ -332,7 +337,8 @@ class Evaluation:
                     if a
                     else (ov.reason if ov else ""),
                     "basis": (a.basis_zh if lang == "zh" else a.basis_en) if a else "",
-                    "binding_note": a.binding_note if a else None,
+                    "binding_note": (a.binding_note if lang == "zh" else a.binding_note_en)
+                    if a else None,
                     "source": "analyst override" if ov and ov.adjusted_target else "suggested",
                 }
             )
@@ -357,14 +363,15 @@ class Evaluation:
         rows = []
         for r in self.results:
             for m in r.progress.missing:
-                for dept in r.indicator.departments or ("（规划表未列明责任部门）",):
+                for dept in r.indicator.departments or (str(R.labels(lang)["dept_unlisted"]),):
                     rows.append({
                         "department": dept,
                         "indicator_id": r.indicator.id,
                         "name": r.indicator.name,
                         "unit": r.indicator.unit,
                         "missing": m.what_zh if lang == "zh" else m.what_en,
-                        "periods": "、".join(m.periods),
+                        "periods": "、".join(m.periods) if lang == "zh"
+                        else R.period_text(", ".join(m.periods)),
                         "blocking": m.blocking,
                     })
         df = pd.DataFrame(
@@ -383,6 +390,8 @@ class Evaluation:
 
     def evidence_frame(self, lang: str | None = None) -> pd.DataFrame:
         """Every number behind each conclusion, with its source or method."""
+        lang = lang or self.language
+        lab = R.labels(lang)["evidence_frame"]
         rows: list[dict[str, Any]] = []
         for r in self.results:
             ind, pr, o = r.indicator, r.progress, r.outlook
@@ -400,7 +409,7 @@ class Evaluation:
                 "目标（原文）",
                 ind.target.text,
                 ind.unit,
-                f"规划表第{ind.row}行" if ind.row else "规划表",
+                str(lab["plan_row"]).format(row=ind.row) if ind.row else str(lab["plan_table"]),
             )
             add("目标类型", ind.kind, "", "parse_target")
             for y, v in pr.history:
@@ -436,7 +445,8 @@ class Evaluation:
             for y, a, t, met in pr.yearly_met:
                 add(f"{y}年下达目标/完成", f"{t:g} / {a:g}", ind.unit, "完成" if met else "未完成")
             if o is not None:
-                add(f"{pr.target_year}年预测值（均值）", o.mean, "", f"{o.model}：{o.model_reason}")
+                add(f"{pr.target_year}年预测值（均值）", o.mean, "",
+                    str(lab["model_reason"]).format(model=o.model, reason=o.reason(lang)))
                 add(
                     f"{pr.target_year}年预测{o.level}%区间",
                     f"{F.fmt(o.lo)}～{F.fmt(o.hi)}",
@@ -446,12 +456,12 @@ class Evaluation:
                 if o.p_meet is not None:
                     add("达到目标的概率", o.p_meet, "概率", "校准预测分布")
             elif r.no_outlook_reason:
-                add("预测", "未预测", "", r.no_outlook_reason)
+                add("预测", "未预测", "", R.no_outlook_text(r.no_outlook_reason, lang))
             for k, v in r.classification.measures.items():
                 add(k, v, "", "comparison measure (ESCAP / Eurostat / UNSD)")
             add("判定规则", r.classification.rule, "", "classify.classify；阈值见配置")
             for n in pr.notes:
-                add("说明", n, "", "")
+                add("说明", R.note_text(n, lang), "", "")
         return pd.DataFrame(
             rows, columns=["indicator_id", "name", "item", "value", "unit", "source"]
         )

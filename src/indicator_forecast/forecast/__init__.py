@@ -15,16 +15,6 @@ from indicator_forecast.forecast.batch import project
 from indicator_forecast.forecast.calibration import Calibration, default_calibration
 from indicator_forecast.forecast.distribution import Predictive
 from indicator_forecast.forecast.methods import BASE_METHODS, DEFAULT_METHOD, resolve
-from indicator_forecast.forecast.models import (
-    Combination,
-    DampedTrend,
-    Drift,
-    LinearTrend,
-    LogLinear,
-    Naive,
-    Theta,
-    WeightedLinear,
-)
 from indicator_forecast.forecast.priors import NATURES, Nature
 from indicator_forecast.forecast.projection import (
     AmountsProjection,
@@ -39,19 +29,11 @@ __all__ = [
     "BASE_METHODS",
     "DEFAULT_METHOD",
     "Calibration",
-    "Combination",
-    "DampedTrend",
-    "Drift",
-    "LinearTrend",
-    "LogLinear",
     "NATURES",
-    "Naive",
     "Nature",
     "Partial",
     "Predictive",
     "SeriesProjection",
-    "Theta",
-    "WeightedLinear",
     "default_calibration",
     "project",
     "project_amounts",

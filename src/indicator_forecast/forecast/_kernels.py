@@ -2,10 +2,10 @@ r"""Vectorised forecasting kernels: one call fits every row of an ``(m, n)`` arr
 
 Every kernel takes ``Y`` of shape ``(m, n)`` (``m`` series of ``n`` consecutive yearly values, no
 missing values) and a horizon ``h`` and returns ``(forecasts, params)`` where ``forecasts`` has
-shape ``(m, h)`` and ``params`` maps a parameter name to an array of length ``m``. The model
-classes in :mod:`indicator_forecast.forecast.models` and the batch function
-:func:`indicator_forecast.forecast.project` both call these kernels, so a series gives the same
-answer alone or in a batch of 100,000.
+shape ``(m, h)`` and ``params`` maps a parameter name to an array of length ``m``. The methods
+(:mod:`indicator_forecast.forecast.methods`, named by strings such as
+``"combo(damped_fixed,drift)"``) and the batch function :func:`indicator_forecast.forecast.project`
+call these kernels, so a series gives the same answer alone or in a batch of 100,000.
 
 Parameters that need estimation (the smoothing parameters of damped trend and Theta) are chosen
 by least squares of the one-step errors over a fixed grid. A grid, not a continuous optimiser,

@@ -70,6 +70,97 @@ _ZH: dict[str, Any] = {
         "D": "D类（情况变化、难以完成）",
         "insufficient_data": "数据待补充",
     },
+    # Reasons: each sentence is a code with its figures (evaluate/reasons.py), written here.
+    "reason": {
+        "join": "",
+        "list_sep": "；",
+        "item_sep": "，",
+        "dept_sep": "、",
+        "dept_unknown": "责任部门（规划表未列明）",
+        "pending": "数据待补充：缺{missing}，请{departments}提供。",
+        "pending_assigned": "该指标目标由上级逐年下达，须提供各年度下达目标值方可评估。",
+        "total": "截至{period}累计完成{value}{unit}，占目标{target}{unit}的{completion}，"
+                 "时间进度{elapsed}。",
+        "rate": "{since}年以来年均增长{value}%，目标{target}%，时间进度{elapsed}。",
+        "rate_needed": "其余年份需年均增长{pace}%方能达到目标下限。",
+        "gaps": "逐年增速对比：{gaps}；年均差距{value}个百分点。",
+        "gap_item": "{year}年{own}%对{ref}%（差{gap}个百分点）",
+        "assigned": "{years}。",
+        "assigned_item": "{year}年完成{actual}、下达目标{target}（{met}）",
+        "assigned_met": "完成",
+        "assigned_missed": "未完成",
+        "change_compound": "截至{period}累计{verb}{value}{unit}，五年目标{point}，按时序应达{expected}，"
+                           "时间进度{elapsed}。",
+        "verb_reduction": "降低",
+        "verb_rise": "提高",
+        "level": "{period}为{value}{unit}{base}，{goal}。",
+        "base": "（{year}年基期值{baseline}{unit}）",
+        "base_substitute": "（基期值缺，以{year}年{baseline}{unit}为起点）",
+        "goal": "目标{target}{unit}",
+        "goal_change": "目标{target}（即{value}{unit}）",
+        "completion": "完成进度{completion}，时间进度{elapsed}，按直线路径应达{expected}。",
+        "met_now": "目前已达到目标要求。",
+        "not_met_now": "目前尚未达到目标要求。",
+        "projection": "按{method}预测{year}年{what}为{mean}（{level}%区间{lo}～{hi}），"
+                      "达到目标的概率约{p}。",
+        "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
+        "no_projection_why": "数据不足",
+        "met_end": "目前已达到期末目标值。",
+        "pace_needed": "剩余年份需年均变化{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
+        "capped": "约束性指标进度落后于时间进度，结论至多为C。",
+        "still_missing": "尚缺{missing}，请{departments}补充。",
+        "final_missing": "尚缺{missing}，请{departments}补充。",
+        "final_dept_unknown": "责任部门",
+        "stretch": "力争目标{value}{unit}的达成概率约{p}（结论按主目标判断）",
+        "note": "{text}。",
+        "notes_join": "",
+    },
+    # What a projection is of (Outlook.what).
+    "what": {"level": "期末值", "flow": "五年累计值", "growth_rate": "年均增速",
+             "log_reduction": "五年累计降低率", "gap_average": "与参照增速的年均差距"},
+    "midterm": {
+        "pending": "数据待补充",
+        "rate": "{value}{unit}（{since}-{year}年均）",
+        "gap": "年均差距{value}{unit}",
+        "level": "{value}（{period}）",
+    },
+    "projected": "{mean}（{level}%区间{lo}～{hi}）",
+    "summary": {
+        "head": "{id} {label} | 目标 {target} [{kind}] {attribute}",
+        "grade": "  结论: {grade}",
+        "override": "  (分析师调整为 {grade}: {reason})",
+        "progress": "  中期完成数: {midterm}  时间进度: {elapsed}  完成进度: {completion}",
+        "projection": "  预计期末: {projected}  P(达标): {p}",
+        "rule": "  依据: {rule}",
+        "reason": "  说明: {reason}",
+        "adjust": "  调整建议: {orig} → {new}；{basis}",
+    },
+    "attribute": {"预期性": "预期性", "约束性": "约束性"},
+    "dept_unlisted": "（规划表未列明责任部门）",
+    "evidence_frame": {"plan_row": "规划表第{row}行", "plan_table": "规划表",
+                       "model_reason": "{model}：{reason}"},
+    # Adjustment proposals (adjust.py).
+    "adjustment": {
+        "basis": "以{method}预测{year}年{what}：均值{mean}，{level}%区间[{lo}, {hi}]；按{q}的达成概率"
+                 "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率为"
+                 "{p_new}；原目标{target}的达成概率为{p_meet}。",
+        "raise": "预计期末将大幅超过原目标（达到{rounded}的概率为{p_new}），可考虑上调目标。",
+        "lower": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均变化{pace}{unit}，"
+                 "近年平均为{recent}{unit}。",
+        "binding_basis": "",
+        "binding_note": "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
+        "keep": "维持{target}",
+    },
+    # The terminal summary (cli.py).
+    "terminal": {
+        "cols": {"id": "序号", "name": "指标", "target": "目标", "mid": "中期完成数",
+                 "proj": "预计期末", "p": "P(达标)", "full": "结论", "letter": "结论"},
+        "total": "合计：{items}",
+        "total_sep": "，",
+        "written": "写出 {n} 个文件，位于 {folder}：",
+        "charts": "  {folder}/（{n} 张图表）",
+        "tasks": "主要任务：{summary}",
+    },
     # sheets
     "sheet_table": "附件6 指标评估表",
     "sheet_evidence": "证据",
@@ -256,6 +347,7 @@ _ZH: dict[str, Any] = {
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
         "assigned_share": "已过年度中{c}的年度完成了上级下达的目标",
+        "assigned_years": "已过的{n}个年度中有{k}个年度完成了上级下达的目标",
         "years": "{a}—{b}年",
         "ref_parent": "上级",
         "ref_other": "参照指标增速",
@@ -441,6 +533,147 @@ _EN: dict[str, Any] = {
     "grade_short": {
         "A": "A (ahead)", "B": "B (on track)", "C": "C (behind)", "D": "D (unlikely)",
         "insufficient_data": "data pending",
+    },
+    "reason": {
+        "join": " ",
+        "list_sep": "; ",
+        "item_sep": ", ",
+        "dept_sep": ", ",
+        "dept_unknown": "the responsible department (not named in the plan)",
+        "pending": "Data to be supplied: {missing}; to be provided by {departments}.",
+        "pending_assigned": "The target is set each year by the level above: the yearly assigned "
+                            "targets are needed to assess it.",
+        "total": "Running total to {period}: {value}{unit}, {completion} of the target of "
+                 "{target}{unit}; time elapsed {elapsed}.",
+        "rate": "Average annual growth since {since}: {value}%, against a target of {target}%; "
+                "time elapsed {elapsed}.",
+        "rate_needed": "The remaining years must average {pace}% a year to reach the lower end "
+                       "of the target.",
+        "gaps": "Growth year by year against the reference: {gaps}; average gap {value} "
+                "percentage points.",
+        "gap_item": "{year}: {own}% against {ref}% (gap {gap} percentage points)",
+        "assigned": "{years}.",
+        "assigned_item": "{year}: {actual} against an assigned {target} ({met})",
+        "assigned_met": "met",
+        "assigned_missed": "not met",
+        "change_compound": "Cumulative {verb} to {period}: {value}{unit}; five-year target "
+                           "{point}, {expected} due on the time schedule; time elapsed "
+                           "{elapsed}.",
+        "verb_reduction": "reduction",
+        "verb_rise": "rise",
+        "level": "{period}: {value}{unit}{base}; {goal}.",
+        "base": " (base year {year}: {baseline}{unit})",
+        "base_substitute": " (base value missing; the {year} value {baseline}{unit} is the "
+                           "starting point)",
+        "goal": "target {target}{unit}",
+        "goal_change": "target {target} (that is {value}{unit})",
+        "completion": "Completion {completion} against {elapsed} of the time elapsed. The "
+                      "straight path gives {expected} now.",
+        "met_now": "The target is met now.",
+        "not_met_now": "The target is not met now.",
+        "projection": "{method} projects the {year} {what} at {mean} ({level}% interval {lo} "
+                      "to {hi}); probability of meeting the target about {p}.",
+        "no_projection": "No trend projection ({why}); graded on progress alone.",
+        "no_projection_why": "too little data",
+        "met_end": "The end-of-period target is already reached.",
+        "pace_needed": "The remaining years need {pace}{unit} a year against a recent average of "
+                       "{recent} and a best of {best}.",
+        "capped": "Binding indicator behind the time schedule: at best C.",
+        "still_missing": "Still missing: {missing}; to be supplied by {departments}.",
+        "final_missing": " Still missing: {missing}; to be supplied by {departments}.",
+        "final_dept_unknown": "the responsible department",
+        "stretch": "the stretch target {value}{unit} is reached with probability about {p} (the "
+                   "grade is on the main target)",
+        "note": "{text}.",
+        "notes_join": " ",
+    },
+    # The engine's reasons for not projecting (evaluate/_outlook.py, evaluate/__init__.py).
+    "no_outlook": [
+        (r"可用于预测的连续年度数据不足两个", "fewer than two consecutive yearly figures to "
+         "project from"),
+        (r"已到规划期末，无需预测", "the target year is reached: nothing to project"),
+        (r"期末数据待补充", "the target year's figure is still to be supplied"),
+        (r"已到规划期末，按(\d{4})年实际完成值评估", "the plan period is over: judged on the "
+         "actual figure of {0}"),
+    ],
+    # The progress notes (progress.py writes them in Chinese), for the English evidence.
+    "progress_notes": [
+        (r"基期值取规划表所列([-\d.e+]+)（观测值为([-\d.e+]+)）",
+         "base value as listed in the plan table, {0} (observed: {1})"),
+        (r"目标值为(\d{4})年([-\d.e+]+)的([-\d.e+]+)倍，即([-\d.e+]+)",
+         "the target is {2} times the {0} value {1}, that is {3}"),
+        (r"缺(\d{4})年基期值，以最早的(\d{4})年数值([-\d.e+]+)作为起点计算进度",
+         "the {0} base value is missing: the earliest value, {2} in {1}, is the starting point"),
+        (r"(\d{4})年以来(\d+)个年度变化中(\d+)个符合“(.+)”的方向",
+         "since {0}, {2} of {1} yearly changes went the way of \"{3}\""),
+        (r"(.+)数据缺失，按相邻年份线性插补后用于预测（不作为完成值）",
+         "{0}: missing, interpolated from the neighbouring years for the projection only (not "
+         "counted as achieved)"),
+        (r"可用于预测的连续年度数据不足两个", "fewer than two consecutive yearly figures to "
+         "project from"),
+        (r"(\d{4})年新增数由累计数([-\d.e+]+)减去此前各年新增得到",
+         "the {0} amount is the running total {1} less the earlier years' amounts"),
+        (r"(.+)（相邻年份均值），计入累计完成数，待实际数据替换",
+         "{0} (mean of the neighbouring years), counted in the running total until the actual "
+         "figure replaces it"),
+        (r"累计变化按逐年变化率连乘计算：1−∏\(1−d/100\)",
+         "the cumulative change compounds the yearly changes: 1−∏(1−d/100)"),
+        (r"(\d{4})年增速由水平值([-\d.e+]+)→([-\d.e+]+)计算",
+         "the {0} growth rate is computed from the levels {1}→{2}"),
+        (r"目标由上级逐年下达，以各年度是否完成下达目标评估；期末目标取决于后续年度下达值",
+         "the target is set each year by the level above: assessed on whether each year met it; "
+         "the end target depends on the years still to be set"),
+    ],
+    "what": {"level": "end-of-period value", "flow": "five-year total",
+             "growth_rate": "average annual growth", "log_reduction": "five-year cumulative "
+             "reduction", "gap_average": "average gap to the reference growth"},
+    "midterm": {
+        "pending": "to be supplied",
+        "rate": "{value}{unit} ({since}-{year} average)",
+        "gap": "average gap {value} pt",
+        "level": "{value} ({period})",
+    },
+    "projected": "{mean} ({level}% {lo} to {hi})",
+    "summary": {
+        "head": "{id} {label} | target {target} [{kind}] {attribute}",
+        "grade": "  Conclusion: {grade}",
+        "override": "  (analyst: {grade}: {reason})",
+        "progress": "  Mid-term value: {midterm}  time elapsed: {elapsed}  completion: "
+                    "{completion}",
+        "projection": "  Projected at plan end: {projected}  P(meet): {p}",
+        "rule": "  Rule: {rule}",
+        "reason": "  Reasons: {reason}",
+        "adjust": "  Proposed adjustment: {orig} → {new}; {basis}",
+    },
+    "attribute": {"预期性": "expected", "约束性": "binding"},
+    "dept_unlisted": "(department not named in the plan)",
+    "evidence_frame": {"plan_row": "plan table, row {row}", "plan_table": "plan table",
+                       "model_reason": "{model}: {reason}"},
+    "adjustment": {
+        "basis": "Projection by {method} of the {year} {what}: mean {mean}, {level}% interval "
+                 "[{lo}, {hi}]; the value reached with {q} probability is {reach}, rounded to the "
+                 "target's precision ({step}) as {rounded} (probability {p_new}); the original "
+                 "target {target} has probability {p_meet}.",
+        "raise": "Projected to exceed the target by far ({rounded} reached with probability "
+                 "{p_new}); raising it may be considered.",
+        "lower": "On the current trend the target is met with probability {p_meet}; the "
+                 "remaining years would need {pace}{unit} a year against a recent average of "
+                 "{recent}{unit}.",
+        "binding_basis": " Binding targets are in principle not lowered; the figure is for "
+                         "reference.",
+        "binding_note": "Binding indicators are in principle not lowered: keep the target and "
+                        "step up efforts; the computed value is for reference only.",
+        "keep": "keep {target}",
+    },
+    "terminal": {
+        "cols": {"id": "No.", "name": "Indicator", "target": "Target", "mid": "Mid-term value",
+                 "proj": "Projected", "p": "P(meet)", "full": "Conclusion",
+                 "letter": "Conclusion"},
+        "total": "Total: {items}",
+        "total_sep": ", ",
+        "written": "Written: {n} files under {folder}:",
+        "charts": "  {folder}/ ({n} charts)",
+        "tasks": "Main tasks: {summary}",
     },
     "sheet_table": "Indicator assessment",
     "sheet_evidence": "Evidence",
@@ -657,6 +890,7 @@ _EN: dict[str, Any] = {
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
                             "{years}",
         "assigned_share": "{c} of the years so far met the target set for them",
+        "assigned_years": "{k} of the {n} years so far met the target set for them",
         "status_assigned": "{name} is assessed against the targets set each year by the level "
                            "above",
         "years": "{a}–{b}",

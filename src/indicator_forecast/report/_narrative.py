@@ -97,6 +97,8 @@ class Facts:
     suggested_target: str = ""
     binding_note: str = ""
     override_reason: str = ""
+    years_met: tuple[int, int] | None = None
+    """A target set each year by the parent: (years met, years assessed)."""
     parts: tuple[Facts, ...] = field(default=())
 
     @property
@@ -189,7 +191,16 @@ def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None) -> Fact
         suggested_target=c.text(adj["suggested_target"]) if adj else "",
         binding_note=c.text(adj["binding_note"]) if adj else "",
         override_reason=c.text(rec.get("override_reason")) if c.has_override(rec) else "",
+        years_met=_years_met(pr),
     )  # fmt: skip
+
+
+def _years_met(pr: Any) -> tuple[int, int] | None:
+    """(years whose assigned target was met, years assessed) of a target set each year."""
+    yearly = tuple(getattr(pr, "yearly_met", ()) or ())
+    if not yearly:
+        return None
+    return sum(1 for *_, met in yearly if met), len(yearly)
 
 
 # ----------------------------------------------------------------------------- phrases
@@ -291,8 +302,11 @@ class _Say:
 
     def pace(self, f: Facts) -> str:
         """Completion against time elapsed, as a clause ("" when either is unknown)."""
+        if f.kind == "parent_assigned" and f.years_met is not None:
+            # the years whose assigned target was met: not a distance against time
+            k, n = f.years_met
+            return str(self.t["assigned_years"].format(k=k, n=n))
         if f.kind == "parent_assigned" and f.completion is not None:
-            # the share of years whose assigned target was met: not a distance against time
             return str(self.t["assigned_share"].format(c=self.pct(f.completion)))
         if f.completion is None or f.time_elapsed is None:
             return ""
@@ -480,7 +494,7 @@ def table_reason(f: Facts, lang: str) -> str:
     if f.grade not in ("C", "D"):
         return ""
     pace = ""
-    if f.completion is not None and f.completion < 0:
+    if f.kind == "parent_assigned" or (f.completion is not None and f.completion < 0):
         pace = s.pace(f)
     elif f.completion is not None and f.time_elapsed is not None:
         pace = t["tbl_pace"].format(c=s.pct(f.completion), te=s.pct(f.time_elapsed))

@@ -1,0 +1,95 @@
+"""Facts and words (issues 16.3 and 17): proposal texts in both languages with their unit's
+decimals, the binding notes in English, the years-met reason of a target set each year. The
+proposals run on SYNTHETIC plans; the parent-assigned reason on the shipped national plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from conftest import synthetic_plan
+
+from indicator_forecast import read_observations, read_plan
+from indicator_forecast.adjust import propose
+from indicator_forecast.classify import Classification, Outlook
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.evaluate import evaluate
+from indicator_forecast.evaluate import reasons as R  # noqa: N812
+from indicator_forecast.progress import Progress
+from indicator_forecast.report._labels import labels
+from indicator_forecast.report._narrative import indicator_facts, table_reason
+
+CFG = EvaluationConfig()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _rate_case(attr: str, tmp_path: Path) -> tuple[object, Progress, Outlook]:
+    """A synthetic ceiling in % whose remaining years need -0.0333 points a year."""
+    plan = synthetic_plan(
+        [("1", "合成城镇调查失业率", "%", "5.5以内", "合成人社部门", attr, None)], tmp_path
+    )
+    ind = next(iter(plan.all_indicators()))
+    pr = Progress("1", "ceiling", dt.date(2023, 6, 30), midterm_value=5.6, completion=-0.5,
+                  time_elapsed=0.5, target_value=5.5, required_pace=-1 / 30,
+                  recent_pace=0.04567, pace_unit="%/年")
+    ol = Outlook(mean=5.72, lo=5.5, hi=5.95, level=80, p_meet=0.1, p_stretch=None,
+                 model="drift", model_reason="synthetic", what="level",
+                 quantile=lambda q: 5.81 if abs(q - 0.7) < 1e-12 else 5.7,
+                 prob_at_least=lambda x: 0.7 if x == 5.8 else 0.5)
+    return ind, pr, ol
+
+
+def test_proposal_paces_have_the_units_decimals_in_both_languages(tmp_path: Path) -> None:
+    ind, pr, ol = _rate_case("预期性", tmp_path)
+    adj = propose(ind, pr, ol, Classification("D", "synthetic", None, 0.1, {}), CFG)
+    assert adj is not None and adj.direction == "lower"
+    # -1/30 = -0.0333…: % shows two decimals, raised to two significant digits below 1 → -0.033;
+    # 0.04567 → 0.046
+    assert "-0.033%/年" in adj.reason_zh and "0.046%/年" in adj.reason_zh
+    assert "-0.0333" not in adj.reason_zh + adj.reason_en
+    assert "-0.033% a year" in adj.reason_en and "average of 0.046%" in adj.reason_en
+    for text in (adj.reason_en, adj.basis_en):
+        assert not CJK.search(text), text
+    assert "of the 2025 end-of-period value" in adj.basis_en
+
+
+def test_binding_proposal_speaks_english_too(tmp_path: Path) -> None:
+    ind, pr, ol = _rate_case("约束性", tmp_path)
+    adj = propose(ind, pr, ol, Classification("C", "synthetic", None, 0.1, {}), CFG)
+    assert adj is not None and adj.direction == "keep"
+    assert adj.binding_note == labels("zh")["adjustment"]["binding_note"]
+    assert adj.binding_note_en and not CJK.search(adj.binding_note_en)
+    # the target is quoted as written
+    assert adj.suggested("zh") == "维持5.5以内" and adj.suggested("en") == "keep 5.5以内"
+    assert not CJK.search(adj.basis_en) and "not lowered" in adj.basis_en
+
+
+def test_binding_cap_is_said_in_both_languages() -> None:
+    zh = R.render([R.Fact("capped", {})], "zh")
+    en = R.render([R.Fact("capped", {})], "en")
+    assert zh == "约束性指标进度落后于时间进度，结论至多为C。"
+    assert en == "Binding indicator behind the time schedule: at best C."
+
+
+def test_every_reason_template_exists_in_both_languages_with_the_same_fields() -> None:
+    zh, en = labels("zh")["reason"], labels("en")["reason"]
+    assert set(zh) == set(en)
+    field = re.compile(r"\{(\w+)\}")
+    for code in zh:
+        assert set(field.findall(str(zh[code]))) == set(field.findall(str(en[code]))), code
+
+
+def test_a_target_set_each_year_is_reported_by_the_years_met() -> None:
+    # National 14th plan, GDP growth set each year by the Government Work Report:
+    # 2021 8.1 against "6以上" (met), 2022 3.0 against "5.5左右" (not met) → 1 of 2 years.
+    plan = read_plan(DATA / "national-14th" / "plan.csv")
+    obs = read_observations(DATA / "national-14th" / "observations.csv", plan)
+    ev = evaluate(plan, obs, as_of="2023-06-30")
+    assert ev["1"].progress.kind == "parent_assigned"
+    for lang, want in (("zh", "已过的2个年度中有1个年度完成了上级下达的目标"),
+                       ("en", "1 of the 2 years so far met the target set for them")):
+        f = next(x for x in indicator_facts(ev, lang) if x.indicator_id == "1")
+        text = table_reason(f, lang)
+        assert want in text and "时间进度" not in text and "time elapsed" not in text, text
