@@ -70,11 +70,16 @@ METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
 BINS = np.linspace(0, 1, 11)
 CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
 WS: WidthScales | None = None  # --width-scales: fitted elsewhere (e.g. on the other half)
+BASE_CAL: Calibration | None = None  # --baseline-calibration: e449b04's own table
+
+
+def _cal(engine: str) -> Calibration | None:
+    return BASE_CAL if engine == "engine_e449b04" and BASE_CAL is not None else CAL
 
 
 def project_series(*args: Any, engine: str = "engine", **kw: Any) -> Any:
     ws = NO_SCALES if engine == "engine_e449b04" else WS
-    return _project_series(*args, calibration=CAL, width_scales=ws, **kw)
+    return _project_series(*args, calibration=_cal(engine), width_scales=ws, **kw)
 
 
 def load() -> dict[str, dict[str, dict[int, float]]]:
@@ -182,7 +187,8 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
         met = final >= target
         probs, ints = {}, {}
         for m, ft in (("engine", True), ("engine_e449b04", False)):
-            am = project_amounts(years, a, target_year=T, follow_trend=ft, calibration=CAL)
+            am = project_amounts(years, a, target_year=T, follow_trend=ft,
+                                 calibration=_cal("engine" if ft else "engine_e449b04"))
             shift = observed - am.last_total
             dist = am.running.distribution
             probs[m] = dist.prob_at_least(target - shift, T)
@@ -238,8 +244,13 @@ def main() -> None:
     ap.add_argument("--half", choices=("a", "b"), help="cities at even (a) / odd (b) places")
     ap.add_argument("--width-scales", type=Path,
                     help="width scales JSON (default: shipped; see fit_width_scales.py)")
+    ap.add_argument("--baseline-calibration", type=Path,
+                    help="calibration table of engine_e449b04 (e.g. `git show e449b04:src/"
+                         "indicator_forecast/forecast/calibration.json`; default: --calibration)")
     a = ap.parse_args()
-    global CAL, WS
+    global CAL, WS, BASE_CAL
+    if a.baseline_calibration:
+        BASE_CAL = from_dict(json.loads(a.baseline_calibration.read_text()))
     if a.calibration:
         CAL = from_dict(json.loads(a.calibration.read_text()))
     if a.width_scales:
