@@ -21,9 +21,10 @@ score of P(meet), a reliability table, 80 % coverage and the Winkler interval sc
 comparable). Methods:
 
 - ``engine``: the projection engine as shipped (nature of the quantity, pooled priors, amounts
-  that trend followed);
+  that trend followed, interval width scales by kind, points and horizon; pass
+  ``--width-scales`` with a table fitted on the other half of the cities to score out of sample);
 - ``engine_e449b04``: the same engine with those switched off (``nature=None``,
-  ``follow_trend=False``), which is the code of commit e449b04;
+  ``follow_trend=False``, no width scales), which is the code of commit e449b04;
 - ``escap``: ESCAP anticipated progress (time-weighted straight line to the target year against
   the target; P 1 or 0);
 - ``eurostat``: realised over required compound growth, on track at 0.95 (P 1 or 0);
@@ -49,6 +50,8 @@ from indicator_forecast.forecast import project_amounts
 from indicator_forecast.forecast import project_series as _project_series
 from indicator_forecast.forecast.calibration import Calibration, from_dict
 from indicator_forecast.forecast.priors import NATURES
+from indicator_forecast.forecast.width_scales import NO_SCALES, WidthScales
+from indicator_forecast.forecast.width_scales import from_dict as scales_from_dict
 
 BASES = (2005, 2010, 2015)
 OUT = Path(__file__).resolve().parent / "results" / "hindcast_city.json"
@@ -66,10 +69,17 @@ NATURE_OF = {"share": "share", "population": "level", "deposits_pc": "level"}
 METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
 BINS = np.linspace(0, 1, 11)
 CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
+WS: WidthScales | None = None  # --width-scales: fitted elsewhere (e.g. on the other half)
+BASE_CAL: Calibration | None = None  # --baseline-calibration: e449b04's own table
 
 
-def project_series(*args: Any, **kw: Any) -> Any:
-    return _project_series(*args, calibration=CAL, **kw)
+def _cal(engine: str) -> Calibration | None:
+    return BASE_CAL if engine == "engine_e449b04" and BASE_CAL is not None else CAL
+
+
+def project_series(*args: Any, engine: str = "engine", **kw: Any) -> Any:
+    ws = NO_SCALES if engine == "engine_e449b04" else WS
+    return _project_series(*args, calibration=_cal(engine), width_scales=ws, **kw)
 
 
 def load() -> dict[str, dict[str, dict[int, float]]]:
@@ -126,7 +136,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
         for m, nature in (("engine", NATURES[NATURE_OF.get(kind, "level")]),
                           ("engine_e449b04", None)):
             p = project_series(list(range(first, mid + 1)), y, target_year=T,
-                               series_class="history_scale", nature=nature)
+                               series_class="history_scale", nature=nature, engine=m)
             pa = p.prob_at_least(target, T)
             probs[m] = pa if higher else 1 - pa
             ints[m] = (float(p.lo(80)[-1]), float(p.hi(80)[-1]))
@@ -151,7 +161,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
         probs, ints = {}, {}
         for m in ("engine", "engine_e449b04"):
             p = project_series(list(range(first, mid + 1)), y, target_year=T,
-                               measure="growth_rate")
+                               measure="growth_rate", engine=m)
             g = p.end_growth_rate(base_year=b, year=T)
             probs[m] = g.prob_at_least(target, T)
             ints[m] = (float(g.lo(80)[-1]), float(g.hi(80)[-1]))
@@ -177,7 +187,8 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
         met = final >= target
         probs, ints = {}, {}
         for m, ft in (("engine", True), ("engine_e449b04", False)):
-            am = project_amounts(years, a, target_year=T, follow_trend=ft, calibration=CAL)
+            am = project_amounts(years, a, target_year=T, follow_trend=ft,
+                                 calibration=_cal("engine" if ft else "engine_e449b04"))
             shift = observed - am.last_total
             dist = am.running.distribution
             probs[m] = dist.prob_at_least(target - shift, T)
@@ -231,10 +242,19 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--calibration", type=Path, help="calibration table JSON (default: shipped)")
     ap.add_argument("--half", choices=("a", "b"), help="cities at even (a) / odd (b) places")
+    ap.add_argument("--width-scales", type=Path,
+                    help="width scales JSON (default: shipped; see fit_width_scales.py)")
+    ap.add_argument("--baseline-calibration", type=Path,
+                    help="calibration table of engine_e449b04 (e.g. `git show e449b04:src/"
+                         "indicator_forecast/forecast/calibration.json`; default: --calibration)")
     a = ap.parse_args()
-    global CAL
+    global CAL, WS, BASE_CAL
+    if a.baseline_calibration:
+        BASE_CAL = from_dict(json.loads(a.baseline_calibration.read_text()))
     if a.calibration:
         CAL = from_dict(json.loads(a.calibration.read_text()))
+    if a.width_scales:
+        WS = scales_from_dict(json.loads(a.width_scales.read_text()))
     t0 = time.time()
     data = load()
     cities = sorted(data)

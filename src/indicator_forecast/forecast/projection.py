@@ -28,6 +28,7 @@ from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import Predictive, check_levels, from_samples
 from indicator_forecast.forecast.priors import Nature, from_logit, to_logit
+from indicator_forecast.forecast.width_scales import WidthScales, default_width_scales
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
 N_DRAWS = 20_000
@@ -324,6 +325,7 @@ def project_series(
     roughness: bool = True,
     series_class: SeriesClass = "level",
     nature: Nature | None = None,
+    width_scales: WidthScales | None = None,
 ) -> SeriesProjection:
     """Project one annual series to ``target_year`` with calibrated intervals.
 
@@ -365,6 +367,10 @@ def project_series(
         priors`): a bounded share is projected on the logit scale, a yearly rate reverts toward
         its mean, and a pooled prior of the kind is blended in by the number of points. Ignored
         for other measures. Default: none of these.
+    width_scales : WidthScales, optional
+        Interval width factors by kind (the nature's name, or ``"growth_rate"``), number of
+        figures and horizon (see :mod:`~indicator_forecast.forecast.width_scales`). Default: the
+        shipped table; ``NO_SCALES`` for none.
 
     Raises
     ------
@@ -432,6 +438,8 @@ def project_series(
             f"The 'target_year' parameter must be after the last observed year {int(by[-1])}. "
             f"Got {target_year!r} instead."
         )
+    width_kind = "growth_rate" if measure == "growth_rate" else (
+        nature.name if nature is not None and measure == "level" else None)
     if measure != "level":
         nature = None
     bounds = nature.bounds if nature is not None else None
@@ -502,6 +510,11 @@ def project_series(
             f"{1 - w:.0%} the typical yearly change of a {nature.name} ({s0:.3g}); errors shaped "
             "as those of its kind"
         )
+    ws = default_width_scales() if width_scales is None else width_scales
+    spread = spread * ws.factor(width_kind, vals.size, horizons)[:, None]
+    ws_note = ws.describe(width_kind, vals.size, float(horizons[-1])) if h > 0 else None
+    if ws_note is not None:
+        notes.append(ws_note)
     values = np.maximum.accumulate(mean[:, None] + spread, axis=1)
     if bounds is not None:
         values, mean = from_logit(values, bounds), from_logit(mean, bounds)
