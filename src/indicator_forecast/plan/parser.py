@@ -251,6 +251,12 @@ def _parse_target(
     if not isinstance(text, str) or not text.strip():
         raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
     raw = text
+    if normalise_text(text).count("力争") > 1:
+        # One stretch clause at most; a second would also make the clause parse itself again.
+        raise TargetParseError(
+            raw, "more than one '力争' clause; write one target and at most one stretch target "
+            "('2.5左右，力争3')"
+        )
     s = _strip_unit_suffix(normalise_text(text), unit, keep_percent=True)
     s, aspiration, note = _split_clauses(s)
     stretch_text = None
@@ -350,7 +356,7 @@ def _scale_multipliers(s: str, ctx: _Context) -> str:
             return m.group(0)
         return format(value.normalize(), "f")
 
-    return re.sub(r"(" + _NUM + r")(万亿|亿|万)", scale, s)
+    return re.sub(r"(?<![\d.])(" + _NUM + r")(万亿|亿|万)", scale, s)
 
 
 def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
@@ -361,7 +367,9 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
     # Keep a multiplier, the unit's own included: "1.3万亿斤" with unit 亿斤 → "1.3万亿" (scaled
     # to 13000 亿斤 next), "1400亿元" with unit 亿元 → "1400亿" (→ 1400).
     base = next((u[len(k):] for k in _MULTIPLIERS if u.startswith(k) and len(u) > len(k)), u)
-    return re.sub(r"(" + _NUM + r")(万亿|亿|万)?" + re.escape(base), r"\1\2", s)
+    # The look-behind starts a match only where a number starts: without it a long run of digits
+    # is scanned once from every digit (quadratic time).
+    return re.sub(r"(?<![\d.])(" + _NUM + r")(万亿|亿|万)?" + re.escape(base), r"\1\2", s)
 
 
 def _read_form(s: str, ctx: _Context) -> Target:
