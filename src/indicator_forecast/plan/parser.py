@@ -108,6 +108,12 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def _parent_name(place: str) -> str:
+    """The parent's short name: 全市 → 市, 全国/国家 → 国家 (as a 下达 setter is named)."""
+    short = place.lstrip("全") or place
+    return "国家" if short == "国" else short
+
+
 def infer_direction(name: str | None) -> Direction:
     """Whether higher or lower is better, from the indicator's name (higher by default).
 
@@ -412,17 +418,17 @@ def _read_form(s: str, ctx: _Context) -> Target:
     if m:
         ref = m.group(1).removesuffix("保持").removesuffix("基本")
         if ref in _JURISDICTIONS or ref.lstrip("全") in _JURISDICTIONS:
-            return ParentSyncedTarget(parent=ref.lstrip("全") or ref, direction=inferred, **common)
+            return ParentSyncedTarget(parent=_parent_name(ref), direction=inferred, **common)
         return RelativeToIndicatorTarget(
             reference=ref, relation="in_step", direction=inferred, **common
         )
-    m = re.fullmatch(r"(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
+    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
         full_ref = ref + ("增长" if "增长" in s[len(ref):] or s.endswith("增长") else "")
         place = re.sub(r"(?:的)?(?:平均)?(?:水平)?$", "", ref)
         if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
-            return ParentSyncedTarget(parent=place.lstrip("全") or place, relation="above",
+            return ParentSyncedTarget(parent=_parent_name(place), relation="above",
                                       direction=inferred, **common)
         return RelativeToIndicatorTarget(
             reference=full_ref, relation="above", direction=inferred, **common
@@ -572,8 +578,10 @@ def _bracketed_form(s: str, ctx: _Context) -> Target | None:
         change = "reduction" if ctx.explicit == "lower" else "increase"
     else:
         raise ctx.fail(
-            "a bracketed five-year change needs the indicator's name (or a note) to say "
-            "whether it is a reduction (降低/下降) or a rise (提高/增加); pass name=…"
+            "a number in brackets ('〔13.5〕', '[≥5000]') is a five-year figure (五年累计), and "
+            "this needs the indicator's name (or a note) to say whether it is a reduction "
+            "(降低/下降), a rise (提高/增加) or new additions (新增); if the brackets only "
+            "enclose a level, write it without them ('≥84')"
         )
     return CumulativeChangeTarget(low=v, high=high, change=change, direction="higher", **common)
 
