@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indicator_forecast.data import read_observations
 from indicator_forecast.exceptions import DataError, InputError, PlanError
@@ -216,3 +218,36 @@ def test_malformed_observation_file(tmp_path, name, content, words):
         read_observations(_write(tmp_path, name, content), PLAN)
     assert words in str(info.value)
     assert len(info.value.report) == 1
+
+
+# ---------------------------------------------------------------- any table
+
+_TARGETS = st.sampled_from([
+    "", "1", "1.2.3", ".", "１２", "6.5%左右", "累计新增5万", "持续下降", "40(智能软件12、研发服务8)",
+    "力争3", "[", "5万", "-2", "取得突破", '"', "1,2",
+]) | st.text(max_size=8)
+_ROW = st.tuples(
+    st.sampled_from(["", "1", "2", "１", "1.0", "序号"]),
+    st.sampled_from(["", "地区生产总值增长", "新增病床数", "智能软件", "PM2.5浓度", "指标"]),
+    st.sampled_from(["", "%", "张", "人", "无", "微克/立方米"]),
+    _TARGETS,
+    st.sampled_from(["", "预期性", "约束性", "其他"]),
+    st.sampled_from([None, "", "越低越好", "x"]),
+).map(lambda cells: ",".join(c for c in cells if c is not None))
+_ROWS = st.lists(_ROW, max_size=6)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rows=_ROWS, title=st.booleans())
+def test_any_table_gives_a_plan_or_the_packages_error(tmp_path, rows, title):
+    # e.g. a part row (no 序号) with the target "1.2.3" once raised a bare ValueError
+    text = ("某区规划指标（合成）\n" if title else "") + HEADER + "\n".join(rows) + "\n"
+    p = tmp_path / "any.csv"
+    p.write_text(text, encoding="utf-8")
+    try:
+        plan = read_plan(p)
+    except PlanError as err:
+        assert err.report, "every PlanError locates its problems"
+        return
+    assert len(plan.indicators) >= 1

@@ -174,7 +174,7 @@ def read_plan(
                 top
                 and rname
                 and target_text
-                and re.fullmatch(r"\s*[\d.]+\s*%?\s*", normalise_text(target_text))
+                and re.fullmatch(r"\d+(?:\.\d+)?%?", normalise_text(target_text))
             ):
                 top[-1]["parts"].append(
                     dict(
