@@ -151,6 +151,11 @@ def read_raw_table(
             "应为 .xlsx、.xls、.ods、.csv 或 .tsv 文件",
         )
     if not any(cell_text(c) for c in df.to_numpy().ravel()):
+        others = _other_sheets(p, sheet) if suffix not in _TEXT else []
+        elsewhere = (
+            f"; the workbook's other sheets: {', '.join(others)} (pass sheet=… / --sheet) / "
+            "表格可能在其他工作表中" if others else ""
+        )
         pictures = _media_count(p) if kind == "zip" else 0
         if pictures:
             raise _file_error(
@@ -159,15 +164,30 @@ def read_raw_table(
                 "nothing readable is there (a table pasted as an image) / 工作表中没有文字单元格，"
                 "只有图片：表格图片无法读取",
                 "type or paste the table into cells (粘贴为数值) and save / "
-                "请将表格录入单元格后保存",
+                "请将表格录入单元格后保存" + elsewhere,
             )
         raise _file_error(
             p,
-            "no cell of the " + ("sheet" if suffix != ".csv" else "file") + " holds text / "
+            "no cell of the " + ("file" if suffix in _TEXT else "sheet") + " holds text / "
             "表中没有任何内容",
-            "expected a table with a header row / 应为带表头的表格",
+            "expected a table with a header row / 应为带表头的表格" + elsewhere,
         )
     return df, label
+
+
+_TEXT = (".csv", ".txt", ".tsv")
+
+
+def _other_sheets(p: Path, sheet: str | int | None) -> list[str]:
+    """The names of a workbook's sheets other than the one read (the first by default)."""
+    try:
+        names = [str(n) for n in pd.ExcelFile(p).sheet_names]
+    except Exception:  # the sheet itself was read; a second look that fails only loses the hint
+        return []
+    read = names[sheet] if isinstance(sheet, int) and 0 <= sheet < len(names) else (
+        str(sheet) if sheet is not None else (names[0] if names else "")
+    )
+    return [n for n in names if n != read]
 
 
 def _read_workbook(p: Path, suffix: str, sheet: str | int | None) -> pd.DataFrame:

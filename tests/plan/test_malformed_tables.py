@@ -197,6 +197,17 @@ def test_an_empty_sheet_without_pictures(tmp_path):
     assert "no cell of the sheet holds text" in str(err) and "picture" not in str(err)
 
 
+def test_an_empty_first_sheet_names_the_other_sheets(tmp_path):
+    p = tmp_path / "two-sheets.xlsx"
+    with pd.ExcelWriter(p) as writer:
+        pd.DataFrame().to_excel(writer, sheet_name="说明", index=False)
+        _frame().to_excel(writer, sheet_name="指标表", index=False)
+    err = _fail(p)
+    assert "no cell of the sheet holds text" in str(err) and "指标表" in str(err)
+    plan = read_plan(p, sheet="指标表")
+    assert [i.id for i in plan] == ["1", "2"]
+
+
 # ---------------------------------------------------------------- observation files
 
 PLAN = read_plan(ROOT / "data" / "putuo-14th" / "plan.csv")
@@ -223,8 +234,8 @@ def test_malformed_observation_file(tmp_path, name, content, words):
 # ---------------------------------------------------------------- any table
 
 _TARGETS = st.sampled_from([
-    "", "1", "1.2.3", ".", "１２", "6.5%左右", "累计新增5万", "持续下降", "40(智能软件12、研发服务8)",
-    "力争3", "[", "5万", "-2", "取得突破", '"', "1,2",
+    "", "1", "1.2.3", ".", "１２", "6.5%左右", "累计新增5万", "持续下降",
+    "40(智能软件12、研发服务8)", "力争3", "[", "5万", "-2", "取得突破", '"', "1,2",
 ]) | st.text(max_size=8)
 _ROW = st.tuples(
     st.sampled_from(["", "1", "2", "１", "1.0", "序号"]),
