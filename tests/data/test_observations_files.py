@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indicator_forecast import read_plan
 from indicator_forecast.data import read_observations
@@ -206,3 +208,27 @@ def test_negative_figures_stay_allowed_where_they_mean_something(tmp_path):
     p = _write(tmp_path, "obs.csv", text)
     frame = read_observations(p, PLAN).to_frame()
     assert frame["value"].tolist() == [-1.5, 0.0]
+
+
+# ---------------------------------------------------------------- any file
+
+_OBS_ROW = st.tuples(
+    st.sampled_from(["", "15", "１６", "1.0", "99", "指标编号", "新增病床数"]),
+    st.sampled_from(["", "新增养老床位数", "新增病床数", "别的指标"]),
+    st.sampled_from(["", "2021", "2022H1", "２０２３", "2021年1-6月", "20x1", "2030"]),
+    st.sampled_from(["", "120", "-3", "１２０", "1,200", "1.2.3", "约100", "5万", "nan", "inf"])
+    | st.text(max_size=6),
+    st.sampled_from(["", "张", "万张", "%", "人"]),
+    st.sampled_from([None, "", "多余"]),
+).map(lambda cells: ",".join(c for c in cells if c is not None))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(_OBS_ROW, max_size=6))
+def test_any_file_gives_observations_or_a_located_data_error(tmp_path, rows):
+    p = _write(tmp_path, "any.csv", HEADER + "\n".join(rows) + "\n")
+    try:
+        read_observations(p, PLAN)
+    except DataError as err:
+        assert err.report, "every DataError locates its problems"

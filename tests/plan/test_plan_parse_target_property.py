@@ -98,3 +98,30 @@ structured = st.builds(
 @example(text="累计20-10", unit="家", name="新增企业上市数")
 def test_structured_target_text(text, unit, name):
     _check(text, unit, name)
+
+
+# Texts that once raised another error or took seconds (found by benchmarks/parse_speed.py):
+# a run of 力争 recursed once per clause (RecursionError); a long run of digits beside a unit was
+# scanned from every digit.
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.sampled_from(
+        ["力争", "力争3，", "1", "5万", "1-", "[", "年均增长", "5%", "提高"]
+    ).flatmap(lambda piece: st.integers(1, 600).map(lambda n: piece * n)),
+    unit=st.sampled_from(["人", "%", "亿元", None]),
+    name=NAMES,
+)
+@example(text="力争" * 1000, unit="人", name="新增景观特色道路")
+def test_long_repeated_text(text, unit, name):
+    _check(text, unit, name)
+
+
+def test_two_stretch_clauses_are_refused():
+    for text in ("力争" * 1000, "3，力争4，力争5"):
+        try:
+            parse_target(text, unit="%", name="研发经费投入强度")
+        except TargetParseError as err:
+            assert "more than one '力争'" in err.reason
+        else:
+            raise AssertionError(f"{text[:20]!r} was read")

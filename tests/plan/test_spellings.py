@@ -32,6 +32,8 @@ SOURCES = {
     "GWR16": "2016年政府工作报告, https://tex.org.cn/news/fangzhiyaowen/43/213576.html",
     "GWR18": "2018年政府工作报告, https://j637.cn/politics/2018lh/2018-03/22/c_1122575453.htm",
     "GWR22": "2022年政府工作报告, http://925eat.com/a/601297.html",
+    "GWR22B": "2022年政府工作报告 主要预期目标 (光明网, reposted), "
+              "http://fubaore.com/shehui/20220305/1001120507.html",
     "GWR23": "2023年政府工作报告, http://neijiangzixun.com/2023-03/15/c_1310702754.htm",
     "GWR24": "2024年政府工作报告, http://big5.china.com.cn/gate/big5/finance.china.com.cn/news/"
              "special/lianghui2024/20240305/6088246.shtml",
@@ -45,6 +47,10 @@ SOURCES = {
     "FJ26": "福建省2026年政府工作报告, https://reportify.ai/news/1213791688833765376",
     # city
     "XY23": "咸阳市2023年国民经济和社会发展计划, http://m.86917.com/baoji/4214.html",
+    "HF25": "合肥市2025年国民经济和社会发展计划 主要预期目标, "
+            "http://www.dingqianjf.com/news/show/8451e232bb34a978.html",
+    "LY14": "临沂市2014年国民经济和社会发展计划 (a report of it), "
+            "http://lyfff.com/news/2014-03-26/62598.html",
     # district
     "SEED": "普陀区“十四五”规划 附件2 (/work/shared/seed/000_9b08dcd25a871ca6.txt)",
     "LC": "温州市鹿城区委关于制定“十四五”规划的建议, "
@@ -152,6 +158,9 @@ SPELLINGS = [
     ("控制在5.5%以内", "城镇调查失业率", "%", "ceiling", N, 5.5, L, {}, "GWR22"),
     ("保持在1.3万亿斤以上", "粮食产量", "亿斤", "floor", 13000, N, H, {}, "GWR22"),
     ("持续改善", "生态环境质量", None, "direction", N, N, H, {"movement": "rise"}, "GWR22"),
+    ("1100万人以上", "城镇新增就业", "万人", "floor", 1100, N, H, {}, "GWR22B"),
+    ("继续下降", "主要污染物排放量", "万吨", "direction", N, N, L, {"movement": "fall"},
+     "GWR22B"),
     ("1200万人左右", "城镇新增就业", "万人", "band", 1200, 1200, H, {"tolerance": 24}, "GWR23"),
     ("5%左右", "国内生产总值增长", "%", "annual_rate", 5, 5, H, {"approximate": True}, "GWR24"),
     ("1200万人以上", "城镇新增就业", "万人", "floor", 1200, N, H, {}, "GWR24"),
@@ -208,6 +217,32 @@ SPELLINGS = [
     ("增长8%左右", "全社会固定资产投资增长", "%", "annual_rate", 8, 8, H, {}, "XY23"),
     ("增长4%左右", "一般公共预算收入增长", "%", "annual_rate", 4, 4, H, {}, "XY23"),
     ("保持在180万吨以上", "粮食产量", "万吨", "floor", 180, N, H, {}, "XY23"),
+    ("增长5.5%以上", "地区生产总值增长", "%", "annual_rate", 5.5, N, H, {}, "HF25"),
+    ("增长10%左右", "规模以上工业增加值增长", "%", "annual_rate", 10, 10, H,
+     {"approximate": True}, "HF25"),
+    ("增长3%以上", "固定资产投资增长", "%", "annual_rate", 3, N, H, {}, "HF25"),
+    ("增长2%左右", "一般公共预算收入增长", "%", "annual_rate", 2, 2, H, {"approximate": True},
+     "HF25"),
+    ("增长5%以上", "社会消费品零售总额增长", "%", "annual_rate", 5, N, H, {}, "HF25"),
+    # 进出口总额增速高于全国平均水平: above the nation's rate
+    ("增速高于全国平均水平", "进出口总额增长", "%", "parent_synced", N, N, H,
+     {"parent": "国家", "relation": "above"}, "HF25"),
+    # 居民人均可支配收入增速快于经济增速
+    ("快于经济增速", "居民人均可支配收入增长", "%", "relative_to_indicator", N, N, H,
+     {"relation": "above"}, "HF25"),
+    # a band of ±2 % of the value: 2 × 0.02 = 0.04
+    ("2%左右", "居民消费价格涨幅", "%", "band", 2, 2, H, {"tolerance": 0.04}, "HF25"),
+    ("完成省定目标", "城镇新增就业", "万人", "parent_assigned", N, N, H, {"setter": "省"}, "HF25"),
+    ("完成省控目标", "单位地区生产总值能耗降低", "%", "parent_assigned", N, N, H,
+     {"setter": "省"}, "HF25"),
+    ("增长14%以上", "公共财政收入增长", "%", "annual_rate", 14, N, H, {}, "LY14"),
+    # 3 × 0.02 = 0.06
+    ("控制在3%左右", "居民消费价格涨幅", "%", "band", 3, 3, H, {"tolerance": 0.06}, "LY14"),
+    ("确保完成省政府下达的任务", "万元GDP能耗降低", "%", "parent_assigned", N, N, H,
+     {"setter": "省"}, "LY14"),
+    ("增长11%", "城镇居民人均可支配收入增长", "%", "annual_rate", 11, 11, H, {}, "LY14"),
+    ("增长20%", "固定资产投资增长", "%", "annual_rate", 20, 20, H, {}, "LY14"),
+    ("14%以上", "进出口总额增长", "%", "annual_rate", 14, N, H, {}, "LY14"),
     # ---- another district
     ("1200亿元左右", "地区生产总值", "亿元", "band", 1200, 1200, H, {"tolerance": 24}, "LC"),
     ("超过9.3万元", "人均生产总值", "元", "floor", 93000, N, H, {"strict": True}, "LC"),
@@ -255,7 +290,9 @@ def test_the_table_is_large_and_covers_every_level():
     assert len(SPELLINGS) >= 80
     assert {row[-1] for row in SPELLINGS} <= set(SOURCES)
     # national, provincial, city and district plans are all represented
-    assert {"NAT14", "JS13", "XY23", "SEED", "LC"} <= {row[-1] for row in SPELLINGS}
+    assert {"NAT14", "JS13", "XY23", "HF25", "LY14", "SEED", "LC"} <= {row[-1] for row in SPELLINGS}
+    # at least 80 of the texts are from published plans, not from the issue or DOMAIN.md
+    assert sum(row[-1] not in ("ISSUE10", "DOMAIN") for row in SPELLINGS) >= 80
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,12 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def _parent_name(place: str) -> str:
+    """The parent's short name: 全市 → 市, 全国/国家 → 国家 (as a 下达 setter is named)."""
+    short = place.lstrip("全") or place
+    return "国家" if short == "国" else short
+
+
 def infer_direction(name: str | None) -> Direction:
     """Whether higher or lower is better, from the indicator's name (higher by default).
 
@@ -251,6 +257,12 @@ def _parse_target(
     if not isinstance(text, str) or not text.strip():
         raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
     raw = text
+    if normalise_text(text).count("力争") > 1:
+        # One stretch clause at most; a second would also make the clause parse itself again.
+        raise TargetParseError(
+            raw, "more than one '力争' clause; write one target and at most one stretch target "
+            "('2.5左右，力争3')"
+        )
     s = _strip_unit_suffix(normalise_text(text), unit, keep_percent=True)
     s, aspiration, note = _split_clauses(s)
     stretch_text = None
@@ -350,7 +362,7 @@ def _scale_multipliers(s: str, ctx: _Context) -> str:
             return m.group(0)
         return format(value.normalize(), "f")
 
-    return re.sub(r"(" + _NUM + r")(万亿|亿|万)", scale, s)
+    return re.sub(r"(?<![\d.])(" + _NUM + r")(万亿|亿|万)", scale, s)
 
 
 def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
@@ -361,7 +373,9 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
     # Keep a multiplier, the unit's own included: "1.3万亿斤" with unit 亿斤 → "1.3万亿" (scaled
     # to 13000 亿斤 next), "1400亿元" with unit 亿元 → "1400亿" (→ 1400).
     base = next((u[len(k):] for k in _MULTIPLIERS if u.startswith(k) and len(u) > len(k)), u)
-    return re.sub(r"(" + _NUM + r")(万亿|亿|万)?" + re.escape(base), r"\1\2", s)
+    # The look-behind starts a match only where a number starts: without it a long run of digits
+    # is scanned once from every digit (quadratic time).
+    return re.sub(r"(?<![\d.])(" + _NUM + r")(万亿|亿|万)?" + re.escape(base), r"\1\2", s)
 
 
 def _read_form(s: str, ctx: _Context) -> Target:
@@ -404,17 +418,17 @@ def _read_form(s: str, ctx: _Context) -> Target:
     if m:
         ref = m.group(1).removesuffix("保持").removesuffix("基本")
         if ref in _JURISDICTIONS or ref.lstrip("全") in _JURISDICTIONS:
-            return ParentSyncedTarget(parent=ref.lstrip("全") or ref, direction=inferred, **common)
+            return ParentSyncedTarget(parent=_parent_name(ref), direction=inferred, **common)
         return RelativeToIndicatorTarget(
             reference=ref, relation="in_step", direction=inferred, **common
         )
-    m = re.fullmatch(r"(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
+    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
         full_ref = ref + ("增长" if "增长" in s[len(ref):] or s.endswith("增长") else "")
         place = re.sub(r"(?:的)?(?:平均)?(?:水平)?$", "", ref)
         if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
-            return ParentSyncedTarget(parent=place.lstrip("全") or place, relation="above",
+            return ParentSyncedTarget(parent=_parent_name(place), relation="above",
                                       direction=inferred, **common)
         return RelativeToIndicatorTarget(
             reference=full_ref, relation="above", direction=inferred, **common
@@ -564,8 +578,10 @@ def _bracketed_form(s: str, ctx: _Context) -> Target | None:
         change = "reduction" if ctx.explicit == "lower" else "increase"
     else:
         raise ctx.fail(
-            "a bracketed five-year change needs the indicator's name (or a note) to say "
-            "whether it is a reduction (降低/下降) or a rise (提高/增加); pass name=…"
+            "a number in brackets ('〔13.5〕', '[≥5000]') is a five-year figure (五年累计), and "
+            "this needs the indicator's name (or a note) to say whether it is a reduction "
+            "(降低/下降), a rise (提高/增加) or new additions (新增); if the brackets only "
+            "enclose a level, write it without them ('≥84')"
         )
     return CumulativeChangeTarget(low=v, high=high, change=change, direction="higher", **common)
 

@@ -135,7 +135,10 @@ def read_plan(
     PlanError
         Listing every problem found (row, column, cell text, what was expected).
     """
-    raw, label = read_raw_table(path, sheet=sheet, encoding=encoding)
+    try:
+        raw, label = read_raw_table(path, sheet=sheet, encoding=encoding)
+    except InputError as exc:
+        raise PlanError(str(exc).splitlines()[0], exc.report) from None
     try:
         header_row, cols = locate_header(raw, PLAN_COLUMNS, REQUIRED_PLAN_COLUMNS, label)
     except InputError as exc:
@@ -171,7 +174,7 @@ def read_plan(
                 top
                 and rname
                 and target_text
-                and re.fullmatch(r"\s*[\d.]+\s*%?\s*", normalise_text(target_text))
+                and re.fullmatch(r"\d+(?:\.\d+)?%?", normalise_text(target_text))
             ):
                 top[-1]["parts"].append(
                     dict(
@@ -314,7 +317,11 @@ def read_plan(
     if not indicators:
         raise PlanError(
             f"{label}: the table has a header row but no indicator under it / 表中只有表头，"
-            "没有指标行"
+            "没有指标行",
+            ProblemReport((Problem(
+                label, header_row + 2, None, "",
+                "at least one indicator row under the header / 表头下至少一行指标",
+            ),)),
         )
     return Plan(
         name=name or Path(path).stem, jurisdiction=jurisdiction, parent=parent, base_year=b,
