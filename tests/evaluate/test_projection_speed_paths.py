@@ -23,7 +23,7 @@ from scipy.stats import norm
 
 from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import evaluate
-from indicator_forecast.forecast import projection as P
+from indicator_forecast.forecast import projection as proj
 from indicator_forecast.forecast.calibration import default_calibration
 from indicator_forecast.forecast.distribution import Predictive
 
@@ -50,14 +50,14 @@ def old_simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray,
     k = len(base.periods)
     w, v = np.linalg.eigh(corr)
     root = v * np.sqrt(np.clip(w, 0, None))
-    u = norm.cdf(rng.standard_normal((P.N_DRAWS, k)) @ root.T)
+    u = norm.cdf(rng.standard_normal((proj.N_DRAWS, k)) @ root.T)
     out = np.empty_like(u)
     for j in range(k):
         out[:, j] = np.interp(u[:, j], base.probs, base.values[j])
     return out
 
 
-def old_yearly(self: P.AmountsProjection, at: Sequence[float] | None = None) -> Predictive:
+def old_yearly(self: proj.AmountsProjection, at: Sequence[float] | None = None) -> Predictive:
     """Every yearly distribution on the whole grid."""
     if self.running.measure == "running_total":
         return self.running.base
@@ -72,13 +72,13 @@ def plans() -> list[tuple[str, Any, Observations]]:
 
 @pytest.mark.parametrize("date", DATES)
 def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypatch) -> None:
-    P._COPULAS.clear()
+    proj._COPULAS.clear()
     new = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
            for name, plan, obs in plans}
-    assert P._COPULAS, "the evaluation drew no joint paths: the test would check nothing"
+    assert proj._COPULAS, "the evaluation drew no joint paths: the test would check nothing"
     with monkeypatch.context() as m:
-        m.setattr(P, "_simulate", old_simulate)
-        m.setattr(P.AmountsProjection, "yearly", old_yearly)
+        m.setattr(proj, "_simulate", old_simulate)
+        m.setattr(proj.AmountsProjection, "yearly", old_yearly)
         old = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
                for name, plan, obs in plans}
     assert {"putuo-14th", "national-14th", "national-13th", "synthetic-0011"} <= set(new)
@@ -99,7 +99,7 @@ def test_copula_draws_are_numpy_interp_bit_for_bit() -> None:
             values[:, 3:7] = values[:, 3:4]  # a flat stretch: equal quantiles
         base = Predictive(np.arange(k), values[:, 14].copy(), probs, values)
         ref = old_simulate(base, np.arange(1.0, k + 1), corr, seed=12345 + t)
-        got = P._simulate(base, np.arange(1.0, k + 1), corr, seed=12345 + t)
+        got = proj._simulate(base, np.arange(1.0, k + 1), corr, seed=12345 + t)
         assert np.array_equal(ref.view(np.int64), got.view(np.int64))
 
 
@@ -108,7 +108,7 @@ def test_draws_at_grid_points_and_outside_the_grid() -> None:
     # below the grid 10, at 0.5 exactly 20, at 0.625 halfway from 20 to 40 = 30, at and above
     # the top 40.
     probs = np.array([0.25, 0.5, 0.75])
-    cop = P._Copula(
+    cop = proj._Copula(
         cell=np.array([[0], [2], [2], [3], [3]], dtype=np.intp),
         offset=np.array([[0.0], [0.0], [0.125], [0.0], [0.0]]),
     )
@@ -122,7 +122,7 @@ def test_grid_for_reads_the_same_quantiles_as_the_whole_grid() -> None:
     values = np.sort(rng.standard_normal((3, probs.size)) * 5, axis=1)
     full = Predictive(np.arange(3), values[:, 14].copy(), probs, values)
     at = (0.1, 0.9, 0.025, 0.975, 0.3, 0.0001, 0.99999)
-    keep = P.grid_for(probs, at)
+    keep = proj.grid_for(probs, at)
     assert 0 < keep.sum() < probs.size
     part = Predictive(np.arange(3), values[:, 14].copy(), probs[keep], values[:, keep])
     for p in at:
