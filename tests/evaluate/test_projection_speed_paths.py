@@ -25,7 +25,7 @@ from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.forecast import projection as proj
 from indicator_forecast.forecast.calibration import default_calibration
-from indicator_forecast.forecast.distribution import Predictive
+from indicator_forecast.forecast.distribution import Predictive, from_samples, sorted_quantiles
 
 ROOT = Path(__file__).resolve().parents[2]
 DATES = ("2023-06-30", "2026-03-31")
@@ -57,6 +57,15 @@ def old_simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray,
     return out
 
 
+def old_from_samples(periods: np.ndarray, mean: np.ndarray, samples: np.ndarray,
+                     probs: np.ndarray, level: tuple[float, ...], label: str,
+                     order: np.ndarray | None = None) -> Predictive:
+    """Quantiles of the draws by numpy.quantile, as they were read."""
+    values = np.quantile(samples, probs, axis=0).T
+    return Predictive(np.asarray(periods), np.asarray(mean, float), probs, np.asarray(values),
+                      level, label)
+
+
 def old_yearly(self: proj.AmountsProjection, at: Sequence[float] | None = None) -> Predictive:
     """Every yearly distribution on the whole grid."""
     if self.running.measure == "running_total":
@@ -78,6 +87,7 @@ def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypa
     assert proj._COPULAS, "the evaluation drew no joint paths: the test would check nothing"
     with monkeypatch.context() as m:
         m.setattr(proj, "_simulate", old_simulate)
+        m.setattr(proj, "from_samples", old_from_samples)
         m.setattr(proj.AmountsProjection, "yearly", old_yearly)
         old = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
                for name, plan, obs in plans}
@@ -111,6 +121,7 @@ def test_draws_at_grid_points_and_outside_the_grid() -> None:
     cop = proj._Copula(
         cell=np.array([[0], [2], [2], [3], [3]], dtype=np.intp),
         offset=np.array([[0.0], [0.0], [0.125], [0.0], [0.0]]),
+        order=np.arange(5),
     )
     got = cop.draws(probs, np.array([[10.0, 20.0, 40.0]]))
     assert got.ravel().tolist() == [10.0, 20.0, 30.0, 40.0, 40.0]
@@ -127,3 +138,29 @@ def test_grid_for_reads_the_same_quantiles_as_the_whole_grid() -> None:
     part = Predictive(np.arange(3), values[:, 14].copy(), probs[keep], values[:, keep])
     for p in at:
         assert np.array_equal(part._quantiles(p), full._quantiles(p))
+
+
+def test_sorted_quantiles_are_numpy_quantile_bit_for_bit() -> None:
+    probs = default_calibration().probs
+    rng = np.random.default_rng(11)
+    for n in (1, 2, 3, 7, 20_000):
+        x = np.sort(rng.standard_normal(n) * 10 ** rng.uniform(-4, 8))
+        ref = np.quantile(x, probs)
+        assert np.array_equal(sorted_quantiles(x, probs).view(np.int64), ref.view(np.int64))
+    # Worked by hand: 0, 10, 20, 30 at p = 0.5 sits at index 1.5, halfway from 10 to 20.
+    assert sorted_quantiles(np.array([0.0, 10.0, 20.0, 30.0]), np.array([0.5])).tolist() == [15.0]
+
+
+def test_from_samples_with_an_order_is_from_samples_without() -> None:
+    probs = default_calibration().probs
+    rng = np.random.default_rng(12)
+    u = rng.random((5_000, 3))
+    order = np.argsort(u[:, 0], kind="stable")
+    rising = np.column_stack([np.exp(3 * u[:, 0]), u[:, 1] - u[:, 0], u[:, 2]])
+    falling = -rising  # the order does not sort it: the check refuses it
+    for samples in (rising, falling, rising[:, :1]):
+        k = samples.shape[1]
+        a = from_samples(np.arange(k), samples.mean(axis=0), samples, probs, (80.0,), "x",
+                         order=order)
+        b = old_from_samples(np.arange(k), samples.mean(axis=0), samples, probs, (80.0,), "x")
+        assert np.array_equal(a.values, b.values)

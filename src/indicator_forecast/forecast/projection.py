@@ -31,6 +31,7 @@ from indicator_forecast.forecast.priors import Nature, from_logit, to_logit
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
 N_DRAWS = 20_000
+SEED = 12345
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class _Copula:
 
     cell: np.ndarray
     offset: np.ndarray
+    order: np.ndarray  # the draws sorted by their first uniform
+
 
     def draws(self, probs: np.ndarray, values: np.ndarray) -> np.ndarray:
         """The joint draws (N_DRAWS, k) with marginal quantiles ``values`` (k, len(probs))."""
@@ -128,7 +131,7 @@ def _copula(k: int, corr: np.ndarray, probs: np.ndarray, seed: int) -> _Copula:
         left = probs[np.clip(seg - 1, 0, probs.size - 1)]
         offset = np.where(inner, u - left, 0.0)
         cell = seg + (probs.size + 1) * np.arange(k)[None, :]
-        hit = _Copula(cell.astype(np.intp), offset)
+        hit = _Copula(cell.astype(np.intp), offset, np.argsort(u[:, 0], kind="stable"))
         if len(_COPULAS) >= _COPULAS_MAX:
             _COPULAS.clear()
         _COPULAS[key] = hit
@@ -194,7 +197,11 @@ class SeriesProjection:
 
     # -- sums and rates ------------------------------------------------------------------
     def _paths(self) -> np.ndarray:
-        return _simulate(self.base, self.horizons, self.corr, seed=12345)
+        return _simulate(self.base, self.horizons, self.corr, seed=SEED)
+
+    def _order(self) -> np.ndarray:
+        """The ordering of the paths by their first uniform (see :func:`from_samples`)."""
+        return _copula(len(self.base.periods), self.corr, self.base.probs, SEED).order
 
     def changes(self, start: float, at: Sequence[float] | None = None) -> Predictive:
         """Distribution of each projected year's change, the first from ``start`` (the last
@@ -210,7 +217,8 @@ class SeriesProjection:
         paths = self._paths()
         prev = np.concatenate([np.full((paths.shape[0], 1), start), paths[:, :-1]], axis=1)
         mean = dist.mean - np.concatenate([[start], dist.mean[:-1]])
-        return from_samples(dist.periods, mean, paths - prev, probs, self.level, "change")
+        return from_samples(dist.periods, mean, paths - prev, probs, self.level, "change",
+                            order=self._order())
 
     def cumulative(self, observed_total: float = 0.0, from_year: int | None = None) -> Predictive:
         """Distribution of ``observed_total`` plus the projected flows from ``from_year``.
@@ -582,12 +590,12 @@ def project_series(
         rates = 100 * (paths / prev - 1)
         prev_mean = np.concatenate([[index_values[-1]], mean[:-1]])
         dist = from_samples(periods, 100 * (mean / prev_mean - 1), rates, cal.probs, levels,
-                            "yearly growth rate (%)")
+                            "yearly growth rate (%)", order=proj._order())
         proj = _replace(proj, dist)
     elif measure == "running_total":
         paths = np.cumsum(proj._paths(), axis=1) + last_total
         dist = from_samples(periods, last_total + np.cumsum(mean), paths, cal.probs, levels,
-                            "running total")
+                            "running total", order=proj._order())
         proj = _replace(proj, dist)
     return proj
 
