@@ -104,7 +104,7 @@ class _Copula:
 
 
 _COPULAS: dict[tuple[int, int, bytes, bytes], _Copula] = {}
-_COPULAS_MAX = 64
+_COPULAS_MAX = 128
 
 
 def _copula(k: int, corr: np.ndarray, probs: np.ndarray, seed: int) -> _Copula:
@@ -131,7 +131,8 @@ def _copula(k: int, corr: np.ndarray, probs: np.ndarray, seed: int) -> _Copula:
         left = probs[np.clip(seg - 1, 0, probs.size - 1)]
         offset = np.where(inner, u - left, 0.0)
         cell = seg + (probs.size + 1) * np.arange(k)[None, :]
-        hit = _Copula(cell.astype(np.intp), offset, np.argsort(u[:, 0], kind="stable"))
+        order = np.argsort(u[:, 0], kind="stable").astype(np.int32)
+        hit = _Copula(cell.astype(np.int32), offset, order)  # int32: half the memory held
         if len(_COPULAS) >= _COPULAS_MAX:
             _COPULAS.clear()
         _COPULAS[key] = hit
