@@ -167,7 +167,7 @@ def cmd_compare(folder: Path) -> int:
         now = evaluate(plan, obs, as_of=date, progress=False).to_frame()
         n += 1
         try:
-            pd.testing.assert_frame_equal(now, before[key])
+            pd.testing.assert_frame_equal(now, before[key], check_exact=True)
         except AssertionError as exc:
             bad += 1
             print(f"DIFFERENT {key}: {str(exc).splitlines()[0:3]}")
@@ -186,7 +186,8 @@ def cmd_compare(folder: Path) -> int:
         extra = part.drop(columns=["plan", *ref.columns])
         try:
             assert extra.isna().all().all(), f"{key}: extra columns not empty"
-            pd.testing.assert_frame_equal(part[ref.columns], ref, check_dtype=False)
+            pd.testing.assert_frame_equal(part[ref.columns], ref, check_dtype=False,
+                                          check_exact=True)
         except AssertionError as exc:
             bad += 1
             print(f"DIFFERENT evaluate_many {key}: {str(exc).splitlines()[0:3]}")

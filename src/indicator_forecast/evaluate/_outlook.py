@@ -245,7 +245,8 @@ def build_outlook(
         else:
             q, pal = raw_q, raw_pal
             mean = cum_mean
-        path = _path(amounts.yearly(), level)
+        # Only the grid points the chart's intervals are read from (same numbers).
+        path = _path(amounts.yearly(at=_path_probs(level)), level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = s.transform if s.transform != "none" else s.measure
@@ -313,6 +314,11 @@ def _amounts_notes(s: SeriesInput, amounts: AmountsProjection,
 
 
 PathRow = tuple[int, float, float, float, float, float]
+
+
+def _path_probs(level: float) -> tuple[float, ...]:
+    """The probabilities :func:`_path` reads: the bounds at ``level`` and at 95 %."""
+    return tuple(p for lv in (level, 95.0) for p in ((1 - lv / 100) / 2, 1 - (1 - lv / 100) / 2))
 
 
 def _path(dist: Predictive, level: float) -> tuple[PathRow, ...]:
