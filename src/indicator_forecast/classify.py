@@ -67,7 +67,7 @@ class Outlook:
     gap_average (written by ``labels(lang)["what"]``)."""
     quantile: Callable[[float], float] = field(repr=False, compare=False)
     prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
-    # year, mean, lo80, hi80, lo95, hi95
+    # year, mean, lo and hi at ``level``, lo and hi at ``wide_level``
     path: tuple[tuple[int, float, float, float, float, float], ...] = ()
     notes: tuple[str, ...] = ()
     only_rises: bool = False
@@ -75,6 +75,8 @@ class Outlook:
     reached, whatever the interval's lower tail says."""
     model_reason_en: str = ""
     """``model_reason`` in English (the engine's own reason is English in both)."""
+    wide_level: int = 95
+    """The wider interval level of :attr:`path` (``EvaluationConfig.wide_level``)."""
 
     def reason(self, lang: str = "zh") -> str:
         """Why this model, in ``lang``."""

@@ -44,6 +44,9 @@ class EvaluationConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: int = Field(80, description="Interval level (%) reported beside the projection.")
+    wide_level: int = Field(
+        95, description="The wider interval level (%) drawn around it in the charts."
+    )
     ahead_ratio: float = Field(
         1.2, description="Progress ÷ time elapsed at or above which progress is ahead."
     )
@@ -129,6 +132,11 @@ class EvaluationConfig(BaseModel):
             raise ValueError(
                 "EvaluationConfig needs p_unlikely < p_on_track <= p_ahead. "
                 f"Got {self.p_unlikely}, {self.p_on_track}, {self.p_ahead}."
+            )
+        if not 0 < self.level < self.wide_level < 100:
+            raise ValueError(
+                "EvaluationConfig needs 0 < level < wide_level < 100 (two interval levels, the "
+                f"second wider). Got level={self.level}, wide_level={self.wide_level}."
             )
         if not self.behind_ratio <= 1 <= self.ahead_ratio:
             raise ValueError(

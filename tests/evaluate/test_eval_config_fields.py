@@ -87,3 +87,40 @@ def test_rate_pace_is_the_rate_ratio_not_divided_by_time():
     # hand: realised compound rate 7.2 %, required 15 %: 7.2 / 15 = 0.48 (was 0.48 / 0.4 = 1.2)
     assert r.progress.pace_ratio == pytest.approx(0.48)
     assert r.classification.grade in ("C", "D")
+
+
+def test_both_interval_levels_flow_to_the_chart_frame():
+    """16.2: level and wide_level are parameters end to end: the chart frame's interval columns
+    are named by them (no lo-95 when 99 is asked), and each bound is the outlook's own quantile
+    at the target year."""
+    import warnings
+    from pathlib import Path
+
+    from indicator_forecast import read_observations, read_plan
+
+    data = Path(__file__).resolve().parents[2] / "data" / "national-14th"
+    plan = read_plan(data / "plan.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        obs = read_observations(data / "observations.csv", plan)
+        ev = evaluate(plan, obs, as_of="2023-06-30", progress=False,
+                      config=EvaluationConfig(level=90, wide_level=99))  # fmt: skip
+    frame = ev.chart_frame()
+    assert {"lo-90", "hi-90", "lo-99", "hi-99"} <= set(frame.columns)
+    assert not {"lo-80", "lo-95"} & set(frame.columns)
+    checked = 0
+    for r in ev.results:
+        o = r.outlook
+        if o is None or not o.path or o.path[-1][0] != r.progress.target_year:
+            continue
+        y, _, lo, hi, wlo, whi = o.path[-1]
+        assert o.level == 90 and o.wide_level == 99
+        assert wlo <= lo <= hi <= whi
+        checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize(("level", "wide"), [(95, 95), (90, 80), (80, 100)])
+def test_interval_levels_must_be_two_and_the_second_wider(level, wide):
+    with pytest.raises(ValueError, match="level < wide_level"):
+        EvaluationConfig(level=level, wide_level=wide)

@@ -115,7 +115,7 @@ def _projection(
     """Projected rows: the path as projected, or for a running quantity its running sum."""
     pr, o = r.progress, r.outlook
     assert o is not None
-    path_levels = [o.level, 95]
+    path_levels = [o.level, o.wide_level]
     rows: list[dict[str, Any]] = []
     running = _running(r)
     if running is None:  # levels, rates, yearly gaps: the path is in the charted quantity
@@ -148,10 +148,12 @@ def _projection(
     return rows
 
 
-def chart_frame(results: tuple[IndicatorResult, ...], level: int) -> pd.DataFrame:
+def chart_frame(results: tuple[IndicatorResult, ...], level: int, wide_level: int = 95
+                ) -> pd.DataFrame:
     """One row per charted point (see :data:`SERIES`), columns :data:`BASE_COLUMNS` and the
-    interval columns ``lo-{level}``, ``hi-{level}``, ``lo-95``, ``hi-95``."""
-    levels = sorted({*(r.outlook.level for r in results if r.outlook is not None), level, 95})
+    interval columns ``lo-{level}``, ``hi-{level}``, ``lo-{wide_level}``, ``hi-{wide_level}``."""
+    levels = sorted({*(lv for r in results if r.outlook is not None
+                       for lv in (r.outlook.level, r.outlook.wide_level)), level, wide_level})
     rows = [row for r in results for row in _rows(r, levels)]
     columns = [*BASE_COLUMNS, *interval_columns(levels)]
     frame = pd.DataFrame(rows, columns=columns)

@@ -173,7 +173,7 @@ def build_outlook(
                 # kind, never by the values, so that no value can switch the table.
                 amounts = project_amounts(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                    level=(level, 95), method=method, partial=partial,
+                    level=(level, config.wide_level), method=method, partial=partial,
                     series_class="level" if s.transform == "gap_average" else "running_total",
                     # A gap between two yearly growth rates returns toward its level like the
                     # rates themselves: its trend is not followed (amounts and reductions are).
@@ -185,7 +185,7 @@ def build_outlook(
             else:
                 proj = project_series(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                    measure=s.measure, level=(level, 95), method=method, partial=partial,
+                    measure=s.measure, level=(level, config.wide_level), method=method, partial=partial,
                     # A level's interval is scaled by the changes before its latest value, so
                     # that a better latest figure moves the projection, never the width.
                     series_class="history_scale" if s.measure == "level" else "level",
@@ -210,14 +210,14 @@ def build_outlook(
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = _path(dist, level)
+        path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         ydist = proj.distribution
-        path = _path(ydist, level)
+        path = _path(ydist, level, config.wide_level)
         mean = float(dist.mean[-1])
     else:  # flows, projected as their running total (see the module docstring)
         assert amounts is not None
@@ -246,7 +246,8 @@ def build_outlook(
             q, pal = raw_q, raw_pal
             mean = cum_mean
         # Only the grid points the chart's intervals are read from (same numbers).
-        path = _path(amounts.yearly(at=_path_probs(level)), level)
+        path = _path(amounts.yearly(at=_path_probs(level, config.wide_level)), level,
+                     config.wide_level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = s.transform if s.transform != "none" else s.measure
@@ -269,6 +270,7 @@ def build_outlook(
         path=path,
         notes=notes,
         only_rises=only_rises(ind),
+        wide_level=config.wide_level,
     ), None
 
 
@@ -316,17 +318,17 @@ def _amounts_notes(s: SeriesInput, amounts: AmountsProjection,
 PathRow = tuple[int, float, float, float, float, float]
 
 
-def _path_probs(level: float) -> tuple[float, ...]:
-    """The probabilities :func:`_path` reads: the bounds at ``level`` and at 95 %."""
-    return tuple(p for lv in (level, 95.0) for p in ((1 - lv / 100) / 2, 1 - (1 - lv / 100) / 2))
+def _path_probs(level: float, wide: float) -> tuple[float, ...]:
+    """The probabilities :func:`_path` reads: the bounds at ``level`` and at ``wide``."""
+    return tuple(p for lv in (level, wide) for p in ((1 - lv / 100) / 2, 1 - (1 - lv / 100) / 2))
 
 
-def _path(dist: Predictive, level: float) -> tuple[PathRow, ...]:
-    """(year, mean, lo, hi at ``level``, lo, hi at 95 %) for each projected year (for charts)."""
+def _path(dist: Predictive, level: float, wide: float) -> tuple[PathRow, ...]:
+    """(year, mean, lo, hi at ``level``, lo, hi at ``wide``) per projected year (for charts)."""
     return tuple(
         (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
         for y, m, l8, h8, l9, h9 in zip(
-            dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(95), dist.hi(95),
-            strict=True,
+            dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(wide),
+            dist.hi(wide), strict=True,
         )
     )

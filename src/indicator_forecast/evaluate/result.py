@@ -471,7 +471,7 @@ class Evaluation:
         total for a five-year total), with interval columns named by their level (``lo-80``,
         ``hi-80``, ``lo-95``, ``hi-95`` at the default level); see
         :mod:`indicator_forecast.evaluate._chart_frame`."""
-        return _chart_frame.chart_frame(self.results, self.config.level)
+        return _chart_frame.chart_frame(self.results, self.config.level, self.config.wide_level)
 
     def override(
         self,
