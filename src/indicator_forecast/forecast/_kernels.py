@@ -115,7 +115,7 @@ def theta(Y: Array, h: int, alpha: float | None = None) -> tuple[Array, dict[str
 
 
 def _holt_damped(
-    Y: Array, alpha: Array, beta: Array, phi: Array
+    Y: Array, alpha: Array | float, beta: Array | float, phi: Array | float
 ) -> tuple[Array, Array, Array]:
     """Run the damped-trend recursions from :math:`\\ell_1=y_1, b_1=y_2-y_1`; return
     (level, trend, SSE)."""
@@ -156,7 +156,8 @@ def damped(
     for a in alphas:
         for b in betas:
             for p in phis:
-                lv, tr, sse = _holt_damped(Y, np.full(m, a), np.full(m, b), np.full(m, p))
+                # Scalars broadcast to the same numbers as rows of equal values, without them.
+                lv, tr, sse = _holt_damped(Y, float(a), float(b), float(p))
                 better = sse < best - 1e-12 * np.abs(best).clip(max=1e300)
                 best = np.where(better, sse, best)
                 for key, val in (("alpha", a), ("beta", b), ("phi", p)):
