@@ -185,7 +185,8 @@ def build_outlook(
             else:
                 proj = project_series(
                     np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                    measure=s.measure, level=(level, config.wide_level), method=method, partial=partial,
+                    measure=s.measure, level=(level, config.wide_level), method=method,
+                    partial=partial,
                     # A level's interval is scaled by the changes before its latest value, so
                     # that a better latest figure moves the projection, never the width.
                     series_class="history_scale" if s.measure == "level" else "level",
