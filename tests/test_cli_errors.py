@@ -89,15 +89,17 @@ def test_malformed_tables_get_the_packages_error(tmp_path):
 
     not_zip = tmp_path / "broken.xlsx"
     not_zip.write_bytes(b"PK\x03\x04 not really a zip")
-    assert "not a readable Excel workbook" in _plan_error(not_zip)
+    assert "not a readable workbook" in _plan_error(not_zip)
 
-    encrypted = tmp_path / "locked.xlsx"
-    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    assert "password" in _plan_error(encrypted)
+    # An OLE container without an encryption stream is an old .xls named .xlsx (a real
+    # password-protected workbook is in tests/plan's malformed corpus).
+    old_xls = tmp_path / "old.xlsx"
+    old_xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    assert "rename it to .xls" in _plan_error(old_xls)
 
     ragged = tmp_path / "ragged.csv"
-    ragged.write_text("序号,指标\n1,GDP,3,4\n", encoding="utf-8")
-    assert "well-formed CSV" in _plan_error(ragged)
+    ragged.write_text("序号,指标,单位,目标值,指标属性\n1,GDP,%,6,5,预期性\n", encoding="utf-8")
+    assert "at most 5 cells" in _plan_error(ragged)
 
     ods = tmp_path / "plan.ods"
     ods.write_bytes(b"PK\x03\x04")

@@ -11,7 +11,7 @@ from indicator_forecast.plan.parser import parse_target
 
 @pytest.mark.parametrize(
     ("text", "parent"),
-    [("高于全市", "市"), ("高于全市平均水平", "市"), ("快于全省", "省"), ("高于全国平均", "国")],
+    [("高于全市", "市"), ("高于全市平均水平", "市"), ("快于全省", "省"), ("高于全国平均", "国家")],
 )
 def test_above_the_parent_is_a_parent_comparison(text, parent):
     t = parse_target(text, unit="%", name="合成收入增长率")
