@@ -93,6 +93,9 @@ class Classification:
     p_meet: float | None
     measures: dict[str, Any]
     capped_binding: bool = False
+    capped_on: str = ""
+    """Why the binding cap applied: ``pace`` (behind the time schedule) or ``line`` (a floor,
+    ceiling or band not reached or breached); empty when it did not."""
     notes: tuple[tuple[str, str], ...] = ()
     """Sentences (Chinese, English) the reason must carry: why the grade and the numbers seem to
     point different ways (a threshold met now, a skewed projection)."""
@@ -317,37 +320,58 @@ def classify(
             ))
     capped = False
     slow = rho is not None and rho < config.behind_ratio
-    noise = shortfall_noise(progress) if slow and binding else None
-    within_noise = (
-        noise is not None and config.binding_noise_multiple > 0
-        and noise[0] <= config.binding_noise_multiple * noise[1]
+    breached = kind.is_threshold and progress.met_now is False
+    # A floor, ceiling or band not yet reached from a base year that did not reach it either is
+    # a distance still being covered: judged on its straight path like a pace, not as a breach.
+    approaching = (
+        breached and progress.baseline is not None and threshold is not None
+        and sign * (progress.baseline - threshold) < 0
     )
-    behind = (slow and not within_noise) or (
-        kind.is_threshold and progress.met_now is False
+    noise = shortfall_noise(progress) if binding and (slow or approaching) else None
+    within_noise = noise is not None and (
+        noise[0] <= 0  # on or ahead of the straight path
+        or (noise[1] is not None and config.binding_noise_multiple > 0
+            and noise[0] <= config.binding_noise_multiple * noise[1])
     )
+    behind = (slow and not within_noise) or (breached and not (approaching and within_noise))
+    capped_on = ""
     if binding and behind and _ORDER[grade] < _ORDER["C"]:
         grade, capped = "C", True
+        capped_on = "pace" if slow else "line"
         rule += (
-            f"; binding indicator behind schedule (pace ratio below {config.behind_ratio}"
+            "; binding indicator behind schedule ("
+            + (f"pace ratio below {config.behind_ratio}" if slow else "target line not reached")
             + (f", shortfall {noise[0]:.3g} > {config.binding_noise_multiple:g} × noise "
-               f"{noise[1]:.3g}" if noise is not None and config.binding_noise_multiple > 0
-               else "")
+               f"{noise[1]:.3g}" if noise is not None and noise[1] is not None
+               and config.binding_noise_multiple > 0 else "")
             + "): at best C"
         )
     elif binding and within_noise and noise is not None and _ORDER[grade] < _ORDER["C"]:
-        rule += (
-            f"; binding, pace ratio below {config.behind_ratio} but shortfall {noise[0]:.3g} "
-            f"within {config.binding_noise_multiple:g} × the series' noise {noise[1]:.3g}: "
-            "not capped"
-        )
-        notes.append((
-            f"约束性指标进度略慢于时间进度，但与进度线的差距（{noise[0]:.3g}）不超过该指标年际波动"
-            f"（{noise[1]:.3g}）的{config.binding_noise_multiple:g}倍，属正常波动，结论不按“进度落后”"
-            "封顶为C",
-            f"A binding indicator slightly behind the straight path, but its shortfall "
-            f"({noise[0]:.3g}) is within {config.binding_noise_multiple:g} × its year-to-year "
-            f"noise ({noise[1]:.3g}): ordinary variation, so the grade is not capped at C",
-        ))
+        what_zh = "进度略慢于时间进度" if slow else "目前尚未达到目标线"
+        what_en = "slightly behind the time schedule" if slow else "not yet at its target line"
+        if noise[0] <= 0 or noise[1] is None:
+            rule += (f"; binding, target line not reached but on or ahead of the straight path "
+                     f"(by {-noise[0]:.3g}): not capped")  # fmt: skip
+            notes.append((
+                f"约束性指标{what_zh}，但已在进度线上或超前（超前{-noise[0]:.3g}），"
+                "结论不按“进度落后”封顶为C",
+                f"A binding indicator {what_en}, but on or ahead of the straight path (by "
+                f"{-noise[0]:.3g}): the grade is not capped at C",
+            ))
+        else:
+            why = f"pace ratio below {config.behind_ratio}" if slow else "target line not reached"
+            rule += (
+                f"; binding, {why} but shortfall {noise[0]:.3g} from the straight path within "
+                f"{config.binding_noise_multiple:g} × the series' noise {noise[1]:.3g}: not capped"
+            )
+            notes.append((
+                f"约束性指标{what_zh}，但与进度线的差距（{noise[0]:.3g}）不超过该指标年际波动"
+                f"（{noise[1]:.3g}）的{config.binding_noise_multiple:g}倍，属正常波动，"
+                "结论不按“进度落后”封顶为C",
+                f"A binding indicator {what_en}, but its shortfall from the straight path "
+                f"({noise[0]:.3g}) is within {config.binding_noise_multiple:g} × its year-to-year "
+                f"noise ({noise[1]:.3g}): ordinary variation, so the grade is not capped at C",
+            ))
     years = _plan_years_of_data(progress)
     if years is not None and years < config.min_years_strong_grade:
         weak = {"A": "B", "D": "C"}
@@ -357,11 +381,11 @@ def classify(
                 f"; only {years} full plan year(s) of data (< {config.min_years_strong_grade}): "
                 "no A or D yet"
             )
-    return Classification(grade, rule, rho, p, measures, capped_binding=capped,
+    return Classification(grade, rule, rho, p, measures, capped_binding=capped, capped_on=capped_on,
                           notes=tuple(n for n in notes if n[0]))
 
 
-def shortfall_noise(progress: Progress) -> tuple[float, float] | None:
+def shortfall_noise(progress: Progress) -> tuple[float, float | None] | None:
     """(shortfall from the straight path, the series' noise at this point), in the quantity.
 
     The shortfall is how far the mid-term figure is behind the planned path (in the direction
@@ -369,7 +393,8 @@ def shortfall_noise(progress: Progress) -> tuple[float, float] | None:
     the ``k`` plan years observed: for a level, the standard deviation of its yearly changes
     times √k; for yearly amounts summed into a total, the standard deviation of the amounts
     times √k; for an average rate, the standard deviation of the yearly rates divided by √k.
-    None when the series is too short to say (fewer than two changes, amounts or rates).
+    The noise is None when the series is too short to say (fewer than two changes, amounts or
+    rates); the whole is None without a planned path or a mid-term figure.
 
     Parameters
     ----------
@@ -378,8 +403,8 @@ def shortfall_noise(progress: Progress) -> tuple[float, float] | None:
 
     Returns
     -------
-    tuple of float, or None
-        ``(shortfall, noise)``.
+    tuple or None
+        ``(shortfall, noise)``, noise None when unknown.
     """
     s, k = progress.series, _plan_years_of_data(progress)
     if (s is None or not k or progress.expected_value is None
@@ -391,7 +416,7 @@ def shortfall_noise(progress: Progress) -> tuple[float, float] | None:
     if s.measure == "level":
         values = np.diff(values)
     if len(values) < 2:
-        return None
+        return shortfall, None
     sd = float(np.std(values, ddof=1))
     noise = sd / math.sqrt(k) if s.measure == "growth_rate" else sd * math.sqrt(k)
     return shortfall, noise

@@ -193,3 +193,28 @@ def test_binding_cap_noise_of_an_average_rate_shrinks_with_the_years():
 
     assert not classify(rate((5.0, 6.0)), outlook(0.95), binding=True, config=CFG).capped_binding
     assert classify(rate((5.3, 5.7)), outlook(0.95), binding=True, config=CFG).capped_binding
+
+
+def test_a_floor_not_yet_reached_is_judged_on_its_path_not_as_a_breach():
+    """Air quality in the 13th plan: base 76.7 (2015), floor ＞80 in 2020, 78.8 in 2016. The path
+    says 76.7 + 3.3/5 = 77.36 in 2016: 1.44 ahead, so not behind although below the line yet.
+    A ceiling met at the base year and breached now (5.2 → 5.6 against ＜5.5) is a breach: capped."""
+    from indicator_forecast.data.periods import Period
+    from indicator_forecast.progress import SeriesInput
+
+    floor = Progress(
+        "11", "floor", AS_OF, completion=0.64, time_elapsed=0.2, met_now=False, baseline=76.7,
+        threshold=80.0, expected_value=77.36, midterm_value=78.8, midterm_period=Period(2016),
+        base_year=2015, target_year=2020,
+        series=SeriesInput(years=(2015, 2016), values=(76.7, 78.8), measure="level"),
+    )  # fmt: skip
+    c = classify(floor, outlook(0.96), binding=True, config=CFG)
+    assert not c.capped_binding and c.grade == "B"  # B: one plan year only, no A yet
+    assert "ahead of the straight path (by 1.44)" in c.rule
+    ceiling = Progress(
+        "8", "ceiling", AS_OF, time_elapsed=0.4, met_now=False, baseline=5.2, threshold=5.5,
+        expected_value=5.5, midterm_value=5.6, midterm_period=Period(2022), direction="lower",
+        series=SeriesInput(years=(2020, 2021, 2022), values=(5.2, 5.1, 5.6), measure="level"),
+    )  # fmt: skip
+    c = classify(ceiling, outlook(0.95), binding=True, config=CFG)
+    assert c.capped_binding and c.capped_on == "line" and c.grade == "C"

@@ -294,7 +294,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
                                      "recent": pr.recent_pace, "best": pr.best_pace}))
     if c.capped_binding:
-        out.append(F("capped", {}))
+        out.append(F("capped_line" if c.capped_on == "line" else "capped", {}))
     non_blocking = tuple(m for m in pr.missing if not m.blocking)
     if non_blocking:
         out.append(F("still_missing", {"missing": Missing(non_blocking), "departments": depts}))

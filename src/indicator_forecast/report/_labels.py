@@ -108,6 +108,7 @@ _ZH: dict[str, Any] = {
         "met_end": "目前已达到期末目标值。",
         "pace_needed": "剩余年份需年均变化{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
         "capped": "约束性指标进度落后于时间进度，结论至多为C。",
+        "capped_line": "约束性指标目前尚未达到目标要求，结论至多为C。",
         "still_missing": "尚缺{missing}，请{departments}补充。",
         "final_missing": "尚缺{missing}，请{departments}补充。",
         "final_dept_unknown": "责任部门",
@@ -579,6 +580,7 @@ _EN: dict[str, Any] = {
         "pace_needed": "The remaining years need {pace}{unit} a year against a recent average of "
                        "{recent} and a best of {best}.",
         "capped": "Binding indicator behind the time schedule: at best C.",
+        "capped_line": "Binding indicator not meeting its target line now: at best C.",
         "still_missing": "Still missing: {missing}; to be supplied by {departments}.",
         "final_missing": " Still missing: {missing}; to be supplied by {departments}.",
         "final_dept_unknown": "the responsible department",
