@@ -382,15 +382,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     frame = evaluate_many(items, as_of=args.as_of, config=EvaluationConfig(language=args.lang),
                           on_evaluation=report)
     if args.out and items:
-        from indicator_forecast.report._io import atomic_write
+        from indicator_forecast.report._io import atomic_write, refuse_foreign
 
         table = Path(args.out) / "batch.csv"
-        if table.exists() and not args.overwrite:
-            raise OutputExistsError(f"{table} already exists and would be replaced")
+        refuse_foreign(table)  # the rule of every output: only a file of ours is replaced
         atomic_write(
             table,
             lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"),
-            overwrite=True,
+            overwrite=args.overwrite,
         )
         print(f"写出 / written {table} ({len(items)} plans, {len(frame)} rows)")
     return status

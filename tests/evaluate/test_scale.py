@@ -269,3 +269,29 @@ def test_batch_command_writes_one_table_with_a_plan_column(tmp_path, capsys) -> 
 
     plan = _read_plan(str(folder / "putuo-14th" / "plan.csv"), argparse.Namespace())
     assert (table["plan"] == "putuo-14th").sum() == len(list(plan.all_indicators()))
+
+
+def test_batch_table_follows_the_overwrite_rule(tmp_path) -> None:
+    """batch.csv is replaced only with --overwrite (the earlier one backed up), and a batch.csv
+    the user put in the folder is never replaced."""
+    import shutil
+
+    from indicator_forecast.cli import EXIT_EXISTS, EXIT_OK, main
+    from indicator_forecast.report._io import written_by_package
+
+    folder = tmp_path / "plans" / "national-14th"
+    folder.mkdir(parents=True)
+    for f in ("plan.csv", "plan.json", "observations.csv"):
+        shutil.copy(ROOT / "data" / "national-14th" / f, folder / f)
+    args = ["batch", str(tmp_path / "plans"), "--as-of", "2023-06-30"]
+    out = tmp_path / "out"
+    assert main([*args, "--out", str(out)]) == EXIT_OK
+    assert written_by_package(out / "batch.csv")
+    assert main([*args, "--out", str(out)]) == EXIT_EXISTS
+    assert main([*args, "--out", str(out), "--overwrite"]) == EXIT_OK
+    assert list(out.rglob("*batch*.csv")) != [out / "batch.csv"]  # the earlier one kept
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "batch.csv").write_text("the analyst's own\n", encoding="utf-8")
+    assert main([*args, "--out", str(mine), "--overwrite"]) == EXIT_EXISTS
+    assert (mine / "batch.csv").read_text(encoding="utf-8") == "the analyst's own\n"
