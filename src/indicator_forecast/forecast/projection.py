@@ -173,7 +173,8 @@ class SeriesProjection:
     calibration : str
         Name of the calibration table used.
     scale : float
-        Scale of the projected series (see :func:`~indicator_forecast.forecast.methods.series_scale`).
+        Scale of the projected series (see
+        :func:`~indicator_forecast.forecast.methods.series_scale`).
     distribution : Predictive
         Distribution of the projected quantity per period (yearly rates for a growth rate, the
         running total for a running total).
