@@ -105,7 +105,18 @@ FRAME_COLUMNS = [
 
 
 def default_measure(ind: Indicator) -> str:
-    """What a figure of this indicator is when the table does not say."""
+    """What a figure of this indicator is when the table does not say.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator; its kind, unit, target and name decide the measure.
+
+    Returns
+    -------
+    str
+        ``"flow"`` (a yearly new amount), ``"growth_rate"``, ``"change"`` or ``"level"``.
+    """
     kind = ind.kind
     if kind in ("cumulative_total",):
         return "flow"
@@ -124,7 +135,18 @@ def default_measure(ind: Indicator) -> str:
 
 
 def normalise_id(text: str | None) -> str:
-    """An indicator id as typed ("１５", " 15 ", "15.0") → "15"."""
+    """An indicator id as typed ("１５", " 15 ", "15.0") → "15".
+
+    Parameters
+    ----------
+    text : str or None
+        The id as written in a table cell.
+
+    Returns
+    -------
+    str
+        The id NFKC-folded, without white space or a trailing ``".0"``; ``""`` for no text.
+    """
     if not text:
         return ""
     s = "".join(unicodedata.normalize("NFKC", str(text)).split())
@@ -132,7 +154,18 @@ def normalise_id(text: str | None) -> str:
 
 
 def counts_new_things(ind: Indicator) -> bool:
-    """Whether the indicator counts new additions (新增…, a five-year total): never negative."""
+    """Whether the indicator counts new additions (新增…, a five-year total): never negative.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator to look at (its kind and name).
+
+    Returns
+    -------
+    bool
+        True for a cumulative total or a name with 新增 or starting 新建/新开工/新引进.
+    """
     return ind.kind == "cumulative_total" or "新增" in ind.name or ind.name.startswith(
         ("新建", "新开工", "新引进")
     )
@@ -179,7 +212,23 @@ def _name_clash(given: str | None, ind: Indicator, plan: Plan) -> str | None:
 def parse_value(text: str, unit: str | None) -> tuple[float, str | None]:
     """A figure as written ("12.3%", "１２.３", "约12", "1,234") → (value, note).
 
-    Raises ValueError with what was expected when the text is not a number.
+    Parameters
+    ----------
+    text : str
+        The cell text: full-width digits, thousands separators, 约/大约/左右 and a % sign are
+        accepted.
+    unit : str or None
+        The row's unit; a % sign is allowed only when it is % or 百分点.
+
+    Returns
+    -------
+    tuple of (float, str or None)
+        The number, and a note saying the figure is approximate when 约/左右 was written.
+
+    Raises
+    ------
+    ValueError
+        With what was expected, when the text is not a number or carries a % the unit forbids.
     """
     s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
     note = None
@@ -203,6 +252,29 @@ class ObsRecord:
 
     ``end`` is the last day of the period (``Period(year, months).end``); ``position`` the row's
     place in the frame, so that rows can be put back in the frame's order.
+
+    Attributes
+    ----------
+    year : int
+        Year of the period.
+    months : int
+        Number of months the period covers (12 for a whole year).
+    value : float
+        The figure.
+    measure : Any
+        What the figure is (level, flow, change, growth_rate).
+    role : Any
+        The row's role column (for example actual or estimate).
+    series : Any
+        The row's series column.
+    source : Any
+        Where the figure was published.
+    note : Any
+        The row's note.
+    end : datetime.date
+        Last day of the period.
+    position : int
+        The row's place in the frame.
     """
 
     year: int
@@ -234,6 +306,15 @@ class Observations:
     Lookups go through an index by indicator, built once on the first lookup: each indicator's
     figures as :class:`ObsRecord` tuples in period order, so that one indicator's figures cost
     the size of that indicator, not of the whole table (a province's plans in one table).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The long frame of validated figures (copied on construction).
+    source : str, optional
+        Label of where the table came from (a file name).
+    skipped : pandas.DataFrame
+        Rows that held no figure, with columns row, indicator_id and reason.
     """
 
     frame: pd.DataFrame
@@ -371,6 +452,10 @@ def read_observations(
         When given, indicators are resolved by id or name, units are checked and converted to
         the indicator's unit, and a missing ``measure`` takes the kind's default (a yearly new
         amount for a cumulative total, a growth rate for a rate target, a level otherwise).
+    sheet : str or int, optional
+        The worksheet of an .xlsx file to read (name or position); the first by default.
+    encoding : str, optional
+        The text encoding of a .csv file; by default UTF-8 (with or without BOM), then GB18030.
 
     Returns
     -------

@@ -58,6 +58,8 @@ def project(
         Interval levels in percent.
     method : str
         As in :func:`project_series`.
+    calibration : Calibration, optional
+        The calibration table giving the intervals; the shipped one by default.
     progress : bool, optional
         Show a progress bar (default: only for large runs in a terminal).
 

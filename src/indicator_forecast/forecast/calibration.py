@@ -52,7 +52,24 @@ PROBS: np.ndarray = np.array(
 
 @dataclass(frozen=True)
 class Calibration:
-    """A calibration table: scaled-error quantiles per method, length group and horizon."""
+    """A calibration table: scaled-error quantiles per method, length group and horizon.
+
+    Attributes
+    ----------
+    name : str
+        Name of the table (``"custom"`` when the JSON gives none).
+    probs : numpy.ndarray
+        Probabilities at which the scaled-error quantiles are tabulated.
+    horizons : int
+        Number of horizons (years ahead) tabulated.
+    groups : tuple of (int, int)
+        Length groups as inclusive (lowest, highest) numbers of points; the last is open-ended.
+    tables : dict
+        ``tables[method][key]`` with ``count``, ``quantiles`` (horizons x probs) and ``corr``
+        (horizon correlation) for each group key (see :func:`group_key`).
+    meta : dict
+        Everything else the JSON holds (how the table was made).
+    """
 
     name: str
     probs: np.ndarray
@@ -137,7 +154,26 @@ def group_key(
     groups: tuple[tuple[int, int], ...], n: int, rbin: int = -1, series: SeriesClass = "level"
 ) -> str:
     """Table key of a window of ``n`` points in roughness bin ``rbin`` (e.g. ``"4-5|r2"``);
-    running totals of positive yearly amounts have their own entries (``"rt:4-5|r-"``)."""
+    running totals of positive yearly amounts have their own entries (``"rt:4-5|r-"``).
+
+    Parameters
+    ----------
+    groups : tuple of (int, int)
+        Length groups as inclusive (lowest, highest) numbers of points; a window longer than
+        every group falls in the last.
+    n : int
+        Number of points of the window.
+    rbin : int
+        Roughness bin (see :func:`~indicator_forecast.forecast.methods.calibration_bin`); -1
+        for undefined or pooled.
+    series : {"level", "running_total", "history_scale"}
+        Class of series; selects the key prefix ``""``, ``"rt:"`` or ``"hs:"``.
+
+    Returns
+    -------
+    str
+        The key, such as ``"4-5|r2"`` or ``"rt:4-5|r-"``.
+    """
     g = next((f"{lo}-{hi}" for lo, hi in groups if lo <= n <= hi), None)
     if g is None:
         g = f"{groups[-1][0]}-{groups[-1][1]}"
@@ -147,7 +183,19 @@ def group_key(
 
 
 def from_dict(d: dict[str, Any]) -> Calibration:
-    """Build a :class:`Calibration` from the JSON structure written by the calibration script."""
+    """Build a :class:`Calibration` from the JSON structure written by the calibration script.
+
+    Parameters
+    ----------
+    d : dict
+        The parsed JSON: ``probs``, ``horizons``, ``groups``, ``methods`` and optionally
+        ``name`` and other metadata.
+
+    Returns
+    -------
+    Calibration
+        The table; keys other than ``methods`` are kept in ``meta``.
+    """
     return Calibration(
         name=str(d.get("name", "custom")),
         probs=np.asarray(d["probs"], dtype=float),
@@ -179,6 +227,26 @@ def build_table(
 
     ``errors[method][group]`` is an array of shape ``(cases, horizons)`` of scaled errors
     (NaN where the horizon was not observed).
+
+    Parameters
+    ----------
+    errors : dict
+        ``errors[method][key]``: scaled errors of shape ``(cases, horizons)``.
+    horizons : int
+        Number of horizons.
+    groups : tuple of (int, int)
+        Length groups written into the table.
+    name : str
+        Name of the table.
+    meta : dict, optional
+        Further entries written at the top level (how the table was made).
+
+    Returns
+    -------
+    dict
+        The JSON structure read by :func:`from_dict`: per method and key, the count of errors per
+        horizon, their quantiles at :data:`PROBS` and the correlation across horizons of their
+        normal scores (the identity when ten or fewer cases are complete).
     """
     from scipy.stats import norm
 

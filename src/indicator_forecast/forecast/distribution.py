@@ -22,7 +22,23 @@ from indicator_forecast.exceptions import ConfigurationError
 
 
 def check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
-    """Validate interval levels (percentages strictly between 0 and 100)."""
+    """Validate interval levels (percentages strictly between 0 and 100).
+
+    Parameters
+    ----------
+    level : float or sequence of float
+        One level or several, in percent.
+
+    Returns
+    -------
+    tuple of float
+        The levels as floats, sorted.
+
+    Raises
+    ------
+    ConfigurationError
+        When a level is not a number strictly between 0 and 100.
+    """
     # np.isscalar does not narrow the union, hence the cast.
     levels: tuple[object, ...] = (
         (level,) if np.isscalar(level) else tuple(cast("Sequence[float]", level))
@@ -176,6 +192,28 @@ def from_samples(
     (the copula's uniforms sorted, when that period's draws rise with them). It is checked; if it
     sorts them, their quantiles are read off the sorted draws, which gives exactly the numbers of
     ``numpy.quantile`` without its partial sort.
+
+    Parameters
+    ----------
+    periods : numpy.ndarray
+        The periods projected.
+    mean : numpy.ndarray
+        Point forecast of each period.
+    samples : numpy.ndarray
+        The draws, shape ``(draws, len(periods))``.
+    probs : numpy.ndarray
+        Probabilities at which quantiles are kept.
+    level : tuple of float
+        Interval levels in percent.
+    label : str
+        The model's label.
+    order : numpy.ndarray, optional
+        An ordering of the draws, used only when it sorts the first period's draws.
+
+    Returns
+    -------
+    Predictive
+        Quantiles of the draws at ``probs`` for each period, with the mean, levels and label.
     """
     if order is not None and samples.shape[1] >= 1:
         first = samples[order, 0]
@@ -194,7 +232,20 @@ def from_samples(
 
 def sorted_quantiles(x: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """``numpy.quantile(x, probs)`` (linear method) of an already sorted 1-d ``x``, computed with
-    numpy's own index and interpolation steps, so the numbers are the same."""
+    numpy's own index and interpolation steps, so the numbers are the same.
+
+    Parameters
+    ----------
+    x : numpy.ndarray
+        Sorted values, 1-d.
+    probs : numpy.ndarray
+        Probabilities in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        One quantile per probability.
+    """
     n = x.shape[0]
     virtual = (n - 1) * np.asarray(probs, dtype=float)
     prev = np.floor(virtual)

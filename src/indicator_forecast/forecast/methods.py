@@ -73,6 +73,20 @@ NAMES_EN: dict[str, str] = {
 def method_label(method: str, lang: str = "zh") -> str:
     """A method in words with its code name, for reasons and calculation bases.
 
+    Parameters
+    ----------
+    method : str
+        A base method or ``combo(a,b,...)``; a name the engine does not know is returned as given.
+    lang : str
+        ``"zh"`` (default) for Chinese words, anything else for English.
+
+    Returns
+    -------
+    str
+        The method's description followed by its code name in brackets.
+
+    Examples
+    --------
     >>> method_label("combo(damped_fixed,drift)")
     '阻尼趋势法与平均变化外推法的平均（combo(damped_fixed,drift)）'
     >>> method_label("drift", "en")
@@ -100,7 +114,23 @@ ESCAP_WEIGHT_POWER = 1.0
 
 
 def members(method: str) -> tuple[str, ...]:
-    """Return the base methods of ``method`` (one element for a base method)."""
+    """Return the base methods of ``method`` (one element for a base method).
+
+    Parameters
+    ----------
+    method : str
+        A base method name or ``combo(a,b,...)`` of them (spaces are ignored).
+
+    Returns
+    -------
+    tuple of str
+        The base method names, in the order written.
+
+    Raises
+    ------
+    ConfigurationError
+        When a name is not a base method or the combination is empty.
+    """
     name = method.replace(" ", "")
     if name.startswith("combo(") and name.endswith(")"):
         parts = tuple(p for p in name[6:-1].split(",") if p)
@@ -116,7 +146,23 @@ def members(method: str) -> tuple[str, ...]:
 
 
 def canonical(method: str) -> str:
-    """Canonical spelling of a method name (``"default"`` resolves to :data:`DEFAULT_METHOD`)."""
+    """Canonical spelling of a method name (``"default"`` resolves to :data:`DEFAULT_METHOD`).
+
+    Parameters
+    ----------
+    method : str
+        A base method, ``combo(a,b,...)`` or ``"default"``.
+
+    Returns
+    -------
+    str
+        The name without spaces, a one-member combination written as its member.
+
+    Raises
+    ------
+    ConfigurationError
+        When a name is not a base method.
+    """
     if method == "default":
         method = DEFAULT_METHOD
     parts = members(method)
@@ -125,7 +171,19 @@ def canonical(method: str) -> str:
 
 @dataclass(frozen=True)
 class Resolution:
-    """The model actually used for a series, and why."""
+    """The model actually used for a series, and why.
+
+    Attributes
+    ----------
+    requested : str
+        The method asked for, in canonical spelling.
+    used : str
+        The method fitted.
+    reason : str
+        Why, in words (number of points, members dropped).
+    fell_back : bool
+        Whether ``used`` differs from ``requested``.
+    """
 
     requested: str
     used: str
@@ -139,6 +197,25 @@ def resolve(method: str, n: int, positive: bool = True) -> Resolution:
     Members too short for ``n`` are dropped; if none is left the random walk with drift is used.
     ``loglinear`` needs positive values and is replaced by ``linear`` otherwise. The reason is
     always written out.
+
+    Parameters
+    ----------
+    method : str
+        The method asked for (base, ``combo(...)`` or ``"default"``).
+    n : int
+        Number of points of the series.
+    positive : bool
+        Whether every value is positive (``loglinear`` needs it).
+
+    Returns
+    -------
+    Resolution
+        The requested and used methods and the reason.
+
+    Raises
+    ------
+    ProjectionError
+        When ``n`` is below two.
     """
     requested = canonical(method)
     if n < 2:
@@ -174,7 +251,22 @@ def resolve(method: str, n: int, positive: bool = True) -> Resolution:
 
 
 def forecast_matrix(method: str, Y: np.ndarray, h: int) -> np.ndarray:
-    """Point forecasts of ``method`` (already resolved) for every row of ``Y``: shape (m, h)."""
+    """Point forecasts of ``method`` (already resolved) for every row of ``Y``: shape (m, h).
+
+    Parameters
+    ----------
+    method : str
+        A resolved method: a base method or ``combo(...)``, whose members are averaged.
+    Y : numpy.ndarray
+        Series of equal length, one per row, shape (m, n).
+    h : int
+        Number of years ahead.
+
+    Returns
+    -------
+    numpy.ndarray
+        The forecasts for 1..h years ahead, shape (m, h).
+    """
     parts = members(method)
     total = np.zeros((Y.shape[0], h))
     for p in parts:
@@ -193,6 +285,16 @@ def series_scale(Y: np.ndarray) -> np.ndarray:
 
     A row whose values never change gets ``1e-3 * mean |y|`` so that its interval is not a
     point; an all-zero row gets scale 0.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray
+        Series, one per row, shape (m, n) with n of at least two.
+
+    Returns
+    -------
+    numpy.ndarray
+        The scale of each row, shape (m,).
     """
     s = np.abs(np.diff(Y, axis=1)).mean(axis=1)
     floor = 1e-3 * np.abs(Y).mean(axis=1)
@@ -211,6 +313,16 @@ def roughness(Y: np.ndarray) -> np.ndarray:
     scale-free and, on real yearly series, strongly predicts how far the future falls from a
     trend forecast relative to :func:`series_scale`; the calibration is conditioned on it.
     NaN for rows of fewer than three points.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray
+        Series, one per row, shape (m, n).
+
+    Returns
+    -------
+    numpy.ndarray
+        The roughness of each row, shape (m,); 0 for a row that never changes.
     """
     if Y.shape[1] < 3:
         return np.full(Y.shape[0], np.nan)
@@ -222,7 +334,18 @@ def roughness(Y: np.ndarray) -> np.ndarray:
 
 
 def roughness_bin(r: np.ndarray) -> np.ndarray:
-    """Bin index 0..3 of each roughness value; -1 where it is undefined (two points)."""
+    """Bin index 0..3 of each roughness value; -1 where it is undefined (two points).
+
+    Parameters
+    ----------
+    r : numpy.ndarray
+        Roughness values (see :func:`roughness`), NaN where undefined.
+
+    Returns
+    -------
+    numpy.ndarray
+        Integer bin of each value against :data:`ROUGHNESS_EDGES`, -1 for NaN.
+    """
     r = np.asarray(r, dtype=float)
     b = np.digitize(np.nan_to_num(r, nan=0.0), ROUGHNESS_EDGES)
     return np.where(np.isfinite(r), b, -1)
@@ -233,6 +356,16 @@ def running_totals(Y: np.ndarray) -> np.ndarray:
 
     The yearly changes of the result are the amounts themselves, so its scale
     (:func:`series_scale`) is the mean absolute amount.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray
+        Yearly amounts, one series per row, shape (m, n).
+
+    Returns
+    -------
+    numpy.ndarray
+        The running totals with a leading 0 column, shape (m, n + 1).
     """
     return np.concatenate([np.zeros((Y.shape[0], 1)), np.cumsum(Y, axis=1)], axis=1)
 
@@ -245,5 +378,15 @@ def calibration_bin(Y: np.ndarray) -> np.ndarray:
     interval, and a better observation would then lower the probability of meeting a target;
     on the earlier values the bin is fixed and the latest value moves only the point forecast
     and the scale.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray
+        Series, one per row, shape (m, n).
+
+    Returns
+    -------
+    numpy.ndarray
+        The roughness bin of each row's first n - 1 values, -1 when n is below four.
     """
     return roughness_bin(roughness(np.asarray(Y, dtype=float)[:, :-1]))

@@ -115,7 +115,20 @@ NATURES: dict[str, Nature] = {
 
 
 def to_logit(y: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
-    """Values as the logit of their place between the bounds (clipped 1e-6 inside them)."""
+    """Values as the logit of their place between the bounds (clipped 1e-6 inside them).
+
+    Parameters
+    ----------
+    y : numpy.ndarray
+        Values between the bounds.
+    bounds : tuple of (float, float)
+        The lower and upper bounds (a, b).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``log(p / (1 - p))`` with ``p = (y - a) / (b - a)`` clipped to [1e-6, 1 - 1e-6].
+    """
     a, b = bounds
     p = np.clip((np.asarray(y, dtype=float) - a) / (b - a), 1e-6, 1 - 1e-6)
     z: np.ndarray = np.log(p / (1 - p))
@@ -123,7 +136,20 @@ def to_logit(y: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
 
 
 def from_logit(z: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
-    """Inverse of :func:`to_logit`."""
+    """Inverse of :func:`to_logit`.
+
+    Parameters
+    ----------
+    z : numpy.ndarray
+        Logit values.
+    bounds : tuple of (float, float)
+        The lower and upper bounds (a, b).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``a + (b - a) / (1 + exp(-z))``.
+    """
     a, b = bounds
     y: np.ndarray = a + (b - a) / (1 + np.exp(-np.asarray(z, dtype=float)))
     return y

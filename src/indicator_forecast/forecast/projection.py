@@ -148,7 +148,51 @@ def _simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray, seed: in
 
 @dataclass(frozen=True)
 class SeriesProjection:
-    """Projection of one series; immutable. Build it with :func:`project_series`."""
+    """Projection of one series; immutable. Build it with :func:`project_series`.
+
+    Attributes
+    ----------
+    measure : {"level", "flow", "running_total", "growth_rate"}
+        What the values are (see :func:`project_series`).
+    years : numpy.ndarray
+        Observed years after cleaning (gaps interpolated).
+    values : numpy.ndarray
+        Observed values after cleaning.
+    target_year : int
+        Last year projected.
+    method : str
+        The method requested, in canonical spelling.
+    model : str
+        The method fitted.
+    model_reason : str
+        Why that model, in words.
+    fell_back : bool
+        Whether ``model`` differs from ``method``.
+    level : tuple of float
+        Interval levels in percent.
+    calibration : str
+        Name of the calibration table used.
+    scale : float
+        Scale of the projected series (see
+        :func:`~indicator_forecast.forecast.methods.series_scale`).
+    distribution : Predictive
+        Distribution of the projected quantity per period (yearly rates for a growth rate, the
+        running total for a running total).
+    base : Predictive
+        Distribution of the series actually projected (the chained index, the yearly flows).
+    horizons : numpy.ndarray
+        Horizon of each projected period in years, fractional for a nowcast.
+    corr : numpy.ndarray
+        Correlation of the errors across horizons.
+    base_years : numpy.ndarray
+        Years of the series actually projected.
+    base_values : numpy.ndarray
+        Values of the series actually projected.
+    partial : Partial, optional
+        The part-year figure used, if any.
+    notes : tuple of str
+        What was done to the data and why (dropped values, interpolated years, fallbacks).
+    """
 
     measure: ProjectedMeasure
     years: np.ndarray
@@ -439,6 +483,11 @@ def project_series(
         figures and horizon (see :mod:`~indicator_forecast.forecast.width_scales`). Default: the
         shipped table; ``NO_SCALES`` for none.
 
+    Returns
+    -------
+    SeriesProjection
+        The projection with its distribution per projected period, the model used and notes.
+
     Raises
     ------
     ProjectionError
@@ -621,6 +670,17 @@ class AmountsProjection:
     ``running`` is the projection of the running total (0 the year before the first amount);
     ``last_total`` its value at the last full year; ``nowcast`` the part year's amount scaled to a
     full year (``Partial.value / Partial.pace_share``), if a part-year figure was given.
+
+    Attributes
+    ----------
+    running : SeriesProjection
+        Projection of the running total.
+    last_total : float
+        Running total at the last full year.
+    nowcast : float, optional
+        The part year's amount scaled to a full year, if a part-year figure was given.
+    trending : bool
+        Whether the amounts were projected with their trend (see :func:`amounts_trend`).
     """
 
     running: SeriesProjection
@@ -667,6 +727,32 @@ def project_amounts(
     carried at its average. The interval is then scaled by how much the amounts changed before
     the latest one, so it knows their spread, and a higher latest amount still raises the
     projection. ``trending`` says which was done.
+
+    Parameters
+    ----------
+    years : array-like of int
+        Years of the amounts.
+    amounts : array-like of float
+        The yearly amounts.
+    target_year : int
+        Last year projected.
+    level : float or sequence of float
+        Interval levels in percent.
+    method : str
+        As in :func:`project_series`.
+    partial : Partial, optional
+        A part-year amount for the year after the last full year.
+    calibration : Calibration, optional
+        Calibration table (default: the shipped one).
+    series_class : {"running_total", "level"}
+        Which calibration entries give the interval when the amounts do not trend.
+    follow_trend : bool
+        Project trending amounts with their trend (the default).
+
+    Returns
+    -------
+    AmountsProjection
+        The running-total projection, the last total, the nowcast and whether it trended.
     """
     yrs = np.asarray(years, dtype=int)
     c_years = np.concatenate([[yrs[0] - 1], yrs])
@@ -706,7 +792,19 @@ def project_amounts(
 
 def amounts_trend(amounts: np.ndarray) -> bool:
     """Whether yearly amounts trend: three or more, each changing the same way as the one before
-    (a steadily falling yearly reduction, steadily rising new investment)."""
+    (a steadily falling yearly reduction, steadily rising new investment).
+
+    Parameters
+    ----------
+    amounts : numpy.ndarray
+        The yearly amounts in year order.
+
+    Returns
+    -------
+    bool
+        True when every change between consecutive amounts has the same strict sign and there are
+        at least two changes.
+    """
     d = np.diff(np.asarray(amounts, dtype=float))
     return bool(d.size >= 2 and (np.all(d > 0) or np.all(d < 0)))
 
@@ -718,6 +816,18 @@ def grid_for(probs: np.ndarray, at: Sequence[float]) -> np.ndarray:
     outside the grid its nearest end: a :class:`Predictive` on the kept points gives exactly the
     quantiles at ``at`` that the whole grid gives (``numpy.interp`` uses only the bracketing
     points).
+
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        Sorted grid of probabilities.
+    at : sequence of float
+        Probabilities to be read by interpolation.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean mask over ``probs``.
     """
     keep = np.zeros(probs.size, dtype=bool)
     for p in at:

@@ -33,7 +33,21 @@ from indicator_forecast.exceptions import ConfigurationError
 
 @dataclass(frozen=True)
 class WidthScales:
-    """Width scales ``scales[kind]``: an array (len(points), len(horizons)) of factors."""
+    """Width scales ``scales[kind]``: an array (len(points), len(horizons)) of factors.
+
+    Attributes
+    ----------
+    name : str
+        Name of the table.
+    points : tuple of int
+        Numbers of yearly figures at which factors are fitted.
+    horizons : tuple of int
+        Horizons (years ahead) at which factors are fitted.
+    scales : dict of str to numpy.ndarray
+        Factor table per kind of indicator.
+    meta : dict
+        How the table was made.
+    """
 
     name: str
     points: tuple[int, ...]
@@ -66,7 +80,25 @@ NO_SCALES = WidthScales("none", (1,), (1,), {})
 
 
 def from_dict(d: dict[str, Any]) -> WidthScales:
-    """Build :class:`WidthScales` from the JSON written by ``benchmarks/fit_width_scales.py``."""
+    """Build :class:`WidthScales` from the JSON written by ``benchmarks/fit_width_scales.py``.
+
+    Parameters
+    ----------
+    d : dict
+        The parsed JSON: ``name``, ``points``, ``horizons``, ``scales`` (per kind, rows by
+        points and columns by horizons) and metadata.
+
+    Returns
+    -------
+    WidthScales
+        The table (``"custom"`` when no name is given); keys other than ``scales`` go to
+        ``meta``.
+
+    Raises
+    ------
+    ConfigurationError
+        When a kind's factors are not all positive or not of shape (points, horizons).
+    """
     points = tuple(int(x) for x in d["points"])
     horizons = tuple(int(x) for x in d["horizons"])
     scales: dict[str, np.ndarray] = {}

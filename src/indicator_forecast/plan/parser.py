@@ -93,7 +93,19 @@ _DIRECTION_MODIFIERS = (
 
 
 def normalise_text(text: str) -> str:
-    """Fold full-width characters, unify brackets and dashes, drop spaces."""
+    """Fold full-width characters, unify brackets and dashes, drop spaces.
+
+    Parameters
+    ----------
+    text : str
+        The text of a plan cell.
+
+    Returns
+    -------
+    str
+        The NFKC-folded text with ASCII brackets, commas, semicolons, dashes and tildes, white space
+        removed; a space between two digits becomes ``"␣"`` so that no number form accepts it.
+    """
     s = unicodedata.normalize("NFKC", str(text))
     s = s.replace("〔", "[").replace("〕", "]").replace("【", "[").replace("】", "]")
     s = s.replace("（", "(").replace("）", ")").replace("，", ",").replace("；", ";")
@@ -120,6 +132,16 @@ def infer_direction(name: str | None) -> Direction:
     A reduction (降低/下降 …) or a poverty-reduction count (脱贫/减贫) is higher-is-better; a
     lower-is-better word (死亡率, 失业, 浓度, 贫困 …) makes it lower. A plan's 方向 column, passed
     as ``direction`` to :func:`parse_target`, overrides these rules.
+
+    Parameters
+    ----------
+    name : str or None
+        The indicator's name; None or empty gives ``"higher"``.
+
+    Returns
+    -------
+    {"higher", "lower"}
+        Which direction is better.
     """
     if not name:
         return "higher"

@@ -78,7 +78,18 @@ _DIRECTIONS: dict[str, Direction] = {
 
 
 def split_departments(text: str | None) -> tuple[str, ...]:
-    """Split a department cell naming one or several departments."""
+    """Split a department cell naming one or several departments.
+
+    Parameters
+    ----------
+    text : str or None
+        The cell text, departments separated by 、, commas, semicolons, slashes or spaces.
+
+    Returns
+    -------
+    tuple of str
+        The department names in order; empty for an empty cell.
+    """
     if not text:
         return ()
     return tuple(d for d in re.split(_DEPT_SEP + "+", text.strip()) if d)

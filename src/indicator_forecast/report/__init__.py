@@ -47,7 +47,24 @@ __all__ = [
 
 def output_paths(ev: EvaluationLike, out_dir: str | Path, *, lang: str = "zh",
                  tasks: TaskList | None = None) -> list[Path]:  # fmt: skip
-    """The files :func:`export_all` would write into ``out_dir``, in writing order."""
+    """The files :func:`export_all` would write into ``out_dir``, in writing order.
+
+    Parameters
+    ----------
+    ev : EvaluationLike
+        The evaluation to export.
+    out_dir : str or Path
+        The output folder.
+    lang : {"zh", "en"}
+        Language of the file names.
+    tasks : TaskList, optional
+        The task list; when given, its workbook and Word file are included.
+
+    Returns
+    -------
+    list of Path
+        Workbook, Word tables, Word report, chart images, task files and the CSV.
+    """
     lab = _file_labels(ev, lang)
     out = Path(out_dir)
     charts = chart_paths(ev, out / lab["dir_charts"], lang)

@@ -180,7 +180,15 @@ def _print_setup(ws: Worksheet, header_row: int) -> None:
 
 def render_sheet(ws: Worksheet, table: Table) -> None:
     """Draw ``table`` on ``ws``: title (and subtitle) above, the header row repeated on every
-    printed page, the merges, the cells coloured by their grade or status, the notes below."""
+    printed page, the merges, the cells coloured by their grade or status, the notes below.
+
+    Parameters
+    ----------
+    ws : openpyxl.worksheet.worksheet.Worksheet
+        The worksheet to draw on, from the first row.
+    table : Table
+        The table to draw (title, subtitle, headers, rows, merges, notes).
+    """
     from openpyxl.styles import Font, PatternFill
 
     st = _styles()
@@ -274,7 +282,20 @@ _RATIO_MEASURES = frozenset({"escap_anticipated", "eurostat_ratio"})
 
 
 def evidence_item(item: str, lang: str) -> str:
-    """An evidence item in the report's language (measure codes and Chinese items translated)."""
+    """An evidence item in the report's language (measure codes and Chinese items translated).
+
+    Parameters
+    ----------
+    item : str
+        The item as the evaluation records it (a measure code or a Chinese label).
+    lang : {"zh", "en"}
+        Language of the report.
+
+    Returns
+    -------
+    str
+        The item's label in that language, or the item as given when none is known.
+    """
     import re
 
     table = labels(lang)["evidence_items"]
@@ -289,7 +310,20 @@ def evidence_item(item: str, lang: str) -> str:
 
 
 def evidence_unit(unit: str, lang: str) -> str:
-    """A unit of the evidence sheet in the report's language."""
+    """A unit of the evidence sheet in the report's language.
+
+    Parameters
+    ----------
+    unit : str
+        The unit as the evaluation records it.
+    lang : {"zh", "en"}
+        Language of the report.
+
+    Returns
+    -------
+    str
+        The unit in that language, or the unit as given when none is known.
+    """
     table = labels(lang)["evidence_units"]
     return str(table.get(unit, labels(lang)["narr"]["units"].get(unit, unit)))
 

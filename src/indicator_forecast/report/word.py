@@ -74,6 +74,11 @@ def write_tables_docx(
         Font faces (default 黑体 titles, 仿宋 text).
     annex_label : str or None
         The label printed above the title (``"附件6"``); None prints none.
+
+    Returns
+    -------
+    Path
+        The file written.
     """
     from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
 
@@ -137,7 +142,17 @@ def _usable_width_cm(doc: Document) -> float:
 
 def render_table(doc: Document, table: Table, fonts: ReportFonts) -> None:
     """Add ``table`` to ``doc``: its title (kept with the table), the table with the header
-    row repeated on every page and the merges, then the notes."""
+    row repeated on every page and the merges, then the notes.
+
+    Parameters
+    ----------
+    doc : docx.document.Document
+        The document to add to.
+    table : Table
+        The table to draw (title, headers, rows, merges, notes).
+    fonts : ReportFonts
+        Font faces for the title and the cells.
+    """
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -213,6 +228,11 @@ def write_report_docx(
         Language of the fixed texts.
     fonts : ReportFonts, optional
         Font faces (default 黑体 titles, 仿宋 body, 楷体 second-level headings).
+
+    Returns
+    -------
+    Path
+        The file written.
     """
     from docx import Document as new_document  # noqa: N813  (docx.Document is a factory function)
     from docx.enum.text import WD_BREAK
