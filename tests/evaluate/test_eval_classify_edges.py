@@ -198,7 +198,8 @@ def test_binding_cap_noise_of_an_average_rate_shrinks_with_the_years():
 def test_a_floor_not_yet_reached_is_judged_on_its_path_not_as_a_breach():
     """Air quality in the 13th plan: base 76.7 (2015), floor ＞80 in 2020, 78.8 in 2016. The path
     says 76.7 + 3.3/5 = 77.36 in 2016: 1.44 ahead, so not behind although below the line yet.
-    A ceiling met at the base year and breached now (5.2 → 5.6 against ＜5.5) is a breach: capped."""
+    A ceiling met at the base year and breached now (5.2 → 5.6 against ＜5.5) is a breach:
+    capped."""
     from indicator_forecast.data.periods import Period
     from indicator_forecast.progress import SeriesInput
 
