@@ -94,11 +94,8 @@ PENDING = frozenset({
     "indicator_forecast.adjust",
     "indicator_forecast.classify",
     "indicator_forecast.config",
-    "indicator_forecast.evaluate.many",
     "indicator_forecast.evaluate.reasons",
     "indicator_forecast.evaluate.result",
-    "indicator_forecast.exceptions",
-    "indicator_forecast.progress",
     *(f"indicator_forecast.plan.targets.{m}" for m in (
         "annual_rate", "band", "base", "ceiling", "composite", "cumulative_change",
         "cumulative_total", "direction", "earlier_year", "end_level", "floor",

@@ -50,7 +50,13 @@ class Problem:
 
 @dataclass(frozen=True)
 class ProblemReport:
-    """Every problem found in one read, as a list and as a table."""
+    """Every problem found in one read, as a list and as a table.
+
+    Attributes
+    ----------
+    problems : tuple of Problem
+        The problems, in the order they were found (file, sheet, row, cell, what was expected).
+    """
 
     problems: tuple[Problem, ...] = field(default_factory=tuple)
 

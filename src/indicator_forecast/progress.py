@@ -149,6 +149,20 @@ def plan_moment(
     when the last full year is the middle of the period (years ⌊n/2⌋ or ⌈n/2⌉ of n: 2022 or 2023
     of 2021–2025); 年度监测 otherwise. An explicit ``"final"`` before the target year has ended is
     refused: there is no final figure to judge.
+
+    Parameters
+    ----------
+    as_of : datetime.date
+        The evaluation date.
+    base_year, target_year : int
+        The plan's base year and target year (2020 and 2025 for 2021–2025).
+    setting : {"auto", "monitoring", "midterm", "final"}
+        ``EvaluationConfig.moment``: read the moment from the date, or name it.
+
+    Returns
+    -------
+    Moment
+        The moment, with the years elapsed and the time elapsed it implies.
     """
     lfy = min(last_full_year(as_of), target_year)
     n = target_year - base_year
@@ -178,7 +192,29 @@ def compute_progress(
     plan: Plan,
     config: EvaluationConfig | None = None,
 ) -> Progress:
-    """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored)."""
+    """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored).
+
+    The kind of the indicator's target measures it (``ind.target.progress``); this function
+    keeps the evaluation date inside the plan period and adds what every kind shares.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator.
+    obs : Observations
+        The figures held.
+    as_of : datetime.date
+        The evaluation date; figures after it, and after the target year, are not used.
+    plan : Plan
+        The plan (for targets set against another of its indicators).
+    config : EvaluationConfig, optional
+        Thresholds and options; default ``EvaluationConfig()``.
+
+    Returns
+    -------
+    Progress
+        How far the indicator has come, what is missing and the series to project.
+    """
     config = config or EvaluationConfig()
     # Figures after the plan period are not part of its evaluation: a final evaluation in 2026
     # looks at the plan years only, and the part-year figures of 2026 are not asked for.

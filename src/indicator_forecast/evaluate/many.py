@@ -83,6 +83,20 @@ def evaluate_chunk(
 
     Each :class:`Evaluation` is the one :func:`~indicator_forecast.evaluate.evaluate` returns
     for that plan.
+
+    Parameters
+    ----------
+    chunk : sequence of (str, Plan, Observations)
+        The plans to evaluate, each with its name (the ``plan`` column of a batch) and figures.
+    as_of : date or str
+        The evaluation date, the same for every plan.
+    config : EvaluationConfig, optional
+        Thresholds and options; default ``EvaluationConfig()``.
+
+    Returns
+    -------
+    list of (str, Evaluation)
+        Each plan's name and evaluation, in the order of ``chunk``.
     """
     prepared = [(name, _prepare(plan, obs, as_of=as_of, config=config))
                 for name, plan, obs in chunk]
