@@ -149,6 +149,27 @@ def plan_moment(
     when the last full year is the middle of the period (years ⌊n/2⌋ or ⌈n/2⌉ of n: 2022 or 2023
     of 2021–2025); 年度监测 otherwise. An explicit ``"final"`` before the target year has ended is
     refused: there is no final figure to judge.
+
+    Parameters
+    ----------
+    as_of : datetime.date
+        The evaluation date.
+    base_year, target_year : int
+        The plan's base year and target year (2020 and 2025 for a 2021–2025 plan).
+    setting : {"auto", "monitoring", "midterm", "final"}
+        ``EvaluationConfig.moment``: ``"auto"`` reads the moment from the date, any other value
+        is taken as given.
+
+    Returns
+    -------
+    Moment
+        The moment's code, the date, the plan years and the last full year of data (at most the
+        target year).
+
+    Raises
+    ------
+    ConfigurationError
+        If ``setting="final"`` while the target year is not yet over at ``as_of``.
     """
     lfy = min(last_full_year(as_of), target_year)
     n = target_year - base_year
@@ -178,7 +199,32 @@ def compute_progress(
     plan: Plan,
     config: EvaluationConfig | None = None,
 ) -> Progress:
-    """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored)."""
+    """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored).
+
+    The target kind's own ``progress`` does the work; figures after the target year are not
+    part of the plan's evaluation, so ``as_of`` is taken as at most 31 December of the target
+    year.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator and its parsed target.
+    obs : Observations
+        The observed figures (of this and other indicators: a relative target reads its
+        reference's).
+    as_of : datetime.date
+        The evaluation date.
+    plan : Plan
+        The plan ``ind`` belongs to (for targets relative to another indicator).
+    config : EvaluationConfig or None
+        The evaluation's options (staleness limit …); the defaults when ``None``.
+
+    Returns
+    -------
+    Progress
+        The kind's progress record, with the plan years, the better direction and the judged
+        threshold filled in.
+    """
     config = config or EvaluationConfig()
     # Figures after the plan period are not part of its evaluation: a final evaluation in 2026
     # looks at the plan years only, and the part-year figures of 2026 are not asked for.
