@@ -83,6 +83,21 @@ def evaluate_chunk(
 
     Each :class:`Evaluation` is the one :func:`~indicator_forecast.evaluate.evaluate` returns
     for that plan.
+
+    Parameters
+    ----------
+    chunk : sequence of (str, Plan, observations)
+        The plans with their names and observations (an
+        :class:`~indicator_forecast.data.Observations`, a frame or a path).
+    as_of : date or str
+        The evaluation date, the same for every plan.
+    config : EvaluationConfig, optional
+        The same thresholds and options for every plan; the defaults when ``None``.
+
+    Returns
+    -------
+    list of (str, Evaluation)
+        Each plan's name with its evaluation, in the order of ``chunk``.
     """
     prepared = [(name, _prepare(plan, obs, as_of=as_of, config=config))
                 for name, plan, obs in chunk]
