@@ -27,7 +27,31 @@ from indicator_forecast.progress import Progress
 
 @dataclass(frozen=True)
 class Adjustment:
-    """A proposed target change with its reason and calculation basis."""
+    """A proposed target change with its reason and calculation basis.
+
+    Attributes
+    ----------
+    indicator_id : str
+        The indicator's id in the plan.
+    direction : {"lower", "raise", "keep"}
+        下调, 上调, or keep the target (a binding indicator is not lowered).
+    original_target : str
+        The target as written in the plan.
+    suggested_target : str
+        The proposed target written the way the original is ("累计 1200"); for ``"keep"`` the
+        Chinese "维持…" wording (see :meth:`suggested` for English).
+    suggested_value : float or None
+        The proposed target's number; ``None`` for ``"keep"``.
+    probability : float or None
+        P(reaching the proposed target) under the projection; for ``"keep"``, P(meeting the
+        original target).
+    reason_zh, reason_en : str
+        Why the change is proposed (调整理由), in Chinese and English.
+    basis_zh, basis_en : str
+        The calculation behind the proposed figure (测算依据): projection, quantile, rounding.
+    binding_note, binding_note_en : str or None
+        For a binding indicator, why the target is kept rather than lowered.
+    """
 
     indicator_id: str
     direction: str  # "lower" (下调), "raise" (上调) or "keep" (binding: not lowered)
@@ -51,7 +75,19 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class Override:
-    """An analyst's decision kept beside the suggestion."""
+    """An analyst's decision kept beside the suggestion.
+
+    Attributes
+    ----------
+    grade : str
+        The grade the analyst decided on.
+    reason : str
+        The analyst's reason, as written.
+    adjusted_target : str or None
+        The target the analyst proposes instead of the suggested one, if any.
+    analyst : str or None
+        Who decided.
+    """
 
     grade: str
     reason: str
@@ -72,7 +108,22 @@ def _pace(value: float | None, pace_unit: str) -> str:
 
 
 def granularity(text: str, value: float) -> float:
-    """The step in which a target is written: 1400 → 100, 16 → 1, 1.1 → 0.1, 0.01 → 0.01."""
+    """The step in which a target is written: 1400 → 100, 16 → 1, 1.1 → 0.1, 0.01 → 0.01.
+
+    Parameters
+    ----------
+    text : str
+        The target as written in the plan.
+    value : float
+        The target's number: the number of ``text`` equal to it is the one read (else the
+        first number of ``text``, else ``value`` itself).
+
+    Returns
+    -------
+    float
+        One unit of the last decimal written; for a whole number, the power of ten of its
+        trailing zeros, keeping at least two significant figures (1400 → 100, 40 → 1).
+    """
     nums = re.findall(r"\d+(?:\.\d+)?", text)
     s = next((n for n in nums if math.isclose(float(n), value)), nums[0] if nums else f"{value:g}")
     if "." in s:
@@ -86,6 +137,21 @@ def granularity(text: str, value: float) -> float:
 
 
 def round_to(value: float, step: float) -> float:
+    """``value`` rounded to the nearest multiple of ``step`` (1187.3, 100 → 1200).
+
+    Parameters
+    ----------
+    value : float
+        The value to round.
+    step : float
+        The step, positive (e.g. from :func:`granularity`).
+
+    Returns
+    -------
+    float
+        The nearest multiple (ties as Python's :func:`round`, to even), with the decimals of a
+        step below 1 so that no float noise is left (0.30000000000000004 → 0.3).
+    """
     out = round(value / step) * step
     decimals = max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
     return round(out, decimals)
@@ -96,7 +162,27 @@ def _fmt(v: float | None) -> str:
 
 
 def rewrite_target_text(text: str, old: float, new: float, width: float | None) -> str:
-    """Write the new value the way the original is written ("累计 1400" → "累计 1200")."""
+    """Write the new value the way the original is written ("累计 1400" → "累计 1200").
+
+    Parameters
+    ----------
+    text : str
+        The target as written in the plan.
+    old : float
+        The target's current number (not read: the first number, or range, of ``text`` is
+        the one replaced).
+    new : float
+        The new number.
+    width : float or None
+        For a range target, ``high - low``: the first range of ``text`` becomes
+        ``new``–``new + width``. ``None`` (or 0) for a single value.
+
+    Returns
+    -------
+    str
+        ``text`` with its first number (or range) replaced; just ``new`` when ``text`` has no
+        number.
+    """
     if width:
         m = re.search(r"(\d+(?:\.\d+)?)\s*([-–—~～至到])\s*(\d+(?:\.\d+)?)", text)
         if m:
@@ -117,7 +203,34 @@ def propose(
     config: EvaluationConfig,
 ) -> Adjustment | None:
     """An adjustment proposal where the projection says the target will be missed or far
-    exceeded."""
+    exceeded.
+
+    The proposed value is the one reached with probability ``config.adjust_probability`` under
+    the projection, rounded to the target's :func:`granularity` (for a cumulative change in a
+    level, the change from the base figure). Lowering is proposed for grade C or D (kept, not
+    lowered, for a binding indicator); raising for grade A when the reachable value passes the
+    target by more than ``config.raise_margin``.
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator and its target.
+    progress : Progress
+        Its progress record (target value, base figure, paces for the basis text).
+    outlook : Outlook or None
+        Its projection.
+    classification : Classification
+        Its grade.
+    config : EvaluationConfig
+        Supplies ``adjust_probability`` and ``raise_margin``.
+
+    Returns
+    -------
+    Adjustment or None
+        The proposal; ``None`` when there is no projection or target number, for kinds judged
+        by a gap or by yearly assigned figures, for grades that ask for no change, or when the
+        rounded value is the target itself.
+    """
     t = ind.target
     if (
         outlook is None

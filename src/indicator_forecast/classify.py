@@ -52,6 +52,39 @@ class Outlook:
     ``quantile(q)`` and ``prob_at_least(x)`` describe the predictive distribution of the
     end-of-period value (a level, a five-year total, an average rate, a cumulative change or an
     average gap, as the kind requires).
+
+    Attributes
+    ----------
+    mean : float
+        Central projection of the end-of-period quantity.
+    lo, hi : float
+        Bounds of the central prediction interval at ``level`` %.
+    level : int
+        Coverage of the interval ``lo``–``hi``, in percent (e.g. 80).
+    p_meet : float or None
+        P(meeting the target in the target year); ``None`` where the target gives no bound.
+    p_stretch : float or None
+        P(meeting the "力争" stretch figure), when the target has one.
+    model : str
+        Code name of the projection method.
+    model_reason : str
+        Why that method, in Chinese (the nature of the series, then the engine's reason).
+    what : str
+        What the projection is of, as a code: level, flow, growth_rate, log_reduction,
+        gap_average (written by ``labels(lang)["what"]``).
+    quantile : callable
+        ``quantile(q)``: the ``q``-quantile of the end-of-period quantity.
+    prob_at_least : callable
+        ``prob_at_least(x)``: P(end-of-period quantity ≥ ``x``).
+    path : tuple of tuple
+        Yearly ``(year, mean, lo80, hi80, lo95, hi95)`` of the projection, for the charts.
+    notes : tuple of str
+        Notes on the projection (the series' nature, warnings of the engine).
+    only_rises : bool
+        The quantity only rises (urbanisation, life expectancy …): a target it has reached
+        stays reached, whatever the interval's lower tail says.
+    model_reason_en : str
+        ``model_reason`` in English.
     """
 
     mean: float
@@ -85,7 +118,27 @@ class Outlook:
 
 @dataclass(frozen=True)
 class Classification:
-    """A suggested grade with the rule that gave it and the comparison measures."""
+    """A suggested grade with the rule that gave it and the comparison measures.
+
+    Attributes
+    ----------
+    grade : str
+        ``"A"``, ``"B"``, ``"C"``, ``"D"`` or ``"insufficient_data"`` (a final-status code after
+        the target year).
+    rule : str
+        The rule that gave the grade, with its numbers, in English (for the audit trail).
+    pace_ratio : float or None
+        Completion ÷ time elapsed, when both are known.
+    p_meet : float or None
+        P(meeting the target) the grade was read from, when projected.
+    measures : dict
+        The comparison measures of :func:`comparison_measures`.
+    capped_binding : bool
+        Whether the grade was capped at C because a binding indicator is behind.
+    notes : tuple of (str, str)
+        Sentences (Chinese, English) the reason must carry: why the grade and the numbers seem
+        to point different ways (a threshold met now, a skewed projection).
+    """
 
     grade: str
     rule: str
@@ -135,6 +188,23 @@ def comparison_measures(
     threshold already met at the base year has no distance to cover: the methods then ask
     whether it is kept — ESCAP "maintain" or "reverse" on the projection, Eurostat "on track" or
     "deterioration" and UNSD "target met" or "limited or regression" on the figure now.
+
+    Parameters
+    ----------
+    progress : Progress
+        The indicator's progress record (base figure, mid-term figure, completion, target).
+    outlook : Outlook or None
+        The projection of the end of the period; ``None`` when not projected (the measures that
+        need it are left out).
+    config : EvaluationConfig
+        Supplies the UNSD and Eurostat class thresholds.
+
+    Returns
+    -------
+    dict
+        Only the measures that apply, by key: ``escap_current_status``, ``escap_time_elapsed``,
+        ``escap_anticipated`` and ``escap_anticipated_class``; ``eurostat_ratio`` and
+        ``eurostat_class``; ``unsd_projected_share`` and ``unsd_class``.
     """
     m: dict[str, Any] = {}
     pr = progress
@@ -208,7 +278,27 @@ def comparison_measures(
 def classify(
     progress: Progress, outlook: Outlook | None, *, binding: bool, config: EvaluationConfig
 ) -> Classification:
-    """Suggest A/B/C/D (or insufficient_data) for one indicator; see the module docstring."""
+    """Suggest A/B/C/D (or insufficient_data) for one indicator; see the module docstring.
+
+    Parameters
+    ----------
+    progress : Progress
+        The indicator's progress record; blocking missing data gives ``insufficient_data``.
+    outlook : Outlook or None
+        The projection; without it the grade is read from the progress alone (rule 3).
+    binding : bool
+        Whether the indicator is binding (约束性): if behind schedule, or a threshold not met
+        now, its grade is at best C (rule 4), unless the shortfall is within
+        ``config.binding_noise_multiple`` times the series' noise.
+    config : EvaluationConfig
+        The thresholds of the rules.
+
+    Returns
+    -------
+    Classification
+        The grade, the rule that gave it, the comparison measures and the notes the reason must
+        carry.
+    """
     measures = comparison_measures(progress, outlook, config)
     rho = progress.pace_ratio
     if progress.blocked:

@@ -39,7 +39,66 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class EvaluationConfig(BaseModel):
-    """Every threshold and option of an evaluation (frozen; carried by every result)."""
+    """Every threshold and option of an evaluation (frozen; carried by every result).
+
+    The module docstring says where the defaults come from.
+
+    Parameters
+    ----------
+    level : int
+        Interval level (%) reported beside the projection, 1–99 (default 80).
+    ahead_ratio : float
+        Progress ÷ time elapsed at or above which progress is ahead (default 1.2; ≥ 1).
+    behind_ratio : float
+        Pace ratio below which progress is behind schedule: a binding (约束性) indicator behind
+        schedule is graded at best C (default 0.9; ≤ 1).
+    binding_noise_multiple : float
+        A binding indicator is behind schedule only when its shortfall from the straight path
+        exceeds this many times the series' own year-to-year noise; 0 applies the cap on the
+        pace ratio alone (default 1.0; ≥ 0).
+    p_ahead, p_on_track, p_unlikely : float
+        P(meet) cut-offs of A (with progress ahead), B and D (below ``p_unlikely``); defaults
+        0.9, 0.6 and 0.2, each in (0, 1), with ``p_unlikely < p_on_track <= p_ahead``.
+    eurostat_on_track, eurostat_moderate : float
+        Eurostat / Statistics Canada classes of actual ÷ required growth (0.95, 0.60).
+    unsd_on_track, unsd_fair : float
+        UNSD progress-chart classes of the projected share of the distance (0.95, 0.10).
+    fallback_progress_on_track, fallback_progress_moderate : float
+        Pace-ratio cut-offs of B and C when there is no projection (0.95, 0.60).
+    adjust_probability : float
+        Probability with which a proposed adjusted target is reached (default 0.7; in (0, 1)).
+    raise_margin : float
+        Propose raising a target when the value reached with ``adjust_probability`` exceeds it
+        by this share (default 0.15).
+    max_staleness_years : float
+        The latest figure may lag the last full year by at most this many years (default 1.0).
+    method : str
+        Projection method passed to the forecast engine (default ``"default"``).
+    moment : {"auto", "monitoring", "midterm", "final"}
+        The plan moment; ``"auto"`` reads it from the date (default).
+    min_years_strong_grade : int
+        Full plan years of data needed before an A or a D is given (default 2; ≥ 1).
+    final_exceed_share : float
+        Share of the task completed at or above which 超额完成 (default 1.10; > 1).
+    final_basic_tolerance : float
+        Shortfall, as a share of the task, still counted 基本完成 (default 0.05; in [0, 1)).
+    final_threshold_tolerance : float
+        Miss of a floor, ceiling or band edge, as a share of its value, still counted 基本完成
+        (default 0.02; in [0, 1)).
+    final_gap_tolerance : float
+        Miss of the average growth gap, in percentage points, still counted 基本完成 (default
+        0.5; ≥ 0).
+    final_years_share : float
+        Share of the yearly assigned targets met (the last among them) for 基本完成 (default
+        0.8; in (0, 1]).
+    language : {"zh", "en"}
+        Default language of the outputs (default ``"zh"``).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        If a value is outside the range given above, or a field is unknown.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -151,4 +210,5 @@ class EvaluationConfig(BaseModel):
         return self
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field by name (``model_dump``), for the result frames and the audit trail."""
         return self.model_dump()

@@ -52,10 +52,12 @@ class Problem:
 class ProblemReport:
     """Every problem found in one read, as a list and as a table.
 
-    Attributes
+    Falsy when empty; ``len`` and iteration go over the problems.
+
+    Parameters
     ----------
     problems : tuple of Problem
-        The problems, in the order they were found (file, sheet, row, cell, what was expected).
+        The problems, in the order found (empty by default).
     """
 
     problems: tuple[Problem, ...] = field(default_factory=tuple)
@@ -98,7 +100,15 @@ class IndicatorForecastError(Exception):
 
 
 class InputError(IndicatorForecastError, ValueError):
-    """User input (a file or a table) has problems; ``report`` lists every one of them."""
+    """User input (a file or a table) has problems; ``report`` lists every one of them.
+
+    Parameters
+    ----------
+    message : str
+        What could not be read; the report's problems are appended to it.
+    report : ProblemReport or None
+        Every problem found; ``None`` for an empty report.
+    """
 
     def __init__(self, message: str, report: ProblemReport | None = None) -> None:
         self.report = report if report is not None else ProblemReport()
@@ -115,7 +125,15 @@ class DataError(InputError):
 
 
 class TargetParseError(IndicatorForecastError, ValueError):
-    """A target text could not be parsed; the message quotes the text and the accepted forms."""
+    """A target text could not be parsed; the message quotes the text and the accepted forms.
+
+    Parameters
+    ----------
+    text : str
+        The target text as written.
+    reason : str
+        Why it could not be parsed, in words.
+    """
 
     def __init__(self, text: str, reason: str) -> None:
         self.text = text

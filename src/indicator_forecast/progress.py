@@ -155,14 +155,21 @@ def plan_moment(
     as_of : datetime.date
         The evaluation date.
     base_year, target_year : int
-        The plan's base year and target year (2020 and 2025 for 2021–2025).
+        The plan's base year and target year (2020 and 2025 for a 2021–2025 plan).
     setting : {"auto", "monitoring", "midterm", "final"}
-        ``EvaluationConfig.moment``: read the moment from the date, or name it.
+        ``EvaluationConfig.moment``: ``"auto"`` reads the moment from the date, any other value
+        is taken as given.
 
     Returns
     -------
     Moment
-        The moment, with the years elapsed and the time elapsed it implies.
+        The moment's code, the date, the plan years and the last full year of data (at most the
+        target year).
+
+    Raises
+    ------
+    ConfigurationError
+        If ``setting="final"`` while the target year is not yet over at ``as_of``.
     """
     lfy = min(last_full_year(as_of), target_year)
     n = target_year - base_year
@@ -194,26 +201,29 @@ def compute_progress(
 ) -> Progress:
     """Progress of ``ind`` at ``as_of`` from ``obs`` (figures after ``as_of`` are ignored).
 
-    The kind of the indicator's target measures it (``ind.target.progress``); this function
-    keeps the evaluation date inside the plan period and adds what every kind shares.
+    The target kind's own ``progress`` does the work; figures after the target year are not
+    part of the plan's evaluation, so ``as_of`` is taken as at most 31 December of the target
+    year.
 
     Parameters
     ----------
     ind : Indicator
-        The indicator.
+        The indicator and its parsed target.
     obs : Observations
-        The figures held.
+        The observed figures (of this and other indicators: a relative target reads its
+        reference's).
     as_of : datetime.date
-        The evaluation date; figures after it, and after the target year, are not used.
+        The evaluation date.
     plan : Plan
-        The plan (for targets set against another of its indicators).
-    config : EvaluationConfig, optional
-        Thresholds and options; default ``EvaluationConfig()``.
+        The plan ``ind`` belongs to (for targets relative to another indicator).
+    config : EvaluationConfig or None
+        The evaluation's options (staleness limit …); the defaults when ``None``.
 
     Returns
     -------
     Progress
-        How far the indicator has come, what is missing and the series to project.
+        The kind's progress record, with the plan years, the better direction and the judged
+        threshold filled in.
     """
     config = config or EvaluationConfig()
     # Figures after the plan period are not part of its evaluation: a final evaluation in 2026

@@ -86,17 +86,18 @@ def evaluate_chunk(
 
     Parameters
     ----------
-    chunk : sequence of (str, Plan, Observations)
-        The plans to evaluate, each with its name (the ``plan`` column of a batch) and figures.
+    chunk : sequence of (str, Plan, observations)
+        The plans with their names and observations (an
+        :class:`~indicator_forecast.data.Observations`, a frame or a path).
     as_of : date or str
         The evaluation date, the same for every plan.
     config : EvaluationConfig, optional
-        Thresholds and options; default ``EvaluationConfig()``.
+        The same thresholds and options for every plan; the defaults when ``None``.
 
     Returns
     -------
     list of (str, Evaluation)
-        Each plan's name and evaluation, in the order of ``chunk``.
+        Each plan's name with its evaluation, in the order of ``chunk``.
     """
     prepared = [(name, _prepare(plan, obs, as_of=as_of, config=config))
                 for name, plan, obs in chunk]

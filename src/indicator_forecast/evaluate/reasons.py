@@ -41,14 +41,29 @@ class Fact:
 
 @dataclass(frozen=True)
 class Share:
-    """A ratio printed as a whole percentage ("—" when missing)."""
+    """A ratio printed as a whole percentage ("—" when missing).
+
+    Parameters
+    ----------
+    value : float or None
+        The ratio (0.6 prints as 60 %); ``None`` when it could not be computed.
+    """
 
     value: float | None
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit as written in the plan table; ``pace`` for a yearly pace ("亿元/年")."""
+    """A unit as written in the plan table; ``pace`` for a yearly pace ("亿元/年").
+
+    Parameters
+    ----------
+    unit : str
+        The unit as written in the plan table (``"亿元"``, ``"%"``), or a pace unit (``"亿元/年"``).
+    pace : bool
+        Whether it is the unit of a yearly pace: in English the "/年" is dropped and the unit
+        named as for a figure.
+    """
 
     unit: str
     pace: bool = False
@@ -56,21 +71,44 @@ class Unit:
 
 @dataclass(frozen=True)
 class Word:
-    """A word from the template table (``labels(lang)["reason"][code]``)."""
+    """A word from the template table (``labels(lang)["reason"][code]``).
+
+    Parameters
+    ----------
+    code : str
+        Key of the word in ``labels(lang)["reason"]`` (e.g. ``"verb_reduction"``).
+    """
 
     code: str
 
 
 @dataclass(frozen=True)
 class Method:
-    """A projection method by its code name, written by ``method_label``."""
+    """A projection method by its code name, written by ``method_label``.
+
+    Parameters
+    ----------
+    name : str
+        The method's code name (``Outlook.model``), as known to
+        :func:`~indicator_forecast.forecast.methods.method_label`.
+    """
 
     name: str
 
 
 @dataclass(frozen=True)
 class Departments:
-    """The responsible departments (proper names), or the template's wording when none."""
+    """The responsible departments (proper names), or the template's wording when none.
+
+    Parameters
+    ----------
+    names : tuple of str
+        The departments, printed as written in either language, joined by the template's
+        ``dept_sep``.
+    unknown : str
+        Key of the template wording printed when ``names`` is empty (default
+        ``"dept_unknown"``).
+    """
 
     names: tuple[str, ...]
     unknown: str = "dept_unknown"
@@ -78,28 +116,74 @@ class Departments:
 
 @dataclass(frozen=True)
 class Missing:
-    """Missing figures, each written by ``Missing.text(lang)``."""
+    """Missing figures, each written by ``Missing.text(lang)``.
+
+    Parameters
+    ----------
+    items : tuple
+        The missing figures (:class:`indicator_forecast.progress.Missing`), joined by the
+        template's ``list_sep``; in English their period labels are translated.
+    """
 
     items: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class Localised:
-    """A sentence that comes in both languages already (a classification note)."""
+    """A sentence that comes in both languages already (a classification note).
+
+    Parameters
+    ----------
+    zh : str
+        The Chinese text.
+    en : str
+        The English text.
+    """
 
     zh: str
     en: str
 
 
 def labels(lang: str) -> dict[str, Any]:
-    """The label table of ``lang`` (imported late: the report package imports this one)."""
+    """The label table of ``lang`` (imported late: the report package imports this one).
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}
+        The language of the table.
+
+    Returns
+    -------
+    dict
+        The table of :func:`indicator_forecast.report._labels.labels`: section name (``"reason"``,
+        ``"narr"``, ``"what"`` …) to its labels and templates.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not a language of the tables.
+    """
     from indicator_forecast.report._labels import labels as table
 
     return table(lang)
 
 
 def grade_label(grade: str, lang: str = "zh") -> str:
-    """The printed label of a grade or final-status code (one table for every output)."""
+    """The printed label of a grade or final-status code (one table for every output).
+
+    Parameters
+    ----------
+    grade : str
+        A grade code (``"on_track"``, ``"insufficient_data"`` …) or a final-status code.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The label as printed in reports and tables; the code itself when the table does not
+        know it.
+    """
     from indicator_forecast.report._labels import grade_label as label
 
     return label(grade, lang)
@@ -109,7 +193,21 @@ _lab = labels
 
 
 def unit_label(unit: str, lang: str) -> str:
-    """The unit as printed after a figure: as written in Chinese; English names with a space."""
+    """The unit as printed after a figure: as written in Chinese; English names with a space.
+
+    Parameters
+    ----------
+    unit : str
+        The unit as written in the plan table.
+    lang : {"zh", "en"}
+        Output language.
+
+    Returns
+    -------
+    str
+        In Chinese the unit unchanged; in English its name from ``labels("en")["narr"]["units"]``
+        (the unit itself when not listed) with a leading space, except ``"%"`` and ``""``.
+    """
     if lang == "zh":
         return unit
     u = str(_lab("en")["narr"]["units"].get(unit, unit))
@@ -160,13 +258,44 @@ def _capital(text: str) -> str:
 
 
 def render_fact(f: Fact, lang: str = "zh") -> str:
-    """One fact in words."""
+    """One fact in words.
+
+    Parameters
+    ----------
+    f : Fact
+        The fact: its template is filled with its figures, each written by type.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The sentence.
+
+    Raises
+    ------
+    TypeError
+        If a figure is a bare ``bool`` (a :class:`Word` must say it).
+    """
     t = _lab(lang)["reason"]
     return str(t[f.code]).format(**{k: _word(v, lang, t) for k, v in f.values.items()})
 
 
 def render(facts: list[Fact], lang: str = "zh") -> str:
-    """Facts as sentences in ``lang`` (English sentences start with a capital)."""
+    """Facts as sentences in ``lang`` (English sentences start with a capital).
+
+    Parameters
+    ----------
+    facts : list of Fact
+        The sentences, in order.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The sentences joined by the template's ``join``.
+    """
     t = _lab(lang)["reason"]
     out = [render_fact(f, lang) for f in facts]
     if lang != "zh":
@@ -179,7 +308,20 @@ _LEVEL_KINDS = ("cumulative_total", "end_level", "composite", "running_level", "
 
 
 def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
-    """The missing figures of an indicator in words ("" when none)."""
+    """The missing figures of an indicator in words ("" when none).
+
+    Parameters
+    ----------
+    r : IndicatorResult
+        The indicator's result; its ``progress.missing`` are listed (blocking or not).
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The missing figures joined by the template's ``list_sep``.
+    """
     return _word(Missing(tuple(r.progress.missing)), lang, _lab(lang)["reason"])
 
 
@@ -197,7 +339,28 @@ def _no_outlook_why(why: str | None) -> Any:
 
 
 def no_outlook_text(why: str | None, lang: str = "zh") -> str:
-    """Why an indicator was not projected, in ``lang``."""
+    """Why an indicator was not projected, in ``lang``.
+
+    Parameters
+    ----------
+    why : str or None
+        The reason as recorded (``IndicatorResult.no_outlook_reason``, usually Chinese); ``None``
+        or empty for the template's generic wording.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The reason in ``lang``: a Chinese reason is translated by the patterns of
+        ``labels("en")["no_outlook"]``, a reason without Chinese characters is printed as is.
+
+    Raises
+    ------
+    KeyError
+        If a Chinese reason matches none of those patterns (in either language, so that a
+        missing translation is found on the Chinese run too).
+    """
     return _word(_no_outlook_why(why), lang, labels(lang)["reason"])
 
 
@@ -206,6 +369,18 @@ def note_text(note: str, lang: str = "zh") -> str:
 
     English comes from the patterns of ``labels("en")["progress_notes"]``; a note no pattern
     knows stays as written (the English-output test lists it).
+
+    Parameters
+    ----------
+    note : str
+        The note as written by the progress layer.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        The note in ``lang``.
     """
     if lang == "zh":
         return note
@@ -219,12 +394,40 @@ def note_text(note: str, lang: str = "zh") -> str:
 
 
 def period_text(text: str) -> str:
-    """Period labels of the data layer ("2021年、2022年1-6月") in English."""
+    """Period labels of the data layer ("2021年、2022年1-6月") in English.
+
+    Parameters
+    ----------
+    text : str
+        One or more period labels, as written by the data layer.
+
+    Returns
+    -------
+    str
+        The labels in English ("2021, 2022 Jan-M6").
+    """
     return _period_en(text)
 
 
 def reason_facts(r: IndicatorResult) -> list[Fact]:
-    """The sentences of an indicator's reason, as codes with their figures."""
+    """The sentences of an indicator's reason, as codes with their figures.
+
+    Which sentences depends on the grade and the target kind: what is missing (and who
+    supplies it) when the data are insufficient; else the progress in the kind's terms (a total,
+    a rate, growth gaps, yearly assigned figures, a level against its base), the projection or
+    why there is none, the pace still needed, whether the cap on the grade bound, and the
+    figures still missing.
+
+    Parameters
+    ----------
+    r : IndicatorResult
+        The evaluated indicator.
+
+    Returns
+    -------
+    list of Fact
+        The sentences in order, in no language; :func:`render` writes them.
+    """
     pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
     depts = Departments(tuple(ind.departments))
     unit = Unit(ind.unit)
@@ -307,5 +510,18 @@ def _what(code: str) -> Localised:
 
 
 def reason(r: IndicatorResult, lang: str = "zh") -> str:
-    """A few sentences per indicator with the numbers behind the conclusion."""
+    """A few sentences per indicator with the numbers behind the conclusion.
+
+    Parameters
+    ----------
+    r : IndicatorResult
+        The evaluated indicator.
+    lang : {"zh", "en"}
+        Output language: Chinese (the default) or English.
+
+    Returns
+    -------
+    str
+        ``render(reason_facts(r), lang)``.
+    """
     return render(reason_facts(r), lang)

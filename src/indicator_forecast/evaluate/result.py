@@ -45,7 +45,31 @@ def _num(v: float | None) -> float:
 @dataclass(frozen=True)
 class IndicatorResult:
     """The evaluation of one indicator: progress, projection, suggested grade, proposal and
-    override."""
+    override.
+
+    Attributes
+    ----------
+    indicator : Indicator
+        The indicator as read from the plan, with its parsed target.
+    progress : Progress
+        Its progress at the evaluation date.
+    outlook : Outlook or None
+        Its projection to the target year; ``None`` when not projected.
+    classification : Classification
+        The suggested grade (a final status in a final evaluation) and the rule that gave it.
+    adjustment : Adjustment or None
+        The proposed target change, if any.
+    config : EvaluationConfig
+        The thresholds and options the result was computed with.
+    no_outlook_reason : str or None
+        Why there is no projection (Chinese), when ``outlook`` is ``None``.
+    override : Override or None
+        The analyst's decision, when one was recorded.
+    moment : Moment or None
+        The moment of the plan the evaluation is (yearly monitoring, mid-term, final).
+    final : FinalStatus or None
+        The final status (总结评估) in a final evaluation.
+    """
 
     indicator: Indicator
     progress: Progress
@@ -257,7 +281,27 @@ class IndicatorResult:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """A plan's evaluation at one date: per-indicator results and the tables built from them."""
+    """A plan's evaluation at one date: per-indicator results and the tables built from them.
+
+    Attributes
+    ----------
+    plan : Plan
+        The plan evaluated.
+    observations : Observations
+        The figures it was evaluated on.
+    as_of : datetime.date
+        The evaluation date.
+    config : EvaluationConfig
+        The thresholds and options used.
+    results : tuple of IndicatorResult
+        One result per indicator, in the plan's order.
+    language : {"zh", "en"}
+        Default language of the tables and texts (default ``"zh"``).
+    created : datetime.datetime
+        When the evaluation was made (local time, to the second).
+    moment : Moment or None
+        The moment of the plan the evaluation is.
+    """
 
     plan: Plan
     observations: Observations

@@ -37,7 +37,18 @@ if TYPE_CHECKING:
 
 
 class AnnualRateTarget(TargetBase):
-    """An average annual growth rate (%), a single value, a range or an open bound."""
+    """An average annual growth rate (%), a single value, a range or an open bound.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"annual_rate"}
+        The kind's name.
+    approximate : bool
+        Whether the rate was written as approximate ("5左右"); default ``False``.
+    """
 
     kind: Literal["annual_rate"] = "annual_rate"
     approximate: bool = False

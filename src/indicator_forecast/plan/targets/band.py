@@ -19,7 +19,19 @@ DEFAULT_BAND_TOLERANCE_SHARE = 0.02
 
 
 class BandTarget(TargetBase):
-    """Approximately ``low`` (= ``high``), within ``tolerance`` either side."""
+    """Approximately ``low`` (= ``high``), within ``tolerance`` either side.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"band"}
+        The kind's name.
+    tolerance : float
+        Half-width of the band, in the indicator's unit (non-negative; by default 2 % of the
+        value, see ``DEFAULT_BAND_TOLERANCE_SHARE``).
+    """
 
     kind: Literal["band"] = "band"
     tolerance: float

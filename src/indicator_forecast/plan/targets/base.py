@@ -53,7 +53,23 @@ KINDS: dict[str, type[TargetBase]] = {}
 
 
 def kind_class(kind: str) -> type[TargetBase]:
-    """The target class of the kind named ``kind`` (``"floor"`` → :class:`FloorTarget`)."""
+    """The target class of the kind named ``kind`` (``"floor"`` → :class:`FloorTarget`).
+
+    Parameters
+    ----------
+    kind : str
+        A kind's name, the ``kind`` literal of its class.
+
+    Returns
+    -------
+    type of TargetBase
+        The registered subclass of :class:`TargetBase` for that kind.
+
+    Raises
+    ------
+    ValueError
+        If no kind of that name is defined; the message lists the known kinds.
+    """
     try:
         return KINDS[kind]
     except KeyError:

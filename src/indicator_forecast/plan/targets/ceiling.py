@@ -9,7 +9,24 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class CeilingTarget(TargetBase):
-    """Stay below ``high`` (strictly when written with '<')."""
+    """Stay below ``high`` (strictly when written with '<').
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"ceiling"}
+        The kind's name.
+    direction : {"lower"}
+        Always lower-is-better.
+    strict : bool
+        Whether the bound is strict ("<5.5": the value must stay below ``high``, not reach it).
+    written_as_level : bool
+        Whether the ceiling was written as a plain level of a lower-is-better indicator (a
+        death rate of 0.01) rather than with "<" or "以内": it is then reached along a straight
+        path from the base-year value, not held every year.
+    """
 
     kind: Literal["ceiling"] = "ceiling"
     direction: Literal["lower"] = "lower"

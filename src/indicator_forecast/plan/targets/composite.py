@@ -15,7 +15,17 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class CompositePart(BaseModel):
-    """One part of a composite target."""
+    """One part of a composite target.
+
+    Parameters
+    ----------
+    name : str
+        The part's name as written in the plan.
+    low, high : float
+        The part's target (equal for a single value).
+    departments : tuple of str
+        The departments responsible for the part, in the plan's order (empty if none given).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -26,7 +36,18 @@ class CompositePart(BaseModel):
 
 
 class CompositeTarget(TargetBase):
-    """An end-of-period level made of named parts."""
+    """An end-of-period level made of named parts.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"composite"}
+        The kind's name.
+    parts : tuple of CompositePart
+        The named parts, in the plan's order; ``low``/``high`` hold the whole.
+    """
 
     kind: Literal["composite"] = "composite"
     parts: tuple[CompositePart, ...] = ()

@@ -36,7 +36,21 @@ if TYPE_CHECKING:
 
 
 class CumulativeChangeTarget(TargetBase):
-    """A five-year change of ``low`` (= ``high``): a ``reduction`` or an ``increase``."""
+    """A five-year change of ``low`` (= ``high``): a ``reduction`` or an ``increase``.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"cumulative_change"}
+        The kind's name.
+    change : {"reduction", "increase"}
+        Whether the five-year change is a reduction or an increase.
+    in_points : bool
+        Whether the change is in percentage points of a % level ("提高2个百分点"): a change in
+        the level, not a compounding rate.
+    """
 
     kind: Literal["cumulative_change"] = "cumulative_change"
     change: Literal["reduction", "increase"] = "reduction"

@@ -36,7 +36,19 @@ if TYPE_CHECKING:
 
 
 class CumulativeTotalTarget(TargetBase):
-    """A total of new amounts over the plan period (value or range)."""
+    """A total of new amounts over the plan period (value or range).
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"cumulative_total"}
+        The kind's name.
+    implied : bool
+        Whether the total was read as one without the word "累计" (written "新增…", or a plain
+        number for an indicator whose name says new additions).
+    """
 
     kind: Literal["cumulative_total"] = "cumulative_total"
     implied: bool = False

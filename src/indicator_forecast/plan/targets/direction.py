@@ -17,7 +17,21 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 class DirectionTarget(TargetBase):
     """Keep moving ``movement`` ("rise", "fall") or stay ``"stable"`` (within ``tolerance_share``
-    of the base value, as a share)."""
+    of the base value, as a share).
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"direction"}
+        The kind's name.
+    movement : {"rise", "fall", "stable"}
+        The stated direction; default ``"fall"``.
+    tolerance_share : float
+        For ``"stable"``: how far from the base value the end value may be, as a share of the
+        base value (default 0.05).
+    """
 
     kind: Literal["direction"] = "direction"
     movement: Literal["rise", "fall", "stable"] = "fall"

@@ -14,7 +14,21 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class EarlierYearTarget(TargetBase):
-    """Reach ``multiple`` times the figure of ``reference_year`` by the target year."""
+    """Reach ``multiple`` times the figure of ``reference_year`` by the target year.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"relative_to_year"}
+        The kind's name.
+    reference_year : int
+        The earlier year the target is set against (2010 in "比2010年翻一番").
+    multiple : float
+        The factor on the reference year's figure: 2 for 翻一番, 4 for 翻两番, ``1 + X/100``
+        for "增长X%".
+    """
 
     kind: Literal["relative_to_year"] = "relative_to_year"
     reference_year: int

@@ -12,7 +12,16 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class EndLevelTarget(TargetBase):
-    """A level to reach in the target year (a value or a range)."""
+    """A level to reach in the target year (a value or a range).
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"end_level"}
+        The kind's name.
+    """
 
     kind: Literal["end_level"] = "end_level"
     label_zh: ClassVar[str] = "期末水平"

@@ -9,7 +9,18 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class FloorTarget(TargetBase):
-    """Stay above ``low`` (strictly when written with '>')."""
+    """Stay above ``low`` (strictly when written with '>').
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"floor"}
+        The kind's name.
+    strict : bool
+        Whether the bound is strict (">84": the value must stay above ``low``, not reach it).
+    """
 
     kind: Literal["floor"] = "floor"
     strict: bool = False

@@ -29,7 +29,18 @@ if TYPE_CHECKING:
 
 
 class ParentAssignedTarget(TargetBase):
-    """A target whose figure is assigned each year by ``setter`` (e.g. the city)."""
+    """A target whose figure is assigned each year by ``setter`` (e.g. the city).
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"parent_assigned"}
+        The kind's name.
+    setter : str
+        Who assigns the yearly figure (default ``"市"``, the city).
+    """
 
     kind: Literal["parent_assigned"] = "parent_assigned"
     setter: str = "市"

@@ -19,7 +19,24 @@ if TYPE_CHECKING:
 
 
 class ParentSyncedTarget(GapTarget):
-    """Growth kept in step with (or above) the parent (city, province, nation)."""
+    """Growth kept in step with (or above) the parent (city, province, nation).
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"parent_synced"}
+        The kind's name.
+    parent : str
+        The parent jurisdiction whose growth is the reference (default ``"市"``).
+    relation : {"in_step", "above"}
+        ``"in_step"``: met when the average gap is not below ``-tolerance`` points;
+        ``"above"``: when it is above zero.
+    tolerance : float
+        Percentage points the average growth may fall short of the parent's and still count as
+        in step (default 0).
+    """
 
     kind: Literal["parent_synced"] = "parent_synced"
     parent: str = "市"

@@ -18,7 +18,24 @@ if TYPE_CHECKING:
 
 
 class RelativeToIndicatorTarget(GapTarget):
-    """Grow ``above`` or ``in_step`` with ``reference``."""
+    """Grow ``above`` or ``in_step`` with ``reference``.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"relative_to_indicator"}
+        The kind's name.
+    reference : str
+        The reference indicator as named in the text ("GDP增长").
+    relation : {"above", "in_step"}
+        ``"above"``: met when the average growth gap to the reference is above zero;
+        ``"in_step"``: when it is not below ``-tolerance`` points.
+    tolerance : float
+        Percentage points the average growth may fall short of the reference's and still count
+        as in step (default 0.5).
+    """
 
     kind: Literal["relative_to_indicator"] = "relative_to_indicator"
     reference: str
@@ -44,7 +61,26 @@ class RelativeToIndicatorTarget(GapTarget):
 
 
 def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | None:
-    """The plan's indicator a relative target refers to ("GDP增长" → "国内生产总值(GDP)增长")."""
+    """The plan's indicator a relative target refers to ("GDP增长" → "国内生产总值(GDP)增长").
+
+    Names are compared without spaces and brackets; "经济增长" also matches "GDP增长", and "GDP"
+    also matches "国内生产总值" and "地区生产总值". The first indicator whose name contains one
+    of these forms is taken.
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan whose indicators (all levels) are searched.
+    ind : Indicator
+        The indicator carrying the relative target; it is never its own reference.
+    reference : str
+        The reference as named in the target text.
+
+    Returns
+    -------
+    Indicator or None
+        The first matching other indicator, or ``None`` if none matches.
+    """
 
     def squeeze(s: str) -> str:
         return "".join(ch for ch in s if ch not in " ()（）")

@@ -9,7 +9,16 @@ from indicator_forecast.plan.targets.base import TargetBase
 
 
 class RunningLevelTarget(TargetBase):
-    """A cumulative stock to be reached by the target year."""
+    """A cumulative stock to be reached by the target year.
+
+    The fields of :class:`.TargetBase` (``text``, ``low``, ``high``, ``unit``, ``direction``,
+    ``base_year``, ``target_year``, ``aspiration``, ``note`` …) and the following.
+
+    Parameters
+    ----------
+    kind : {"running_level"}
+        The kind's name.
+    """
 
     kind: Literal["running_level"] = "running_level"
     label_zh: ClassVar[str] = "累计达到"
