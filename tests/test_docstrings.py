@@ -88,19 +88,9 @@ def _class_problems(cls: type) -> list[str]:
     return []
 
 
-#: Modules whose docstrings are still being brought to the rule (issue 16.6, stated in its note).
-#: The test fails if one of them has no problem left, so the list only shrinks.
-PENDING = frozenset({
-    "indicator_forecast.adjust",
-    "indicator_forecast.classify",
-    "indicator_forecast.config",
-    "indicator_forecast.evaluate.reasons",
-    "indicator_forecast.evaluate.result",
-    *(f"indicator_forecast.plan.targets.{m}" for m in (
-        "annual_rate", "band", "base", "ceiling", "composite", "cumulative_change",
-        "cumulative_total", "direction", "earlier_year", "end_level", "floor",
-        "parent_assigned", "parent_synced", "relative", "running_level")),
-})
+#: Modules whose docstrings are still being brought to the rule; the test fails if one of them
+#: has no problem left, so the list only shrinks.
+PENDING: frozenset[str] = frozenset()
 
 
 def test_every_public_function_and_class_has_numpydoc_sections() -> None:
