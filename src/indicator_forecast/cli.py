@@ -269,7 +269,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     assert plan is not None
     print(f"规划表 / plan: {len(plan)} indicators read without problems ({args.plan})")
     if tasks is not None:
-        print(f"主要任务 / tasks: {tasks.summary()} ({tasks.source})")
+        print(f"主要任务 / tasks: {tasks.summary('en')} ({tasks.source})")
     if args.observations:
         obs = read_observations(args.observations, plan)
         print(f"观测数据 / observations: {obs.summary()}")
@@ -302,7 +302,7 @@ def _report_one(ev: Any, obs: Any, tasks: Any, args: argparse.Namespace, out: Pa
     if tasks is not None:
         from indicator_forecast.report._labels import labels
 
-        print(labels(args.lang)["terminal"]["tasks"].format(summary=tasks.summary()))
+        print(labels(args.lang)["terminal"]["tasks"].format(summary=tasks.summary(args.lang)))
     if out is not None:
         from indicator_forecast.report import export_all
 

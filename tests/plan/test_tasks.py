@@ -87,6 +87,18 @@ def test_putuo_nothing_returned(putuo):
     assert "争创全国文明城区" in putuo._repr_html_()
 
 
+def test_summary_in_each_language(putuo):
+    # 112 tasks, 8 sections (SECTION_SPANS), 40 lead departments counted from the table, none returned
+    n_depts = len({d for t in putuo for d in t.departments})
+    assert n_depts == 40
+    assert putuo.summary() == (
+        "112项，分8个部分，牵头单位40个；A类0项，B类0项，C类0项，D类0项，未报送112项"
+    )
+    assert putuo.summary("en") == (
+        "112 tasks in 8 sections, 40 lead departments; A 0, B 0, C 0, D 0, not returned 112"
+    )
+
+
 def test_immutable(putuo):
     with pytest.raises(dataclasses.FrozenInstanceError):
         putuo.name = "x"  # type: ignore[misc]

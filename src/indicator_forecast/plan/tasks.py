@@ -26,6 +26,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from indicator_forecast._io import TableRows, clean_header, locate_header, read_raw_table
+from indicator_forecast._typing import Language
 from indicator_forecast.exceptions import InputError, PlanError, ProblemReport
 
 TASK_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -297,12 +298,27 @@ class TaskList:
             out[t.conclusion if t.conclusion else "not_returned"] += 1
         return out
 
-    def summary(self) -> str:
-        """One line: tasks, sections, departments and the counts."""
+    def summary(self, lang: Language = "zh") -> str:
+        """One line: tasks, sections, departments and the counts of each conclusion.
+
+        Parameters
+        ----------
+        lang : {"zh", "en"}, default "zh"
+            Language of the line.
+
+        Returns
+        -------
+        str
+            For example ``"112项，分8个部分，牵头单位40个；A类0项，…，未报送112项"``.
+        """
         c = self.counts()
-        return (f"{len(self)} tasks in {len(self.sections)} sections, {len(self.departments)} lead "
-                f"departments; A {c['A']}, B {c['B']}, C {c['C']}, D {c['D']}, "
-                f"not returned {c['not_returned']}")  # fmt: skip
+        if lang == "en":
+            return (f"{len(self)} tasks in {len(self.sections)} sections, {len(self.departments)} "
+                    f"lead departments; A {c['A']}, B {c['B']}, C {c['C']}, D {c['D']}, "
+                    f"not returned {c['not_returned']}")  # fmt: skip
+        return (f"{len(self)}项，分{len(self.sections)}个部分，牵头单位{len(self.departments)}个；"
+                f"A类{c['A']}项，B类{c['B']}项，C类{c['C']}项，D类{c['D']}项，"
+                f"未报送{c['not_returned']}项")  # fmt: skip
 
     def _repr_html_(self) -> str:
         df = self.to_frame()[["section_number", "group", "number", "text", "departments",
