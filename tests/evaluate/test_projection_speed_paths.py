@@ -24,7 +24,7 @@ from scipy.stats import norm
 
 from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import evaluate
-from indicator_forecast.forecast import _kernels as K
+from indicator_forecast.forecast import _kernels as kernels
 from indicator_forecast.forecast import projection as proj
 from indicator_forecast.forecast.calibration import default_calibration
 from indicator_forecast.forecast.distribution import Predictive, from_samples, sorted_quantiles
@@ -76,14 +76,14 @@ def old_change_distribution(periods: np.ndarray, mean: np.ndarray, paths: np.nda
     return old_from_samples(periods, mean, paths - prev, probs, level, "change")
 
 
-def old_holt_damped(Y: np.ndarray, alpha: Any, beta: Any, phi: Any) -> tuple[np.ndarray, ...]:
+def old_holt_damped(y: np.ndarray, alpha: Any, beta: Any, phi: Any) -> tuple[np.ndarray, ...]:
     """The damped trend's recursion on arrays, as it was run for every series."""
-    level = Y[:, 0].copy()
-    trend = Y[:, 1] - Y[:, 0]
-    sse = np.zeros(Y.shape[0])
-    for t in range(1, Y.shape[1]):
+    level = y[:, 0].copy()
+    trend = y[:, 1] - y[:, 0]
+    sse = np.zeros(y.shape[0])
+    for t in range(1, y.shape[1]):
         pred = level + phi * trend
-        err = Y[:, t] - pred
+        err = y[:, t] - pred
         if t >= 2:
             sse += err * err
         new_level = pred + alpha * err
@@ -115,7 +115,7 @@ def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypa
         m.setattr(proj, "_simulate", old_simulate)
         m.setattr(proj, "from_samples", old_from_samples)
         m.setattr(proj, "_change_distribution", old_change_distribution)
-        m.setattr(K, "_holt_damped", old_holt_damped)
+        m.setattr(kernels, "_holt_damped", old_holt_damped)
         m.setattr(proj.AmountsProjection, "yearly", old_yearly)
         old = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
                for name, plan, obs in plans}
@@ -196,15 +196,15 @@ def test_from_samples_with_an_order_is_from_samples_without() -> None:
 
 def test_damped_recursion_of_one_series_is_the_array_recursion_bit_for_bit() -> None:
     rng = np.random.default_rng(21)
-    Y = np.cumsum(rng.standard_normal((300, 7)) * 10 ** rng.uniform(-3, 6, (300, 1)), axis=1)
-    Y[::17, 3] = np.nan  # a missing figure propagates the same way
-    for a, b, p in [K.DAMPED_FIXED, (0.1, 0.02, 0.8), (0.55, 0.35, 0.95)]:
-        batch = old_holt_damped(Y, np.full(300, a), np.full(300, b), np.full(300, p))
+    y = np.cumsum(rng.standard_normal((300, 7)) * 10 ** rng.uniform(-3, 6, (300, 1)), axis=1)
+    y[::17, 3] = np.nan  # a missing figure propagates the same way
+    for a, b, p in [kernels.DAMPED_FIXED, (0.1, 0.02, 0.8), (0.55, 0.35, 0.95)]:
+        batch = old_holt_damped(y, np.full(300, a), np.full(300, b), np.full(300, p))
         for i in range(0, 300, 7):
-            one = K._holt_damped(Y[i : i + 1], a, b, p)
+            one = kernels._holt_damped(y[i : i + 1], a, b, p)
             for x, y in zip(one, batch, strict=True):
                 assert np.array_equal(x.view(np.int64), y[i : i + 1].view(np.int64))
     # Worked by hand: 1, 3, 4 with alpha 0.5, beta 0.5, phi 1 -> level 1, trend 2; step 1:
     # pred 3, err 0, level 3, trend 2; step 2: pred 5, err -1, sse 1, level 4.5, trend 1.75.
-    lv, tr, sse = K._holt_damped(np.array([[1.0, 3.0, 4.0]]), 0.5, 0.5, 1.0)
+    lv, tr, sse = kernels._holt_damped(np.array([[1.0, 3.0, 4.0]]), 0.5, 0.5, 1.0)
     assert (lv.tolist(), tr.tolist(), sse.tolist()) == ([4.5], [1.75], [1.0])
