@@ -202,8 +202,8 @@ def test_damped_recursion_of_one_series_is_the_array_recursion_bit_for_bit() -> 
         batch = old_holt_damped(y, np.full(300, a), np.full(300, b), np.full(300, p))
         for i in range(0, 300, 7):
             one = kernels._holt_damped(y[i : i + 1], a, b, p)
-            for x, y in zip(one, batch, strict=True):
-                assert np.array_equal(x.view(np.int64), y[i : i + 1].view(np.int64))
+            for got, ref in zip(one, batch, strict=True):
+                assert np.array_equal(got.view(np.int64), ref[i : i + 1].view(np.int64))
     # Worked by hand: 1, 3, 4 with alpha 0.5, beta 0.5, phi 1 -> level 1, trend 2; step 1:
     # pred 3, err 0, level 3, trend 2; step 2: pred 5, err -1, sse 1, level 4.5, trend 1.75.
     lv, tr, sse = kernels._holt_damped(np.array([[1.0, 3.0, 4.0]]), 0.5, 0.5, 1.0)
