@@ -11,6 +11,12 @@ Usage (from the repository root)::
     PYTHONPATH=$PWD/src python3 benchmarks/evaluate_scale.py speed --units 10 100 1000
     PYTHONPATH=$PWD/src python3 benchmarks/evaluate_scale.py capture DIR   # frames → DIR
     PYTHONPATH=$PWD/src python3 benchmarks/evaluate_scale.py compare DIR   # frames == DIR?
+    PYTHONPATH=$PWD/src python3 benchmarks/evaluate_scale.py speed --units 100 --draws 2000
+    PYTHONPATH=$PWD/src python3 benchmarks/evaluate_scale.py mc-error --units 100 --draws 2000
+
+``--draws N`` is a what-if, not a setting of the package: it sets the number of simulated joint
+paths (``forecast.projection.N_DRAWS``, 20,000) for the run, so the numbers are NOT those of
+``evaluate()``; ``mc-error`` measures how far they move (Monte-Carlo error against the default).
 
 ``capture`` with the old code and ``compare`` with the new one check that the results are
 identical (``pandas.testing.assert_frame_equal`` on ``to_frame()``) on the shipped plans at
@@ -196,10 +202,52 @@ def cmd_compare(folder: Path) -> int:
     return 1 if bad else 0
 
 
-def cmd_speed(units: list[int], date: str, many: bool, trace: bool) -> None:
+def _set_draws(draws: int | None) -> None:
+    """The what-if number of simulated paths (None: the package's own, 20,000)."""
+    from indicator_forecast.forecast import projection
+
+    if draws is not None:
+        projection.N_DRAWS = draws
+    projection._COPULAS.clear()  # its key does not hold the number of draws
+
+
+def cmd_mc_error(n: int, date: str, draws: int) -> None:
+    """How far ``draws`` simulated paths move the results from the default's 20,000."""
+    from indicator_forecast.evaluate.many import evaluate_many
+    from indicator_forecast.forecast import projection
+
+    data = list(synthetic_units(n))
+    default = projection.N_DRAWS
+    _set_draws(None)
+    ref = evaluate_many(data, as_of=date, progress=False)
+    _set_draws(draws)
+    got = evaluate_many(data, as_of=date, progress=False)
+    _set_draws(default)
+    both = ref["p_meet"].notna() & got["p_meet"].notna()
+    dp = (got["p_meet"] - ref["p_meet"]).abs()[both]
+    width = (ref["projected_hi"] - ref["projected_lo"]).abs()
+    has = ref["projected_lo"].notna() & (width > 0)
+    rel = pd.concat([((got[c] - ref[c]).abs() / width)[has]
+                     for c in ("projected_lo", "projected_hi")])
+    print(f"{draws} draws against {default}, {len(ref)} indicators of {n} synthetic units at "
+          f"{date}:")
+    print(f"  |P(meet) difference|: mean {dp.mean():.4f}, 95th pct {dp.quantile(0.95):.4f}, "
+          f"max {dp.max():.4f} ({int(both.sum())} indicators, {int((dp > 0).sum())} changed: "
+          "the others' probability is read from a distribution that is not simulated)")
+    print(f"  |interval bound difference| / interval width: mean {rel.mean():.4f}, 95th pct "
+          f"{rel.quantile(0.95):.4f}, max {rel.max():.4f}")
+    print(f"  same grade: {(got['grade'] == ref['grade']).mean():.2%}")
+
+
+def cmd_speed(units: list[int], date: str, many: bool, trace: bool,
+              draws: int | None = None) -> None:
     """Time without tracemalloc (it slows Python several times over); memory as max RSS, and
     the peak of traced allocations in a separate run when ``trace``."""
     print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}")
+    if draws is not None:
+        _set_draws(draws)
+        print(f"WHAT-IF: {draws} simulated paths (the package uses 20,000): not evaluate()'s "
+              "numbers")
     for n in units:
         data = list(synthetic_units(n))
         n_ind = sum(len(list(p.all_indicators())) for _, p, _ in data)
@@ -236,6 +284,12 @@ def main() -> int:
     s.add_argument("--as-of", default="2023-06-30")
     s.add_argument("--loop", action="store_true", help="evaluate() per plan, not evaluate_many")
     s.add_argument("--trace", action="store_true", help="also a tracemalloc run for the peak")
+    s.add_argument("--draws", type=int, default=None,
+                   help="what-if: this many simulated paths instead of 20,000 (numbers differ)")
+    e = sub.add_parser("mc-error")
+    e.add_argument("--units", type=int, default=100)
+    e.add_argument("--as-of", default="2023-06-30")
+    e.add_argument("--draws", type=int, required=True)
     c = sub.add_parser("capture")
     c.add_argument("folder", type=Path)
     k = sub.add_parser("compare")
@@ -248,7 +302,10 @@ def main() -> int:
                 import indicator_forecast.evaluate.many  # noqa: F401
             except ImportError:
                 many = False
-        cmd_speed(a.units, a.as_of, many, a.trace)
+        cmd_speed(a.units, a.as_of, many, a.trace, a.draws)
+        return 0
+    if a.cmd == "mc-error":
+        cmd_mc_error(a.units, a.as_of, a.draws)
         return 0
     if a.cmd == "capture":
         cmd_capture(a.folder)

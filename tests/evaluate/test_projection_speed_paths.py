@@ -1,8 +1,9 @@
 """The fast paths of the projections inside evaluate() give exactly the numbers of the plain ones.
 
 The references are written here as the engine was before (8aba41c): the copula's draws made afresh
-for every series (random normals, eigen-root, normal CDF, ``numpy.interp`` per year) and every
-yearly distribution read on the whole probability grid. Plans and figures are the shipped plans
+for every series (random normals, eigen-root, normal CDF, ``numpy.interp`` per year), every
+yearly distribution read on the whole probability grid by ``numpy.quantile`` of the 2-d draws,
+and the damped trend's recursion on arrays. Plans and figures are the shipped plans
 in data/ and SYNTHETIC plans (the generator of benchmarks/evaluate_scale.py, named
 ``synthetic-NNNN``). Equality is exact (``check_exact=True``, bit for bit on the draws). Speed is
 measured in benchmarks/evaluate_scale.py, never here.
@@ -23,6 +24,7 @@ from scipy.stats import norm
 
 from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import evaluate
+from indicator_forecast.forecast import _kernels as kernels
 from indicator_forecast.forecast import projection as proj
 from indicator_forecast.forecast.calibration import default_calibration
 from indicator_forecast.forecast.distribution import Predictive, from_samples, sorted_quantiles
@@ -66,6 +68,30 @@ def old_from_samples(periods: np.ndarray, mean: np.ndarray, samples: np.ndarray,
                       level, label)
 
 
+def old_change_distribution(periods: np.ndarray, mean: np.ndarray, paths: np.ndarray,
+                            start: float, probs: np.ndarray, level: tuple[float, ...],
+                            order: np.ndarray) -> Predictive:
+    """Each year's change as it was taken: the shifted paths subtracted, numpy.quantile."""
+    prev = np.concatenate([np.full((paths.shape[0], 1), start), paths[:, :-1]], axis=1)
+    return old_from_samples(periods, mean, paths - prev, probs, level, "change")
+
+
+def old_holt_damped(y: np.ndarray, alpha: Any, beta: Any, phi: Any) -> tuple[np.ndarray, ...]:
+    """The damped trend's recursion on arrays, as it was run for every series."""
+    level = y[:, 0].copy()
+    trend = y[:, 1] - y[:, 0]
+    sse = np.zeros(y.shape[0])
+    for t in range(1, y.shape[1]):
+        pred = level + phi * trend
+        err = y[:, t] - pred
+        if t >= 2:
+            sse += err * err
+        new_level = pred + alpha * err
+        trend = beta * (new_level - level) + (1 - beta) * phi * trend
+        level = new_level
+    return level, trend, sse
+
+
 def old_yearly(self: proj.AmountsProjection, at: Sequence[float] | None = None) -> Predictive:
     """Every yearly distribution on the whole grid."""
     if self.running.measure == "running_total":
@@ -88,6 +114,8 @@ def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypa
     with monkeypatch.context() as m:
         m.setattr(proj, "_simulate", old_simulate)
         m.setattr(proj, "from_samples", old_from_samples)
+        m.setattr(proj, "_change_distribution", old_change_distribution)
+        m.setattr(kernels, "_holt_damped", old_holt_damped)
         m.setattr(proj.AmountsProjection, "yearly", old_yearly)
         old = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
                for name, plan, obs in plans}
@@ -164,3 +192,19 @@ def test_from_samples_with_an_order_is_from_samples_without() -> None:
                          order=order)
         b = old_from_samples(np.arange(k), samples.mean(axis=0), samples, probs, (80.0,), "x")
         assert np.array_equal(a.values, b.values)
+
+
+def test_damped_recursion_of_one_series_is_the_array_recursion_bit_for_bit() -> None:
+    rng = np.random.default_rng(21)
+    y = np.cumsum(rng.standard_normal((300, 7)) * 10 ** rng.uniform(-3, 6, (300, 1)), axis=1)
+    y[::17, 3] = np.nan  # a missing figure propagates the same way
+    for a, b, p in [kernels.DAMPED_FIXED, (0.1, 0.02, 0.8), (0.55, 0.35, 0.95)]:
+        batch = old_holt_damped(y, np.full(300, a), np.full(300, b), np.full(300, p))
+        for i in range(0, 300, 7):
+            one = kernels._holt_damped(y[i : i + 1], a, b, p)
+            for got, ref in zip(one, batch, strict=True):
+                assert np.array_equal(got.view(np.int64), ref[i : i + 1].view(np.int64))
+    # Worked by hand: 1, 3, 4 with alpha 0.5, beta 0.5, phi 1 -> level 1, trend 2; step 1:
+    # pred 3, err 0, level 3, trend 2; step 2: pred 5, err -1, sse 1, level 4.5, trend 1.75.
+    lv, tr, sse = kernels._holt_damped(np.array([[1.0, 3.0, 4.0]]), 0.5, 0.5, 1.0)
+    assert (lv.tolist(), tr.tolist(), sse.tolist()) == ([4.5], [1.75], [1.0])

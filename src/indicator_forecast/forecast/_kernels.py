@@ -119,6 +119,8 @@ def _holt_damped(
 ) -> tuple[Array, Array, Array]:
     """Run the damped-trend recursions from :math:`\\ell_1=y_1, b_1=y_2-y_1`; return
     (level, trend, SSE)."""
+    if Y.shape[0] == 1 and all(isinstance(v, float) for v in (alpha, beta, phi)):
+        return _holt_damped_one(Y[0].tolist(), float(alpha), float(beta), float(phi))
     level = Y[:, 0].copy()
     trend = Y[:, 1] - Y[:, 0]
     sse = np.zeros(Y.shape[0])
@@ -131,6 +133,24 @@ def _holt_damped(
         trend = beta * (new_level - level) + (1 - beta) * phi * trend
         level = new_level
     return level, trend, sse
+
+
+def _holt_damped_one(y: list[float], alpha: float, beta: float,
+                     phi: float) -> tuple[Array, Array, Array]:
+    """:func:`_holt_damped` of one series in Python floats: the same IEEE operations in the same
+    order (so the same numbers) without a numpy call per step."""
+    level = y[0]
+    trend = y[1] - y[0]
+    sse = 0.0
+    for t in range(1, len(y)):
+        pred = level + phi * trend
+        err = y[t] - pred
+        if t >= 2:
+            sse += err * err
+        new_level = pred + alpha * err
+        trend = beta * (new_level - level) + (1 - beta) * phi * trend
+        level = new_level
+    return np.array([level]), np.array([trend]), np.array([sse])
 
 
 def damped(

@@ -26,7 +26,12 @@ from indicator_forecast.exceptions import ConfigurationError, ProjectionError, S
 from indicator_forecast.forecast import _kernels as K
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
-from indicator_forecast.forecast.distribution import Predictive, check_levels, from_samples
+from indicator_forecast.forecast.distribution import (
+    Predictive,
+    check_levels,
+    from_samples,
+    sorted_quantiles,
+)
 from indicator_forecast.forecast.priors import Nature, from_logit, to_logit
 from indicator_forecast.forecast.width_scales import WidthScales, default_width_scales
 
@@ -133,7 +138,8 @@ def _copula(k: int, corr: np.ndarray, probs: np.ndarray, seed: int) -> _Copula:
         offset = np.where(inner, u - left, 0.0)
         cell = seg + (probs.size + 1) * np.arange(k)[None, :]
         order = np.argsort(u[:, 0], kind="stable").astype(np.int32)
-        hit = _Copula(cell.astype(np.int32), offset, order)  # int32: half the memory held
+        # intp: numpy gathers with its own index type without converting a copy per series
+        hit = _Copula(cell.astype(np.intp), offset, order)
         if len(_COPULAS) >= _COPULAS_MAX:
             _COPULAS.clear()
         _COPULAS[key] = hit
@@ -260,11 +266,9 @@ class SeriesProjection:
         """
         dist = self.distribution
         probs = dist.probs if at is None else dist.probs[grid_for(dist.probs, at)]
-        paths = self._paths()
-        prev = np.concatenate([np.full((paths.shape[0], 1), start), paths[:, :-1]], axis=1)
         mean = dist.mean - np.concatenate([[start], dist.mean[:-1]])
-        return from_samples(dist.periods, mean, paths - prev, probs, self.level, "change",
-                            order=self._order())
+        return _change_distribution(dist.periods, mean, self._paths(), start, probs,
+                                    self.level, self._order())
 
     def cumulative(self, observed_total: float = 0.0, from_year: int | None = None) -> Predictive:
         """Distribution of ``observed_total`` plus the projected flows from ``from_year``.
@@ -839,6 +843,32 @@ def grid_for(probs: np.ndarray, at: Sequence[float]) -> np.ndarray:
         else:
             keep[j : j + 2] = True
     return keep
+
+
+def _change_distribution(
+    periods: np.ndarray, mean: np.ndarray, paths: np.ndarray, start: float, probs: np.ndarray,
+    level: tuple[float, ...], order: np.ndarray,
+) -> Predictive:
+    """The sample quantiles of each year's change along ``paths`` (the first from ``start``).
+
+    The numbers of ``from_samples(periods, mean, paths - prev, probs, level, "change",
+    order=order)``, with ``prev`` the paths shifted by a year: each year's changes are taken as
+    one contiguous column (``numpy.quantile`` of a column is that of the same column inside a
+    2-d array, without the strided partial sort), the first year's quantiles read off the
+    copula's order when it sorts them.
+    """
+    cols = [paths[:, 0] - start, *(paths[:, j] - paths[:, j - 1]
+                                   for j in range(1, paths.shape[1]))]
+    rows = []
+    for j, x in enumerate(cols):
+        q = None
+        if j == 0:
+            first = x[order]
+            if bool(np.all(first[1:] >= first[:-1])):
+                q = sorted_quantiles(first, probs)
+        rows.append(np.quantile(x, probs) if q is None else q)
+    return Predictive(np.asarray(periods), np.asarray(mean, float), probs, np.array(rows),
+                      level, "change")
 
 
 def _replace(p: SeriesProjection, dist: Predictive) -> SeriesProjection:
