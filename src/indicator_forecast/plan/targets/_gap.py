@@ -151,7 +151,7 @@ class GapTarget(TargetBase):
     reason_pace_applies: ClassVar[bool] = False
     proposes_adjustment: ClassVar[bool] = False
     chart_row_bounds: ClassVar[bool] = False
-    chart_target_style: ClassVar[str] = "gap"
+    chart_target_style: ClassVar[str] = "zero_gap"
 
     def observed_measure(self, unit: str, name: str) -> str:
         return "growth_rate"

@@ -101,7 +101,7 @@ class BandTarget(TargetBase):
 
     reason_pace_applies: ClassVar[bool] = False
     chart_row_bounds: ClassVar[bool] = False
-    chart_target_style: ClassVar[str] = "band"
+    chart_target_style: ClassVar[str] = "shaded_band"
 
     @classmethod
     def met_in_record(

@@ -336,9 +336,12 @@ class TargetBase(BaseModel):
     chart_row_bounds: ClassVar[bool] = True
     """Whether the ``to_frame()`` target bounds are in the units the chart draws, so that a
     chart frame without target rows draws them."""
+    reference_is_parent: ClassVar[bool] = False
+    """Whether a growth gap is to the parent's growth (said as such, not read from the text)."""
     chart_target_style: ClassVar[str] = "bounds"
     """How a chart draws the target: ``bounds`` (a line, a range, a floor or a ceiling),
-    ``band`` (the band shaded, its point dashed) or ``gap`` (the zero gap and its tolerance)."""
+    ``shaded_band`` (the band shaded, its point dashed) or ``zero_gap`` (the zero gap and its
+    tolerance)."""
 
     @property
     def compounding(self) -> bool:
