@@ -362,8 +362,9 @@ class TargetBase(BaseModel):
         """Which figures the departments are asked for (:mod:`indicator_forecast.collect.asks`):
         ``level`` (the base figure and each year's level), ``flow`` (each year's new amount
         and the part-year one), ``growth`` (each year's growth rate), ``growth_and_parent``
-        (and the parent's), ``assigned`` (the parent's yearly target and the year's figure) or
-        ``change`` (each year's rate of change)."""
+        (and the parent's), ``assigned`` (the parent's yearly target and the year's figure, of
+        a :class:`.ParentAssignedTarget`), ``reduction`` or ``increase`` (each year's rate of
+        a compounded change)."""
         return "level"
 
     @classmethod

@@ -241,4 +241,4 @@ class CumulativeChangeTarget(TargetBase):
         return "level" if self.in_points else "change"
 
     def asks_for(self) -> str:
-        return "change" if self.compounding else "level"
+        return self.change if self.compounding else "level"
