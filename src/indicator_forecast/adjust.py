@@ -235,7 +235,7 @@ def propose(
     if (
         outlook is None
         or t.point is None
-        or ind.kind in ("parent_synced", "relative_to_indicator", "parent_assigned")
+        or not t.proposes_adjustment
     ):
         return None
     q = config.adjust_probability
@@ -255,14 +255,7 @@ def propose(
     # Nearest step, as the example asks (1187.3 → 1200); the rounded value's own
     # probability is reported beside it.
     rounded = round_to(reach, step)
-    if (
-        ind.kind == "cumulative_change"
-        and progress.baseline is not None
-        and not getattr(t, "compounding", False)
-    ):
-        new_point = abs(rounded - progress.baseline)
-    else:
-        new_point = rounded
+    new_point = t.target_number(rounded, progress.baseline)
     p_new = outlook.prob_at_least(rounded) if higher else 1 - outlook.prob_at_least(rounded)
     width = (
         (t.high - t.low) if (t.low is not None and t.high is not None and t.high != t.low) else None

@@ -180,3 +180,111 @@ def test_generic_modules_do_not_test_target_classes(module):
         and any(isinstance(a, ast.Name) and a.id.endswith("Target") for a in ast.walk(n.args[1]))
     ]
     assert calls == []
+
+
+# The reasons, the adjustment, the narrative and the charts ask the kind too (issue 10.3).
+GENERIC_REPORTS = [
+    "evaluate/reasons.py",
+    "adjust.py",
+    "report/_narrative.py",
+    "report/charts.py",
+    "report/_final.py",
+    "collect/asks.py",
+    "data/observations.py",
+]
+
+
+@pytest.mark.parametrize("module", GENERIC_REPORTS)
+def test_reasons_and_reports_do_not_compare_kind_names(module):
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    assert _kind_names_compared(tree) == []
+
+
+@pytest.mark.parametrize("module", [*GENERIC, *GENERIC_REPORTS])
+def test_no_module_keeps_a_list_of_kind_names(module):
+    """No tuple, list or set of two or more kind names (the old _LEVEL_KINDS, _RATE_GAP)."""
+    names = set(KINDS) - {"synthetic_doubling"}
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    seqs = [n for n in ast.walk(tree) if isinstance(n, (ast.Tuple, ast.List, ast.Set))]
+    lists = [n.lineno for n in seqs
+             if sum(isinstance(e, ast.Constant) and e.value in names for e in n.elts) >= 2]
+    assert lists == []
+
+
+def test_the_final_rules_are_the_kinds():
+    # final.py no longer compares rule names: each kind judges its own figure.
+    tree = ast.parse((SRC / "final.py").read_text(encoding="utf-8"))
+    rules = {cls.final_rule for cls in KINDS.values()}
+    compared = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Compare)
+                for s in (n.left, *n.comparators)
+                if isinstance(s, ast.Constant) and s.value in rules]  # fmt: skip
+    assert compared == []
+
+
+def test_new_kind_reasons_and_adjustment(doubling):
+    from indicator_forecast.evaluate.reasons import reason, reason_facts
+
+    plan, obs, _ = doubling
+    ev = evaluate(plan, obs, as_of="2023-06-30", progress=False)
+    (r,) = ev.results
+    codes = [f.code for f in reason_facts(r)]
+    # a level against its base (the default), the projection, and — a distance to an end
+    # value by default — the pace still needed: 25 a year after 10 and 15
+    assert codes[:3] == ["level", "completion", "projection"]
+    assert "pace_needed" in codes
+    text = reason(r)
+    assert "125" in text and "25" in text
+    # No number of its own: nothing to rewrite, so no proposal (and adjust did not fail).
+    assert r.adjustment is None
+    assert ev.adjustments_frame().empty
+
+
+def test_reasons_ask_whether_the_pace_applies(doubling, monkeypatch):
+    from indicator_forecast.evaluate.reasons import reason_facts
+
+    plan, obs, _ = doubling
+    monkeypatch.setattr(DoublingTarget, "reason_pace_applies", False)
+    ev = evaluate(plan, obs, as_of="2023-06-30", progress=False)
+    codes = [f.code for f in reason_facts(ev.results[0])]
+    assert "pace_needed" not in codes and "met_end" not in codes
+
+
+def test_new_kind_narrative_and_chart(doubling, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from indicator_forecast.report import _narrative as narr
+    from indicator_forecast.report import indicator_chart
+
+    plan, obs, _ = doubling
+    ev = evaluate(plan, obs, as_of="2023-06-30", progress=False)
+    (f,) = narr.indicator_facts(ev, "zh")
+    assert f.target_kind is DoublingTarget
+    text = narr.indicator_text(f, "zh")
+    # the level sentence with the mid-term figure, and the pace needed (25 a year) for C or D
+    assert "合成产值" in text and "125亿元" in text
+    assert "25亿元" in text
+    en = narr.indicator_text(narr.indicator_facts(ev, "en")[0], "en")
+    assert "125" in en
+    fig = indicator_chart(ev, "1")
+    ax = fig.axes[0]
+    # the planned path 100 → 200 and the target line at 200 are drawn
+    labels = [h.get_label() for h in ax.get_lines()]
+    assert len(labels) >= 3
+    ys = {round(float(y), 6) for line in ax.get_lines() for y in line.get_ydata()}
+    assert {100.0, 200.0} <= ys
+    matplotlib.pyplot.close(fig)
+
+
+def test_new_kind_final_table(doubling):
+    from indicator_forecast.report._final import final_rows
+
+    plan, obs, _ = doubling
+    extra = [("1", str(y), v, "亿元", "level", "actual")
+             for y, v in ((2023, 150), (2024, 180), (2025, 205))]  # fmt: skip
+    d = Path(plan.source).parent if plan.source else None
+    ev = evaluate(plan, synthetic_observations(plan, OBS_ROWS + extra, d), as_of="2026-06-30",
+                  progress=False)  # fmt: skip
+    (row,) = final_rows(ev)
+    # a level kind: the end figure with its unit
+    assert "205亿元" in " ".join(str(v) for v in row.values())

@@ -6,7 +6,7 @@ One :class:`Ask` per indicator × period × what is asked. The periods follow
 running year for a five-year total (January–June 2023 at 2023-06-30), and — optional (选填) —
 the years of the previous plan period (2016–2020 for the 14th plan), which a projection needs.
 
-What is asked depends on the target kind:
+What is asked is the target kind's answer to ``asks_for()``:
 
 * a level (end level, running level, floor, ceiling, band, composite and its parts, a
   non-compounded change): 基期值 and each year's 年末数/全年值;
@@ -29,8 +29,8 @@ from indicator_forecast.data import Observations, Period
 from indicator_forecast.data.observations import default_measure
 from indicator_forecast.data.units import normalise_unit
 from indicator_forecast.plan import Indicator, Plan
-from indicator_forecast.plan.targets import CumulativeChangeTarget, ParentAssignedTarget
-from indicator_forecast.progress import GAP_KINDS, last_full_year
+from indicator_forecast.plan.targets import ParentAssignedTarget
+from indicator_forecast.progress import last_full_year
 
 HISTORY_YEARS = 5
 """How many years of the previous plan period are asked (选填), the base year included."""
@@ -209,7 +209,7 @@ def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
     lfy = last_full_year(as_of)
     years = list(range(b + 1, lfy + 1))
     history = list(range(b - HISTORY_YEARS + 1, b + 1))
-    kind = ind.kind
+    asked = ind.target.asks_for()
     parent = plan.parent or "上级"
     out: list[Ask] = []
     t = ind.target
@@ -219,27 +219,27 @@ def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
         per = y if isinstance(y, Period) else Period(y)
         out.append(_make(ind, per, what, label, measure, role, required))
 
-    if kind == "cumulative_total":
+    if asked == "flow":
         for y in years:
             add(y, "flow", "年度新增数", "flow")
         if as_of.year == lfy + 1 and 1 <= as_of.month < 12:
             add(Period(lfy + 1, as_of.month), "flow_ytd", f"1-{as_of.month}月累计新增数", "flow")
         for y in history:
             add(y, "flow", "年度新增数", "flow", required=False)
-    elif kind == "annual_rate" or kind in GAP_KINDS:
+    elif asked in ("growth", "growth_and_parent"):
         for y in years:
             add(y, "growth", "年度增速", "growth_rate")
-        if kind == "parent_synced":
+        if asked == "growth_and_parent":
             for y in years:
                 add(y, "parent_growth", f"{parent}同期增速", "growth_rate", "parent_actual")
         for y in history:
             add(y, "growth", "年度增速", "growth_rate", required=False)
-        if kind == "parent_synced":
+        if asked == "growth_and_parent":
             for y in history:
                 add(y, "parent_growth", f"{parent}同期增速", "growth_rate", "parent_actual",
                     required=False)
-    elif kind == "parent_assigned":
-        assert isinstance(t, ParentAssignedTarget)
+    elif asked == "assigned":
+        assert isinstance(t, ParentAssignedTarget)  # its setter names the figure asked for
         measure = default_measure(ind)
         own_plan = t.setter == "年度计划"
         what, role = ("annual_target", "annual_target") if own_plan else (
@@ -251,13 +251,13 @@ def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
             add(y, "actual", "年度完成值", measure)
         for y in history:
             add(y, "actual", "年度完成值", measure, required=False)
-    elif kind == "cumulative_change" and isinstance(t, CumulativeChangeTarget) and t.compounding:
-        label = "年度降低率" if t.change == "reduction" else "年度提高幅度"
+    elif asked in ("reduction", "increase"):
+        label = "年度降低率" if asked == "reduction" else "年度提高幅度"
         for y in years:
             add(y, "change", label, "change")
         for y in history:
             add(y, "change", label, "change", required=False)
-    else:
+    elif asked == "level":
         level = _level_label(ind)
         if ind.baseline is None:
             add(b, "base", f"基期值（{b}年{level}）", "level")
@@ -265,6 +265,11 @@ def indicator_asks(ind: Indicator, plan: Plan, as_of: dt.date) -> list[Ask]:
             add(y, "level", level, "level")
         for y in history[:-1] if ind.baseline is None else history:
             add(y, "level", level, "level", required=False)
+    else:
+        raise ValueError(
+            f"Target kind {ind.kind!r} asks for {asked!r}; known asks: level, flow, growth, "
+            "growth_and_parent, assigned, reduction, increase."
+        )
     return out
 
 

@@ -96,7 +96,6 @@ _ROLE_ALIASES = {
     "上级目标": "parent_target",
     "市下达目标": "parent_target",
 }
-_RATE_KINDS = ("annual_rate", "parent_synced", "relative_to_indicator")
 
 FRAME_COLUMNS = [
     "indicator_id", "period", "year", "months", "value", "unit", "measure", "role", "series",
@@ -117,21 +116,7 @@ def default_measure(ind: Indicator) -> str:
     str
         ``"flow"`` (a yearly new amount), ``"growth_rate"``, ``"change"`` or ``"level"``.
     """
-    kind = ind.kind
-    if kind in ("cumulative_total",):
-        return "flow"
-    if kind in _RATE_KINDS:
-        return "growth_rate"
-    if kind == "cumulative_change" and normalise_unit(ind.unit) == "%":
-        # yearly reduction rates (%), or the % level itself for a change in points
-        return "level" if getattr(ind.target, "in_points", False) else "change"
-    if (
-        kind == "parent_assigned"
-        and normalise_unit(ind.unit) == "%"
-        and re.search(r"降低|下降|增长", ind.name)
-    ):
-        return "change" if re.search(r"降低|下降", ind.name) else "growth_rate"
-    return "level"
+    return ind.target.observed_measure(normalise_unit(ind.unit), ind.name)
 
 
 def normalise_id(text: str | None) -> str:
@@ -166,7 +151,7 @@ def counts_new_things(ind: Indicator) -> bool:
     bool
         True for a cumulative total or a name with 新增 or starting 新建/新开工/新引进.
     """
-    return ind.kind == "cumulative_total" or "新增" in ind.name or ind.name.startswith(
+    return ind.target.completed_as_total or "新增" in ind.name or ind.name.startswith(
         ("新建", "新开工", "新引进")
     )
 
@@ -597,7 +582,7 @@ def read_observations(
             elif measure == "change" and normalise_unit(unit) in ("%", "百分点"):
                 ok = True
                 expected = ""
-            elif measure == "level" and ind.kind in _RATE_KINDS:
+            elif measure == "level" and (ind.target.judged_as_rate or ind.target.judged_by_gap):
                 ok = True  # the level behind a growth rate (e.g. revenue in 亿元)
                 expected = ""
             else:

@@ -303,10 +303,6 @@ def render(facts: list[Fact], lang: str = "zh") -> str:
     return str(t["join"]).join(out)
 
 
-#: Kinds whose progress is a distance covered towards an end value (a required pace applies).
-_LEVEL_KINDS = ("cumulative_total", "end_level", "composite", "running_level", "cumulative_change")
-
-
 def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
     """The missing figures of an indicator in words ("" when none).
 
@@ -429,38 +425,38 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         The sentences in order, in no language; :func:`render` writes them.
     """
     pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
+    t = ind.target
     depts = Departments(tuple(ind.departments))
     unit = Unit(ind.unit)
     F = Fact  # noqa: N806
     out: list[Fact] = []
     if c.grade == "insufficient_data":
         out.append(F("pending", {"missing": Missing(tuple(pr.missing)), "departments": depts}))
-        if pr.kind == "parent_assigned":
+        if t.judged_by_years:
             out.append(F("pending_assigned", {}))
         return out
-    k = pr.kind
     period = pr.midterm_period if pr.midterm_period else ""
     elapsed = Share(pr.time_elapsed)
-    if k == "cumulative_total":
+    if t.completed_as_total:
         out.append(F("total", {"period": period, "value": pr.midterm_value, "unit": unit,
                                "target": pr.target_value, "completion": Share(pr.completion),
                                "elapsed": elapsed}))
-    elif k == "annual_rate":
+    elif t.judged_as_rate:
         out.append(F("rate", {"since": pr.base_year + 1, "value": pr.midterm_value,
                               "target": ind.target.text, "elapsed": elapsed}))
         if pr.required_pace is not None:
             out.append(F("rate_needed", {"pace": pr.required_pace}))
-    elif k in ("parent_synced", "relative_to_indicator"):
+    elif t.judged_by_gap:
         gaps = tuple(F("gap_item", {"year": y, "own": own, "ref": ref, "gap": g})
                      for y, own, ref, g in pr.gaps)  # fmt: skip
         out.append(F("gaps", {"gaps": gaps, "value": pr.midterm_value}))
-    elif k == "parent_assigned":
+    elif t.judged_by_years:
         yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t,
                                         "met": Word("assigned_met" if m else "assigned_missed")})
                     for y, a, t, m in pr.yearly_met)  # fmt: skip
         out.append(F("assigned", {"years": yrs}))
-    elif k == "cumulative_change" and getattr(ind.target, "compounding", False):
-        verb = "verb_reduction" if getattr(ind.target, "change", "") == "reduction" else "verb_rise"
+    elif t.is_change and t.compounding:
+        verb = "verb_reduction" if getattr(t, "change", "") == "reduction" else "verb_rise"
         out.append(F("change_compound", {
             "period": period, "verb": Word(verb), "value": pr.midterm_value, "unit": unit,
             "point": ind.target.point, "expected": pr.expected_value, "elapsed": elapsed}))
@@ -475,14 +471,14 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         )
         goal = (F("goal_change", {"target": ind.target.text, "value": pr.target_value,
                                   "unit": unit})
-                if k == "cumulative_change"
+                if t.is_change
                 else F("goal", {"target": ind.target.text, "unit": unit}))  # fmt: skip
         out.append(F("level", {"period": period, "value": pr.midterm_value, "unit": unit,
                                "base": base, "goal": goal}))
         if pr.completion is not None:
             out.append(F("completion", {"completion": Share(pr.completion), "elapsed": elapsed,
                                         "expected": pr.expected_value}))
-        if k in ("floor", "ceiling", "band") and pr.met_now is not None:
+        if t.is_threshold and pr.met_now is not None:
             out.append(F("met_now" if pr.met_now else "not_met_now", {}))
     if o is not None:
         out.append(F("projection", {
@@ -490,9 +486,9 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
             "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
-    if pr.met_now and k in _LEVEL_KINDS:
+    if pr.met_now and t.reason_pace_applies:
         out.append(F("met_end", {}))
-    elif pr.required_pace is not None and k in _LEVEL_KINDS and pr.recent_pace is not None:
+    elif pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None:
         pu = Unit(pr.pace_unit, pace=True)
         out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
                                      "recent": pr.recent_pace, "best": pr.best_pace}))

@@ -7,6 +7,8 @@ import math
 import re
 from typing import Any
 
+from indicator_forecast.plan.targets import TargetBase, kind_class
+
 from ._labels import labels
 
 _PERIOD_RE = re.compile(r"“?(十[一二三四五六七八九]?五)”?")
@@ -134,3 +136,14 @@ def final_grade(row: Any) -> str:
 def has_override(row: Any) -> bool:
     og = row.get("override_grade")
     return not is_blank(og) and str(og) != str(row.get("grade"))
+
+
+def kind_of(rec: dict[Any, Any]) -> type[TargetBase]:
+    """The target kind of a results row (its ``kind`` column), to ask what it reports and how.
+
+    Raises
+    ------
+    ValueError
+        If the row names no known kind.
+    """
+    return kind_class(str(rec.get("kind")))

@@ -33,16 +33,16 @@ def _final_value_text(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
     if value is None or c.is_blank(value):
         return str(lab["pending"])
     unit = c.text(rec.get("unit"))
-    kind = rec.get("kind")
+    kind = c.kind_of(rec)
     v = float(value)
-    if kind == "parent_assigned":
+    if kind.judged_by_years:
         return str(lab["years_met"].format(share=f"{v:.0%}"))
-    if kind in ("parent_synced", "relative_to_indicator"):
+    if kind.judged_by_gap:
         return str(lab["gap"].format(v=fmt_unit(v, "%")))
-    if kind == "annual_rate":
+    if kind.judged_as_rate:
         return str(lab["rate"].format(v=fmt_unit(v, "%")))
     shown = fmt_unit(v, unit)
-    if kind in ("cumulative_total", "cumulative_change"):
+    if kind.amount_over_period:
         return str(lab["total_value"].format(v=shown, unit=unit))
     return f"{shown}{unit}" if unit else shown
 

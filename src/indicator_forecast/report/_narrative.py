@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indicator_forecast._format import fmt_unit
+from indicator_forecast.plan.targets import TargetBase, kind_class
 
 from . import _common as c
 from ._labels import labels
 
-_LEVEL = ("end_level", "floor", "ceiling", "band", "running_level", "composite")
-_RATE_GAP = ("parent_synced", "relative_to_indicator")
 _NUM_RE = re.compile(r"^\s*([＞>＜<≥≤]?)\s*(-?\d+(?:\.\d+)?)\s*(左右|以上|以内|以下)?\s*$")
 _TOTAL_RE = re.compile(r"^\s*累计\s*(\d+(?:\.\d+)?)(?:\s*[-－~～]\s*(\d+(?:\.\d+)?))?\s*$")
 
@@ -102,6 +101,16 @@ class Facts:
     parts: tuple[Facts, ...] = field(default=())
 
     @property
+    def target_kind(self) -> type[TargetBase]:
+        """The class of the target kind, asked which figure is judged and how it is said."""
+        return kind_class(self.kind)
+
+    @property
+    def states_change(self) -> bool:
+        """Whether the target is said as a compounded change over the period (降低X%)."""
+        return self.target_kind.is_change and self.compounding
+
+    @property
     def behind_schedule(self) -> bool:
         """Completion behind the time elapsed, or a floor/ceiling not met now."""
         if self.completion is not None and self.time_elapsed:
@@ -120,19 +129,8 @@ def _met_now(rec: dict[str, Any], mid: float | None) -> bool | None:
     if mid is None:
         return None
     lo, hi = _num(rec.get("target_low")), _num(rec.get("target_high"))
-    kind = str(rec.get("kind"))
-    if kind == "floor" and lo is not None:
-        return mid >= lo
-    if kind == "ceiling" and hi is not None:
-        return mid <= hi
-    if kind == "band" and lo is not None and hi is not None:
-        return lo <= mid <= hi
-    if kind in ("end_level", "composite", "cumulative_total", "running_level"):
-        goal = lo if lo is not None else hi
-        if goal is None:
-            return None
-        return mid >= goal if rec.get("direction", "higher") != "lower" else mid <= goal
-    return None
+    higher = rec.get("direction", "higher") != "lower"
+    return c.kind_of(rec).met_in_record(lo, hi, higher, mid)
 
 
 def indicator_facts(ev: Any, lang: str) -> list[Facts]:
@@ -239,7 +237,7 @@ class _Say:
     def target(self, f: Facts) -> str:
         """The target in words: "65%", "6.5亿吨以上", "累计1400亿元", or the text quoted."""
         text = f.target_text.replace(" ", "")
-        if f.kind == "cumulative_change" and f.compounding and f.target_low is not None:
+        if f.states_change and f.target_low is not None:
             down = "降低" in f.name or "下降" in f.name
             key = "target_change_down" if down else "target_change_up"
             return str(self.t[key].format(n=fmt_unit(f.target_low, f.unit), u=self.unit(f.unit)))
@@ -261,23 +259,24 @@ class _Say:
     def status(self, f: Facts) -> str:
         """Where the indicator stands at mid-term, one clause, without the conclusion."""
         t, v = self.t, self.num(f.midterm, f.unit)
-        if f.kind == "cumulative_total":
+        kind = f.target_kind
+        if kind.completed_as_total:
             return str(t["status_total"].format(name=f.name, period=f.period, v=v,
                                                 target=self.target(f),
                                                 c=self.pct(f.completion)))  # fmt: skip
-        if f.kind == "cumulative_change" and f.compounding:
+        if f.states_change:
             down = "降低" in f.name or "下降" in f.name
             key = "status_change_down" if down else "status_change_up"
             return str(t[key].format(name=f.name, period=f.period, v=v))
-        if f.kind == "annual_rate":
+        if kind.judged_as_rate:
             return str(t["status_rate"].format(name=_stem(f.name), years=self.years(f),
                                                v=self.num(f.midterm, "%")))
-        if f.kind in _RATE_GAP and f.midterm is not None:
+        if kind.judged_by_gap and f.midterm is not None:
             key = "status_gap_above" if f.midterm >= 0 else "status_gap_below"
             return str(t[key].format(name=_stem(f.name), years=self.years(f),
                                      v=fmt_unit(abs(f.midterm), "个百分点"),
                                      ref=self.reference(f)))  # fmt: skip
-        if f.kind == "parent_assigned":
+        if kind.judged_by_years:
             return str(t["status_assigned"].format(name=f.name, period=f.period))
         key = "status_level_met" if f.met_now else "status_level"
         return str(t[key].format(name=f.name, period=f.period, v=v))
@@ -291,7 +290,7 @@ class _Say:
 
     def reference(self, f: Facts) -> str:
         """What a growth rate is compared with, read from the target text."""
-        if f.kind == "parent_synced":
+        if f.target_kind.reference_is_parent:
             return str(self.t["ref_parent"])
         m = re.search(r"(?:高于|低于|与)(.+?)(?:增长|增速)", f.target_text)
         if m and self.lang == "zh":
@@ -302,11 +301,11 @@ class _Say:
 
     def pace(self, f: Facts) -> str:
         """Completion against time elapsed, as a clause ("" when either is unknown)."""
-        if f.kind == "parent_assigned" and f.years_met is not None:
+        if f.target_kind.judged_by_years and f.years_met is not None:
             # the years whose assigned target was met: not a distance against time
             k, n = f.years_met
             return str(self.t["assigned_years"].format(k=k, n=n))
-        if f.kind == "parent_assigned" and f.completion is not None:
+        if f.target_kind.judged_by_years and f.completion is not None:
             return str(self.t["assigned_share"].format(c=self.pct(f.completion)))
         if f.completion is None or f.time_elapsed is None:
             return ""
@@ -321,7 +320,7 @@ class _Say:
 
     def needed(self, f: Facts) -> str:
         """The yearly pace still needed against the recent pace ("" when not known)."""
-        if f.required_pace is None or f.recent_pace is None or f.kind in _RATE_GAP:
+        if f.required_pace is None or f.recent_pace is None or f.target_kind.judged_by_gap:
             return ""
         unit = f.pace_unit.removesuffix("/年") if f.pace_unit else f.unit
         if unit == "%" and not f.compounding:
@@ -340,8 +339,9 @@ class _Say:
         """The projection at the target year in words; the interval only when asked."""
         if f.projected is None:
             return ""
-        unit = "个百分点" if f.kind in _RATE_GAP else f.unit
-        if f.kind in _RATE_GAP:
+        gap = f.target_kind.judged_by_gap
+        unit = "个百分点" if gap else f.unit
+        if gap:
             s = str(self.t["projection_gap"].format(
                 year=f.target_year, v=self.num(abs(f.projected), unit),
                 dir=self.t["above" if f.projected >= 0 else "below"], ref=self.reference(f)))
@@ -360,7 +360,7 @@ class _Say:
         if None in (f.projected, f.p_meet, f.lo, f.hi):
             return ""
         goal = f.target_low if f.direction != "lower" else f.target_high
-        if goal is None or f.kind in _RATE_GAP:
+        if goal is None or f.target_kind.judged_by_gap:
             return ""
         assert f.projected is not None and f.p_meet is not None  # for mypy
         assert f.lo is not None and f.hi is not None
@@ -398,10 +398,10 @@ def _achieved(f: Facts, s: _Say) -> list[str]:
 
 def _on_track(f: Facts, s: _Say) -> list[str]:
     t = s.t
-    kept = f.met_now and f.kind in ("floor", "ceiling", "band")
+    kept = f.met_now and f.target_kind.is_threshold
     met = t["met_keep"].format(target=s.target(f)) if kept else ""
     first = s.join(s.status(f), met or s.pace(f))
-    if f.kind in _RATE_GAP:
+    if f.target_kind.judged_by_gap:
         second = s.join(s.projection(f, interval=False), t["on_track_gap"])
     else:
         second = s.join(s.projection(f, interval=False),
@@ -439,7 +439,7 @@ def _pending(f: Facts, s: _Say) -> list[str]:
     who = f.departments.replace("、", s.lab["enum_sep"]) if f.departments else t["dept_unknown"]
     what = f.missing or t["missing_unknown"]
     out = [s.join(t["pending"].format(name=f.name, what=what, who=who))]
-    if f.kind == "parent_assigned":
+    if f.target_kind.judged_by_years:
         out.append(s.join(t["pending_assigned"]))
     return out
 
@@ -494,7 +494,7 @@ def table_reason(f: Facts, lang: str) -> str:
     if f.grade not in ("C", "D"):
         return ""
     pace = ""
-    if f.kind == "parent_assigned" or (f.completion is not None and f.completion < 0):
+    if f.target_kind.judged_by_years or (f.completion is not None and f.completion < 0):
         pace = s.pace(f)
     elif f.completion is not None and f.time_elapsed is not None:
         pace = t["tbl_pace"].format(c=s.pct(f.completion), te=s.pct(f.time_elapsed))
@@ -518,7 +518,7 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     parts_note = t["parts_note"].format(k=n_parts) if n_parts else ""
     noun = "" if plan_name.endswith(t["main_indicators"]) else t["main_indicators"]
     dates = t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of))
-    if any(f.kind == "cumulative_total" for f in facts):
+    if any(f.target_kind.completed_as_total for f in facts):
         dates += t["open_dates_total"].format(month=c.fmt_month(as_of, lang))
     out = [s.join(t["open_scope"].format(plan_name=plan_name, n=n, noun=noun,
                                          parts_note=parts_note), dates)]  # fmt: skip
@@ -557,7 +557,7 @@ def _time_elapsed_text(facts: list[Facts], s: _Say, as_of: _dt.date) -> str:
     span = (facts[0].target_year - base) or 5
     annual = min(1.0, max(0.0, (c.annual_year(as_of) - base) / span))
     items = [s.t["te_annual"].format(te=s.pct(annual))]
-    if any(f.kind == "cumulative_total" for f in facts):
+    if any(f.target_kind.completed_as_total for f in facts):
         total = (as_of.year - base - 1 + as_of.month / 12) / span
         items.append(s.t["te_total"].format(te=s.pct(min(1.0, max(0.0, total)))))
     return str(s.t["te"].format(items=s.lab["enum_sep"].join(items)))

@@ -44,9 +44,6 @@ _LEVEL_RE = re.compile(r"^lo-(\d+)$")
 _TARGET_RED = "#B22222"
 _DRAWN = ("history", "yearly_amount", "midterm", "projection", "assigned")
 _MAX_TICKS = 16
-#: Kinds whose ``to_frame()`` target bounds are not in the units the chart draws.
-_NOT_CHART_UNITS = {"parent_synced", "parent_assigned", "relative_to_indicator",
-                    "cumulative_change", "band"}  # fmt: skip
 
 # Chart wording not (yet) in ``_labels`` (kept here so that the chart module is self-contained;
 # the label table's chart_* entries are used where they exist).
@@ -347,7 +344,7 @@ def _draw(
     ax: Axes, row: dict[str, Any], data: pd.DataFrame, lab: dict[str, Any], tx: dict[str, str],
     lang: str,
 ) -> None:  # fmt: skip
-    kind = str(row.get("kind"))
+    kind = c.kind_of(row)
     colour = GRADE_COLORS.get(c.final_grade(row), "#333333")
     by = {str(k): g for k, g in data.groupby("series", sort=False)}
     empty = data.iloc[0:0]
@@ -356,11 +353,11 @@ def _draw(
         return by.get(name, empty)
 
     base_year, target_year = _plan_years(data)
-    running = not get("origin").empty or (kind == "cumulative_total")
+    running = not get("origin").empty or kind.completed_as_total
     amounts = get("yearly_amount")
     if not amounts.empty:
         x, y = _values(amounts)
-        key = "yearly_amount" if kind == "cumulative_total" else "yearly_change"
+        key = "yearly_amount" if kind.completed_as_total else "yearly_change"
         ax.bar(x, y, width=0.55, color="#BBBBBB", alpha=0.6, zorder=1, label=tx[key])
     path = get("planned_path")
     if not path.empty:
@@ -369,7 +366,7 @@ def _draw(
                 zorder=2)  # fmt: skip
     hist = get("history")
     line = _concat([get("origin"), hist]) if running else hist
-    hist_label = (tx["running"] if kind == "cumulative_total" else tx["running_change"]) if (
+    hist_label = (tx["running"] if kind.completed_as_total else tx["running_change"]) if (
         running and not get("origin").empty) else lab["chart_history"]  # fmt: skip
     if not line.empty:
         x, y = _values(line)
@@ -393,11 +390,11 @@ def _draw(
     year_axis(ax, periods, base_year, target_year)
     _target(ax, row, data, tx)
     unit = c.text(row.get("unit"))
-    if kind in ("parent_synced", "relative_to_indicator"):
+    if kind.judged_by_gap:
         ax.set_ylabel(tx["gap_axis"])
-    elif kind == "annual_rate":
+    elif kind.judged_as_rate:
         ax.set_ylabel(tx["rate_axis"])
-    elif kind == "cumulative_total" and unit:
+    elif kind.completed_as_total and unit:
         ax.set_ylabel(tx["running_axis"].format(unit=unit))
     elif unit:
         ax.set_ylabel(unit)
@@ -454,14 +451,14 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
     """The target: a band, a range, a line, or a floor / ceiling with the meeting side shaded."""
     vals = {str(s): float(v) for s, v in zip(data["series"], data["value"], strict=True)
             if str(s).startswith("target") and not c.is_blank(v)}  # fmt: skip
-    kind = str(row.get("kind"))
-    if not vals and kind not in _NOT_CHART_UNITS:
+    kind = c.kind_of(row)
+    if not vals and kind.chart_row_bounds:
         # a frame without target rows: the row's bounds are in the charted units for these kinds
         vals = {k: v for k in ("target_low", "target_high")
                 if not math.isnan(v := c.as_float(row.get(k)))}  # fmt: skip
     lo, hi, point = vals.get("target_low"), vals.get("target_high"), vals.get("target_point")
     text = c.text(row.get("target_text"))
-    if kind == "annual_rate":
+    if kind.judged_as_rate:
         text = tx["yearly_average"].format(text=text)
     style: dict[str, Any] = {"color": _TARGET_RED, "linewidth": 1.3, "zorder": 3}
     if lo is None and hi is None:
@@ -471,14 +468,14 @@ def _target(ax: Axes, row: dict[str, Any], data: pd.DataFrame, tx: dict[str, str
     span_hi = max([top, *(v for v in (lo, hi) if v is not None)])
     pad = 0.08 * (span_hi - span_lo or abs(span_hi) or 1.0)
     bottom, top = min(bottom, span_lo - pad), max(top, span_hi + pad)
-    if kind in ("parent_synced", "relative_to_indicator") and lo is not None:
+    if kind.chart_target_style == "zero_gap" and lo is not None:
         ax.axhline(0.0, color="#444444", linewidth=1.0, zorder=3,
                    label=tx["target_gap"].format(text=text))  # fmt: skip
         if lo < 0:
             ax.axhline(lo, linestyle="--", label=tx["target_gap_tol"].format(tol=f"{-lo:g}"),
                        **style)  # fmt: skip
         ax.axhspan(lo, top, color=_TARGET_RED, alpha=0.05, linewidth=0, zorder=0)
-    elif kind == "band" and lo is not None and hi is not None:
+    elif kind.chart_target_style == "shaded_band" and lo is not None and hi is not None:
         band = tx["target_band"].format(text=text, lo=f"{lo:g}", hi=f"{hi:g}")
         ax.axhspan(lo, hi, color=_TARGET_RED, alpha=0.16, linewidth=0, zorder=0, label=band)
         if point is not None:

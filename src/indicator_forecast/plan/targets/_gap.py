@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import numpy as np
 
+from indicator_forecast import _format as F  # noqa: N812
 from indicator_forecast._progress_kit import (
     Missing,
     Progress,
@@ -19,6 +20,7 @@ from indicator_forecast._progress_kit import (
     years_from,
 )
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict
 from indicator_forecast.plan.targets.base import TargetBase
 
 if TYPE_CHECKING:
@@ -145,3 +147,33 @@ class GapTarget(TargetBase):
             sources=sources + rsources,
             pace_unit="百分点",
         )
+
+    reason_pace_applies: ClassVar[bool] = False
+    proposes_adjustment: ClassVar[bool] = False
+    chart_row_bounds: ClassVar[bool] = False
+    chart_target_style: ClassVar[str] = "zero_gap"
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        return "growth_rate"
+
+    def asks_for(self) -> str:
+        return "growth"
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        """The average gap over the period: met, or short by at most the gap tolerance."""
+        v = value
+        met = self.is_met_gap(v)
+        bound = 0.0 if self.relation == "above" else -self.tolerance
+        code = (
+            "completed"
+            if met
+            else ("basic" if v >= bound - config.final_gap_tolerance else "not_completed")
+        )
+        zh = f"规划期年均增速与参照增速之差为{F.fmt(v)}个百分点"
+        en = f"the average growth gap over the period is {F.fmt(v)} points"
+        if code == "basic":
+            zh += f"，差距在{F.fmt(config.final_gap_tolerance)}个百分点以内"
+            en += f", within {F.fmt(config.final_gap_tolerance)} points"
+        return FinalVerdict(code, v, bound, None, zh, en)

@@ -191,3 +191,14 @@ def level_progress(
         history=history,
         sources=sources_of(df),
     )
+
+
+def level_met_in_record(
+    low: float | None, high: float | None, higher: bool, value: float
+) -> bool | None:
+    """Whether ``value`` reaches a level target read from a results table's bounds (the lower
+    bound when higher is better, else the upper; ``None`` without either)."""
+    goal = low if low is not None else high
+    if goal is None:
+        return None
+    return value >= goal if higher else value <= goal

@@ -29,6 +29,7 @@ from indicator_forecast._progress_kit import (
     years_from,
 )
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict, rate_verdict
 from indicator_forecast.plan.targets.base import TargetBase
 
 if TYPE_CHECKING:
@@ -164,3 +165,16 @@ class AnnualRateTarget(TargetBase):
             sources=sources,
             pace=pace,
         )
+
+    reason_pace_applies: ClassVar[bool] = False
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        return "growth_rate"
+
+    def asks_for(self) -> str:
+        return "growth"
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        return rate_verdict(self, pr, value, unit, config)

@@ -12,6 +12,10 @@ from typing import ClassVar, Literal
 
 from pydantic import model_validator
 
+from indicator_forecast import _format as F  # noqa: N812
+from indicator_forecast._progress_kit import Progress
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict, edge_miss, pct, points
 from indicator_forecast.plan.targets.base import TargetBase
 
 DEFAULT_BAND_TOLERANCE_SHARE = 0.02
@@ -94,3 +98,45 @@ class BandTarget(TargetBase):
             return None
         edge = self.kept_edge
         return (edge if edge is not None else bounds[0]), bounds[1], bounds[2]
+
+    reason_pace_applies: ClassVar[bool] = False
+    chart_row_bounds: ClassVar[bool] = False
+    chart_target_style: ClassVar[str] = "shaded_band"
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return None if low is None or high is None else low <= value <= high
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        """Inside the band completed, beyond it on the good side exceeded, else the kept edge
+        missed by a share of its value."""
+        lo, hi, v, u, ty = self.band_low, self.band_high, value, unit, self.target_year
+        if lo is None or hi is None:
+            return None
+        higher = self.direction == "higher"
+        target = lo if higher else hi
+        band = f"{F.fmt(lo)}～{F.fmt(hi)}{u}"
+        if lo <= v <= hi:
+            code = "completed"
+            zh = f"{ty}年为{F.fmt(v)}{u}，在目标“{self.text}”的区间{band}内"
+            en = f"{F.fmt(v)} {u} in {ty}, inside the band {band} of {self.text}"
+        elif (v > hi) if higher else (v < lo):
+            code = "exceeded"
+            zh = f"{ty}年为{F.fmt(v)}{u}，好于目标“{self.text}”的区间{band}"
+            en = f"{F.fmt(v)} {u} in {ty}, better than the band {band} of {self.text}"
+        else:
+            code, miss, end_zh, end_en = edge_miss(higher, v, target, config)
+            du, du_en = points(u)
+            zh = (
+                f"{ty}年为{F.fmt(v)}{u}，未达到目标“{self.text}”的区间{band}，"
+                f"距区间边界{F.fmt(abs(v - target))}{du}（{pct(miss)}{end_zh}"
+            )
+            en = (
+                f"{F.fmt(v)} {u} in {ty}, outside the band {band} of {self.text} by "
+                f"{F.fmt(abs(v - target))} {du_en} ({pct(miss)} of its edge{end_en}"
+            )
+        return FinalVerdict(code, v, target, None, zh, en)

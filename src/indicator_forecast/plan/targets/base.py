@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from indicator_forecast._progress_kit import Missing, Progress
 from indicator_forecast._typing import Direction, Language
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict, task_verdict
 from indicator_forecast.plan.targets._level import level_progress
 
 if TYPE_CHECKING:
@@ -320,6 +321,67 @@ class TargetBase(BaseModel):
         """The target in words."""
         label = self.label_zh if lang == "zh" else self.label_en
         return f"{label}: {self.text}"
+
+    # What the evaluation and the reports ask the kind besides its progress and outlook: which
+    # sentence, chart, ask and final rule applies (the words stay in the label tables).
+    is_change: ClassVar[bool] = False
+    """Whether the target is a change from the base figure over the period (降低/提高 X), said
+    and asked as a change when it compounds (:attr:`compounding`)."""
+    reason_pace_applies: ClassVar[bool] = True
+    """Whether progress is a distance covered towards an end value, so that the reason says
+    the pace still needed, or that the end value is met already."""
+    proposes_adjustment: ClassVar[bool] = True
+    """Whether a new target number may be proposed when the target looks out of reach or too
+    easy (not for a gap to a reference growth, nor for figures the parent sets each year)."""
+    chart_row_bounds: ClassVar[bool] = True
+    """Whether the ``to_frame()`` target bounds are in the units the chart draws, so that a
+    chart frame without target rows draws them."""
+    reference_is_parent: ClassVar[bool] = False
+    """Whether a growth gap is to the parent's growth (said as such, not read from the text)."""
+    chart_target_style: ClassVar[str] = "bounds"
+    """How a chart draws the target: ``bounds`` (a line, a range, a floor or a ceiling),
+    ``shaded_band`` (the band shaded, its point dashed) or ``zero_gap`` (the zero gap and its
+    tolerance)."""
+
+    @property
+    def compounding(self) -> bool:
+        """Whether the yearly figures are percentage changes that compound (a change in %)."""
+        return False
+
+    def target_number(self, value: float, baseline: float | None) -> float:
+        """The target's own number for an end ``value`` of the projected quantity (what a
+        proposed target would write): the value itself."""
+        return value
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        """What a yearly figure of the indicator is when the table does not say, given its
+        normalised ``unit`` and its ``name``: ``"level"`` (a year-end or whole-year figure)."""
+        return "level"
+
+    def asks_for(self) -> str:
+        """Which figures the departments are asked for (:mod:`indicator_forecast.collect.asks`):
+        ``level`` (the base figure and each year's level), ``flow`` (each year's new amount
+        and the part-year one), ``growth`` (each year's growth rate), ``growth_and_parent``
+        (and the parent's), ``assigned`` (the parent's yearly target and the year's figure, of
+        a :class:`.ParentAssignedTarget`), ``reduction`` or ``increase`` (each year's rate of
+        a compounded change)."""
+        return "level"
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        """Whether ``value`` meets the target read from a results table's bounds (``None``: the
+        table does not tell, e.g. the bounds are not in the figure's terms)."""
+        return None
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        """The final evaluation (总结评估) of the end-of-period ``value`` (in the kind's terms,
+        ``unit`` the indicator's): a task completed to a share of it by default
+        (:func:`._final.task_verdict`); ``None`` when the figures needed are missing."""
+        return task_verdict(self, pr, value, unit, config)
 
     def summary_dict(self) -> dict[str, Any]:
         """The target's fields as a flat dict (for tables)."""

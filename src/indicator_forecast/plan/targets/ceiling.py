@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from indicator_forecast._progress_kit import Progress
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict, threshold_verdict
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -64,3 +67,16 @@ class CeilingTarget(TargetBase):
         self, baseline: float | None, value: float, target_value: float | None
     ) -> bool | None:
         return self.is_met(value)
+
+    reason_pace_applies: ClassVar[bool] = False
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return None if high is None else value <= high
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        return threshold_verdict(self, pr, value, unit, config)

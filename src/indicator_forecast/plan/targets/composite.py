@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from indicator_forecast.plan.targets._level import level_met_in_record
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -57,3 +58,9 @@ class CompositeTarget(TargetBase):
     @property
     def parts_sum(self) -> float:
         return float(sum(p.low for p in self.parts))
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return level_met_in_record(low, high, higher, value)

@@ -224,3 +224,21 @@ class CumulativeChangeTarget(TargetBase):
             history=history,
             sources=sources_of(df),
         )
+
+    is_change: ClassVar[bool] = True
+    chart_row_bounds: ClassVar[bool] = False
+
+    def target_number(self, value: float, baseline: float | None) -> float:
+        # a change in the level is written as its size from the base figure
+        if self.compounding or baseline is None:
+            return value
+        return abs(value - baseline)
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        if unit != "%":
+            return "level"
+        # yearly reduction rates (%), or the % level itself for a change in points
+        return "level" if self.in_points else "change"
+
+    def asks_for(self) -> str:
+        return self.change if self.compounding else "level"

@@ -28,6 +28,7 @@ from indicator_forecast._progress_kit import (
     years_from,
 )
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._level import level_met_in_record
 from indicator_forecast.plan.targets.base import TargetBase
 
 if TYPE_CHECKING:
@@ -232,3 +233,15 @@ class CumulativeTotalTarget(TargetBase):
             sources=sources_of(df),
             estimated_years=tuple(sorted(estimated)),
         )
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return level_met_in_record(low, high, higher, value)
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        return "flow"
+
+    def asks_for(self) -> str:
+        return "flow"

@@ -11,7 +11,10 @@ from typing import ClassVar, Literal
 
 import numpy as np
 
-from indicator_forecast._progress_kit import Missing
+from indicator_forecast import _format as F  # noqa: N812
+from indicator_forecast._progress_kit import Missing, Progress
+from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -90,3 +93,21 @@ class DirectionTarget(TargetBase):
             return []
         good = int(np.sum(steps > 0 if self.movement == "rise" else steps < 0))
         return [f"{b}年以来{steps.size}个年度变化中{good}个符合“{self.text}”的方向"]
+
+    reason_pace_applies: ClassVar[bool] = False
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        """Moved the stated way from the base figure (else the earliest one) to the end."""
+        start = pr.baseline if pr.baseline is not None else (
+            pr.history[0][1] if pr.history else None
+        )
+        if start is None:
+            return FinalVerdict("insufficient_data", value, None, None, "基期值待补充",
+                                "the base figure is missing")
+        code = "completed" if self.is_met_direction(start, value) else "not_completed"
+        ty = self.target_year
+        zh = f"由{F.fmt(start)}{unit}变为{ty}年的{F.fmt(value)}{unit}，目标“{self.text}”"
+        en = f"from {F.fmt(start)} to {F.fmt(value)} {unit} in {ty}, against {self.text!r}"
+        return FinalVerdict(code, value, start, None, zh, en)

@@ -79,3 +79,5 @@ class EarlierYearTarget(TargetBase):
             f"目标值为{self.reference_year}年{ref:g}的{self.multiple:g}倍，即{target_value:g}"
         )
         return target_value
+
+    reason_pace_applies: ClassVar[bool] = False

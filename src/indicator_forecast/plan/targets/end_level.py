@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from indicator_forecast.plan.targets._level import level_met_in_record
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -26,3 +27,9 @@ class EndLevelTarget(TargetBase):
     kind: Literal["end_level"] = "end_level"
     label_zh: ClassVar[str] = "期末水平"
     label_en: ClassVar[str] = "end-of-period level"
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return level_met_in_record(low, high, higher, value)

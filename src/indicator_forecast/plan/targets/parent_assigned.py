@@ -8,6 +8,7 @@ which figure is missing and who supplies it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from indicator_forecast._progress_kit import (
@@ -21,6 +22,7 @@ from indicator_forecast._progress_kit import (
     years_from,
 )
 from indicator_forecast.config import EvaluationConfig
+from indicator_forecast.plan.targets._final import FinalVerdict
 from indicator_forecast.plan.targets.base import TargetBase
 
 if TYPE_CHECKING:
@@ -135,3 +137,40 @@ class ParentAssignedTarget(TargetBase):
             ),
             target_value=targets[lfy],
         )
+
+    reason_pace_applies: ClassVar[bool] = False
+    proposes_adjustment: ClassVar[bool] = False
+    chart_row_bounds: ClassVar[bool] = False
+
+    def observed_measure(self, unit: str, name: str) -> str:
+        # a yearly figure in % of a 降低/增长 indicator is the year's change or growth
+        if unit == "%" and re.search(r"降低|下降|增长", name):
+            return "change" if re.search(r"降低|下降", name) else "growth_rate"
+        return "level"
+
+    def asks_for(self) -> str:
+        return "assigned"
+
+    def final_verdict(
+        self, pr: Progress, value: float, unit: str, config: EvaluationConfig
+    ) -> FinalVerdict | None:
+        """The share of years whose assigned target was met (the figure judged): all of them
+        completed; at least ``final_years_share`` of them, the last among them, basic."""
+        if not pr.yearly_met:
+            return None
+        met_years = [y for y, _, _, m in pr.yearly_met if m]
+        n = len(pr.yearly_met)
+        share = len(met_years) / n
+        last_met = pr.yearly_met[-1][3]
+        code = "not_completed"
+        if share == 1:
+            code = "completed"
+        elif share >= config.final_years_share and last_met:
+            code = "basic"
+        missed = [f"{y}年" for y, _, _, m in pr.yearly_met if not m]
+        zh = f"{n}个年度中{len(met_years)}个完成上级下达目标"
+        en = f"the assigned target met in {len(met_years)} of {n} years"
+        if missed:
+            zh += f"（{'、'.join(missed)}未完成）"
+            en += f" (missed: {', '.join(m.rstrip('年') for m in missed)})"
+        return FinalVerdict(code, share, pr.target_value, share, zh, en)

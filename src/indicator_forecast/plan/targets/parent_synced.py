@@ -48,3 +48,8 @@ class ParentSyncedTarget(GapTarget):
     ) -> ReferenceGrowth:
         ref, notes, sources = growth_by_year(ind, obs, as_of, role="parent_actual")
         return ref, notes, sources, f"{self.parent}（上级）同期增速", "the parent's growth rate"
+
+    reference_is_parent: ClassVar[bool] = True
+
+    def asks_for(self) -> str:
+        return "growth_and_parent"

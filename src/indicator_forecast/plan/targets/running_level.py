@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from indicator_forecast.plan.targets._level import level_met_in_record
 from indicator_forecast.plan.targets.base import TargetBase
 
 
@@ -23,3 +24,9 @@ class RunningLevelTarget(TargetBase):
     kind: Literal["running_level"] = "running_level"
     label_zh: ClassVar[str] = "累计达到"
     label_en: ClassVar[str] = "running level reached"
+
+    @classmethod
+    def met_in_record(
+        cls, low: float | None, high: float | None, higher: bool, value: float
+    ) -> bool | None:
+        return level_met_in_record(low, high, higher, value)
