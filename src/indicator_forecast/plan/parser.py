@@ -59,7 +59,8 @@ ACCEPTED_FORMS = (
     "'确保完成市下达任务', '确保完成国家要求' (set by the parent); "
     "'高于GDP增长', '与经济增长基本同步' (relative to another indicator); "
     "'40（智能软件12、研发服务8）' (composite); an optional '力争…' clause ('2.5左右，力争3', "
-    "'力争达到3'); any form may stand in [] 【】 〔〕 brackets"
+    "'力争达到3'); any form may stand in [] 【】 〔〕 brackets, and any form with words in () "
+    "('（确保完成国家要求）'); a note in () may follow a form ('5.5（预期性）')"
 )
 
 _NUM = r"-?\d+(?:\.\d+)?"
@@ -405,11 +406,14 @@ def _read_form(s: str, ctx: _Context) -> Target:
     common, inferred = ctx.common, ctx.inferred
     pct = bool(re.search(r"\d%", s))
 
-    # Brackets around a form with words in it ("[确保完成国家要求]", "[累计达到1000]"); brackets
-    # around a bare number keep their meaning of a five-year figure ("〔13.5〕").
-    m = re.fullmatch(r"\[([^\[\]]+)\]", s)
-    if m and not re.fullmatch(r"(?:>=|≥|≧|>|不低于|不少于|超过)?" + _NUM + r"%?", m.group(1)):
-        s = m.group(1)
+    # Brackets around a form with words in it ("[确保完成国家要求]", "(确保完成国家要求)",
+    # "[累计达到1000]"); square brackets around a bare number keep their meaning of a five-year
+    # figure ("〔13.5〕"), and round ones around a bare number have none (refused, not guessed).
+    # A round bracket after a form is a note, split off before this ("5.5(预期性)").
+    m = re.fullmatch(r"\[([^\[\]]+)\]|\(([^()]+)\)", s)
+    inner = m.group(1) or m.group(2) if m else None
+    if inner and not re.fullmatch(r"(?:>=|≥|≧|>|不低于|不少于|超过)?" + _NUM + r"%?", inner):
+        s = inner
 
     # Set by the parent / each year.
     m = re.fullmatch(
@@ -444,10 +448,11 @@ def _read_form(s: str, ctx: _Context) -> Target:
         return RelativeToIndicatorTarget(
             reference=ref, relation="in_step", direction=inferred, **common
         )
-    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
+    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(增长|增速|增幅)?", s)
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
-        full_ref = ref + ("增长" if "增长" in s[len(ref):] or s.endswith("增长") else "")
+        # The reference as written ("经济增速", "GDP增长"): its growth word names the indicator.
+        full_ref = ref + (m.group(2) or "")
         place = re.sub(r"(?:的)?(?:平均)?(?:水平)?$", "", ref)
         if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
             return ParentSyncedTarget(parent=_parent_name(place), relation="above",
@@ -537,13 +542,14 @@ def _earlier_year_form(s: str, ctx: _Context) -> Target | None:
     m = re.fullmatch(
         r"(?:比|较|相比|与)((?:19|20)\d\d)年(?:相比)?,?(?:实现)?"
         r"(?:(翻一番|翻两番|翻三番|翻番)|(" + _UP_VERBS + "|" + _DOWN_VERBS + r")(" + _NUM
-        + r")(%|倍|个百分点)?)(?:以上|左右)?",
+        + r")(%|倍|个百分点)?)(以上|左右)?",
         s,
     )
     if not m:
         return None
     ref_year = int(m.group(1))
-    common = ctx.common
+    approximate = m.group(6) == "左右"
+    common = {**ctx.common, **({"approximate": True} if approximate else {})}
     if ref_year > common["base_year"]:
         raise ctx.fail(
             f"a target against an earlier year needs a year up to the base year "
@@ -577,7 +583,7 @@ def _earlier_year_form(s: str, ctx: _Context) -> Target | None:
             f"{common['base_year']}) is not a form this package judges; write it as a % "
             "('比2010年增长50%') or as a level"
         )
-    return _change_target(verb, v, mark == "个百分点", False, ctx)
+    return _change_target(verb, v, mark == "个百分点", False, ctx, approximate=approximate)
 
 
 def _bracketed_form(s: str, ctx: _Context) -> Target | None:
@@ -650,7 +656,7 @@ def _annual_rate_form(s: str, ctx: _Context) -> Target | None:
     if m:
         years = common["target_year"] - common["base_year"]
         return _change_target(m.group(1), _num(m.group(2)) * years, True, m.group(3) == "以上",
-                              ctx)
+                              ctx, approximate=m.group(3) == "左右")
     return None
 
 
@@ -664,7 +670,7 @@ def _change_form(s: str, ctx: _Context) -> Target | None:
     if m:
         verb, v, mark, tail = m.group(1), _num(m.group(2)), m.group(3), m.group(4)
         return _change_target(verb, v, bool(mark and "百分点" in mark), tail == "以上", ctx,
-                              percent=mark == "%")
+                              percent=mark == "%", approximate=tail == "左右")
     m = re.fullmatch(r"(" + _NUM + r")个?百分点(以上|左右)?", s)
     if m:
         words = ctx.words()
@@ -679,15 +685,18 @@ def _change_form(s: str, ctx: _Context) -> Target | None:
                 "a change in percentage points needs a direction: write 提高/降低 before it, "
                 "or let the name (or the 方向 column) say which"
             )
-        return _change_target(verb, _num(m.group(1)), True, m.group(2) == "以上", ctx)
+        return _change_target(verb, _num(m.group(1)), True, m.group(2) == "以上", ctx,
+                              approximate=m.group(2) == "左右")
     return None
 
 
 def _change_target(
-    verb: str, v: float, points: bool, open_high: bool, ctx: _Context, *, percent: bool = False
+    verb: str, v: float, points: bool, open_high: bool, ctx: _Context, *, percent: bool = False,
+    approximate: bool = False,
 ) -> Target:
-    """A change by ``v`` over the plan period, read against the indicator's unit."""
-    common = ctx.common
+    """A change by ``v`` over the plan period, read against the indicator's unit; a "左右"
+    (``approximate``) is kept on the target, as on an approximate rate."""
+    common = {**ctx.common, **({"approximate": True} if approximate else {})}
     down = bool(re.fullmatch(_DOWN_VERBS, verb))
     change = "reduction" if down else "increase"
     high = None if open_high else v
