@@ -47,5 +47,7 @@ def test_plan_listing_in_english(capsys, plan_csv):
     assert "-> approximately [higher is better] expected" in lines[1]
     assert lines[2].endswith("| stretch target 3.5 人")
     assert "binding" in lines[2]
-    assert lines[3].endswith("| stretch target in words, no number: 力争投入强度高于“十三五”时期实际")
+    assert lines[3].endswith(
+        "| stretch target in words, no number: 力争投入强度高于“十三五”时期实际"
+    )
     assert "stretch" not in lines[4]

@@ -56,7 +56,7 @@ def test_every_unreadable_target_is_listed_with_its_row_and_the_forms(tmp_path):
     assert "方向" in problems[2].expected
 
 
-def test_a_growth_reference_written_as_增速_finds_the_economic_growth_indicator(tmp_path):
+def test_a_growth_reference_written_as_zengsu_finds_the_economic_growth_indicator(tmp_path):
     # HF25's "快于经济增速" (see test_spellings.SOURCES) in a synthetic two-row table: the
     # reference is the economic growth indicator, named 地区生产总值增长 in the table
     from indicator_forecast.plan.targets.relative import find_reference

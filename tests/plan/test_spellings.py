@@ -55,7 +55,8 @@ SOURCES = {
     "SEED": "普陀区“十四五”规划 附件2 (/work/shared/seed/000_9b08dcd25a871ca6.txt)",
     "LC": "温州市鹿城区委关于制定“十四五”规划的建议, "
           "https://www.lucheng.gov.cn/art/2021/1/20/art_1506270_59028240.html",
-    "NAT11": "“十一五”规划纲要: 单位国内生产总值能源消耗降低20%左右 (as quoted in 国函〔2006〕94号, "
+    "NAT11": "“十一五”规划纲要: 单位国内生产总值能源消耗降低20%左右 (as quoted in "
+             "国函〔2006〕94号, "
              "https://zhonghuashu.com/wiki/%E5%9B%BD%E5%8A%A1%E9%99%A2%E5%85%B3%E4%BA%8E%E2%80%9C"
              "%E5%8D%81%E4%B8%80%E4%BA%94%E2%80%9D%E6%9C%9F%E9%97%B4%E5%90%84%E5%9C%B0%E5%8C%BA"
              "%E5%8D%95%E4%BD%8D%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC%E8%83%BD%E6%BA%90%E6%B6%88"
@@ -333,7 +334,9 @@ def test_the_table_is_large_and_covers_every_level():
     ids=[f"{r[-1]}-{i}-{r[0]}" for i, r in enumerate(SPELLINGS)],
 )
 def test_spelling(text, name, unit, kind, low, high, direction, extra, src):
-    years = dict(zip(("base_year", "target_year"), PERIODS[src])) if src in PERIODS else {}
+    years = {}
+    if src in PERIODS:
+        years = dict(base_year=PERIODS[src][0], target_year=PERIODS[src][1])
     t = parse_target(text, unit=unit, name=name, **years)
     assert (t.kind, t.direction) == (kind, direction)
     assert t.low == _approx(low)
