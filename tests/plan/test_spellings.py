@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from indicator_forecast.exceptions import TargetParseError
 from indicator_forecast.plan import parse_target
-from indicator_forecast.plan.targets import Target, TargetBase
+from indicator_forecast.plan.targets import KnownTarget, TargetBase
 
 SOURCES = {
     # national
@@ -475,7 +475,7 @@ _TOKENS = [
 _NAMES = [None, "地区生产总值增长", "新增病床数", "城镇调查失业率", "单位GDP能源消耗降低",
           "人均预期寿命", "农村贫困人口脱贫", "粮食产量"]
 _UNITS = [None, "", "%", "人", "万人", "亿元", "岁", "张", "亿斤"]
-_KINDS = {cls.model_fields["kind"].default for cls in get_args(get_args(Target)[0])}
+_KINDS = {cls.model_fields["kind"].default for cls in get_args(get_args(KnownTarget)[0])}
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,
