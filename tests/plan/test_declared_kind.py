@@ -115,6 +115,13 @@ def test_the_order_declared_kinds_are_tried_in(synthetic_kinds):
         parse_target("翻四番", unit="元", name="人均收入")
 
 
+def test_a_declared_kind_must_agree_with_the_direction_column(synthetic_kinds):
+    # SyntheticDoublingTarget is higher-is-better; 越低越好 in the 方向 column contradicts it
+    with pytest.raises(TargetParseError, match="方向"):
+        parse_target("翻一番", unit="元", name="城乡居民人均收入", direction="lower")
+    assert parse_target("翻一番", unit="元", direction="higher").multiple == 2.0
+
+
 def test_overlapping_spellings_of_one_group_are_refused(synthetic_kinds):
     class SyntheticRivalTarget(TargetBase):
         kind: Literal["synthetic_rival"] = "synthetic_rival"

@@ -12,6 +12,11 @@ rules written out below:
 * a lower-is-better name (死亡率, 失业, 事故, 浓度, …, unless it is itself a reduction: 降低/下降)
   makes a plain number a ceiling;
 * otherwise a plain number is an end-of-period level.
+
+A kind defined outside the package reads its own spellings
+(:attr:`~indicator_forecast.plan.targets.TargetBase.spellings`): they are tried before the
+built-in forms when the kind sets ``spellings_first``, else after them, for the texts they
+refuse; within each group by kind name, and a text two kinds of one group match is refused.
 """
 
 from __future__ import annotations
@@ -64,7 +69,6 @@ ACCEPTED_FORMS = (
     "'力争达到3'); any form may stand in [] 【】 〔〕 brackets, and any form with words in () "
     "('（确保完成国家要求）'); a note in () may follow a form ('5.5（预期性）')"
 )
-
 
 
 def accepted_forms() -> str:
@@ -430,7 +434,6 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
 
 def _read_form(s: str, ctx: _Context) -> Target:
     """Match the (normalised, clause-free) text against each accepted form in turn."""
-
     # Brackets around a form with words in it ("[确保完成国家要求]", "(确保完成国家要求)",
     # "[累计达到1000]"); square brackets around a bare number keep their meaning of a five-year
     # figure ("〔13.5〕"), and round ones around a bare number have none (refused, not guessed).
@@ -482,10 +485,15 @@ def _declared_form(s: str, ctx: _Context, *, first: bool) -> Target | None:
         target = cls.from_spelling(
             m.groupdict(), name=ctx.name, direction=ctx.inferred, fields=dict(ctx.common)
         )
-    except ValidationError:
+    except (ValidationError, TargetParseError):
         raise
     except ValueError as exc:
         raise ctx.fail(f"a {cls.model_fields['kind'].default} target: {exc}") from None
+    if ctx.explicit is not None and target.direction != ctx.explicit:
+        raise ctx.fail(
+            f"the text is a {target.kind} target, whose direction is {target.direction!r}, but "
+            f"the plan's direction (方向) says {ctx.explicit!r}"
+        )
     # A kind declared outside the package is a TargetBase the static union does not list; the
     # evaluation and the reports ask it only through TargetBase.
     return cast(Target, target)
