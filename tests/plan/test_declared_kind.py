@@ -33,7 +33,7 @@ def synthetic_kinds() -> Iterator[dict[str, type[TargetBase]]]:
     class SyntheticDoublingTarget(TargetBase):
         """Double the base-year figure by the target year ("翻一番"; synthetic)."""
 
-        kind: Literal["synthetic_doubling"] = "synthetic_doubling"
+        kind: Literal["synthetic_spelled_doubling"] = "synthetic_spelled_doubling"
         multiple: float = 2.0
         has_numbers: ClassVar[bool] = False
         label_en: ClassVar[str] = "synthetic doubling"
@@ -60,7 +60,7 @@ def synthetic_kinds() -> Iterator[dict[str, type[TargetBase]]]:
         built-in forms; 'synthetic-score 85左右' would otherwise be refused, so it also claims
         '约85' to show the order (a built-in band otherwise)."""
 
-        kind: Literal["synthetic_score"] = "synthetic_score"
+        kind: Literal["synthetic_spelled_score"] = "synthetic_spelled_score"
         label_en: ClassVar[str] = "synthetic score"
         spellings: ClassVar[tuple[str, ...]] = (
             r"synthetic-score(?P<low>\d+(?:\.\d+)?)", r"约(?P<low>\d+)",
@@ -70,7 +70,7 @@ def synthetic_kinds() -> Iterator[dict[str, type[TargetBase]]]:
     class SyntheticLateTarget(TargetBase):
         """A spelling tried after the built-in forms: '85左右' stays a built-in band."""
 
-        kind: Literal["synthetic_late"] = "synthetic_late"
+        kind: Literal["synthetic_spelled_late"] = "synthetic_spelled_late"
         spellings: ClassVar[tuple[str, ...]] = (r"(?P<low>\d+)左右", r"synthetic-late")
 
     yield {c.model_fields["kind"].default: c for c in (
@@ -90,10 +90,10 @@ def test_a_plan_table_with_a_kind_declared_outside_the_package(tmp_path, synthet
         encoding="utf-8",
     )
     plan = read_plan(p)
-    doubling = synthetic_kinds["synthetic_doubling"]
+    doubling = synthetic_kinds["synthetic_spelled_doubling"]
     assert [(i.id, i.kind) for i in plan] == [
-        ("1", "annual_rate"), ("2", "synthetic_doubling"), ("3", "synthetic_doubling"),
-        ("4", "synthetic_score"),
+        ("1", "annual_rate"), ("2", "synthetic_spelled_doubling"), ("3", "synthetic_spelled_doubling"),
+        ("4", "synthetic_spelled_score"),
     ]
     assert isinstance(plan["2"].target, doubling)
     assert (plan["2"].target.multiple, plan["3"].target.multiple) == (2.0, 4.0)
@@ -106,10 +106,10 @@ def test_a_plan_table_with_a_kind_declared_outside_the_package(tmp_path, synthet
 
 def test_the_order_declared_kinds_are_tried_in(synthetic_kinds):
     # spellings_first: before the built-in forms ("约85" is a band without the kind)
-    assert parse_target("约85", unit="分", name="满意度").kind == "synthetic_score"
+    assert parse_target("约85", unit="分", name="满意度").kind == "synthetic_spelled_score"
     # after them: "85左右" is still the built-in band, "synthetic-late" only this kind's
     assert isinstance(parse_target("85左右", unit="分", name="满意度"), BandTarget)
-    assert parse_target("synthetic-late", unit="分", name="满意度").kind == "synthetic_late"
+    assert parse_target("synthetic-late", unit="分", name="满意度").kind == "synthetic_spelled_late"
     # a text no form reads lists the declared examples with the accepted forms
     with pytest.raises(TargetParseError, match="'翻一番', '翻两番' \\(synthetic doubling\\)"):
         parse_target("翻四番", unit="元", name="人均收入")
@@ -124,30 +124,30 @@ def test_a_declared_kind_must_agree_with_the_direction_column(synthetic_kinds):
 
 def test_overlapping_spellings_of_one_group_are_refused(synthetic_kinds):
     class SyntheticRivalTarget(TargetBase):
-        kind: Literal["synthetic_rival"] = "synthetic_rival"
+        kind: Literal["synthetic_spelled_rival"] = "synthetic_spelled_rival"
         spellings: ClassVar[tuple[str, ...]] = (r"synthetic-late",)
 
-    with pytest.raises(TargetParseError, match="synthetic_late, synthetic_rival"):
+    with pytest.raises(TargetParseError, match="synthetic_spelled_late, synthetic_spelled_rival"):
         parse_target("synthetic-late", unit="分")
 
 
 def test_a_target_dict_is_validated_through_its_kinds_class(synthetic_kinds):
-    fields = {"kind": "synthetic_doubling", "text": "翻一番", "unit": "元", "multiple": 2.0}
+    fields = {"kind": "synthetic_spelled_doubling", "text": "翻一番", "unit": "元", "multiple": 2.0}
     t = TARGET_ADAPTER.validate_python(fields)
-    assert type(t) is kind_class("synthetic_doubling") and t.multiple == 2.0
+    assert type(t) is kind_class("synthetic_spelled_doubling") and t.multiple == 2.0
     ind = Indicator(id="1", name="城乡居民人均收入", unit="元", target=fields, attribute="预期性")
     assert ind.target == t
     # dumped with the kind's own fields, and read back the same
     assert Indicator.model_validate(ind.model_dump()) == ind
-    with pytest.raises(ValidationError, match="Unknown target kind 'synthetic_missing'"):
-        TARGET_ADAPTER.validate_python({**fields, "kind": "synthetic_missing"})
+    with pytest.raises(ValidationError, match="Unknown target kind 'synthetic_spelled_missing'"):
+        TARGET_ADAPTER.validate_python({**fields, "kind": "synthetic_spelled_missing"})
     with pytest.raises(ValidationError, match="multiple"):
         TARGET_ADAPTER.validate_python({**fields, "multiple": "twice"})
 
 
 def test_after_the_test_the_kinds_are_gone(tmp_path):
     # the fixture above removed them: the spelling is refused again and the kind unknown
-    assert not any(k.startswith("synthetic") for k in KINDS)
+    assert not any(k.startswith("synthetic_spelled") for k in KINDS)
     with pytest.raises(TargetParseError):
         parse_target("翻一番", unit="元", name="城乡居民人均收入")
     p = tmp_path / "plan.csv"
@@ -155,4 +155,4 @@ def test_after_the_test_the_kinds_are_gone(tmp_path):
     with pytest.raises(PlanError):
         read_plan(p)
     with pytest.raises(ValueError, match="Unknown target kind"):
-        kind_class("synthetic_doubling")
+        kind_class("synthetic_spelled_doubling")
