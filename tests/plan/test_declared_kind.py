@@ -92,7 +92,8 @@ def test_a_plan_table_with_a_kind_declared_outside_the_package(tmp_path, synthet
     plan = read_plan(p)
     doubling = synthetic_kinds["synthetic_spelled_doubling"]
     assert [(i.id, i.kind) for i in plan] == [
-        ("1", "annual_rate"), ("2", "synthetic_spelled_doubling"), ("3", "synthetic_spelled_doubling"),
+        ("1", "annual_rate"), ("2", "synthetic_spelled_doubling"),
+        ("3", "synthetic_spelled_doubling"),
         ("4", "synthetic_spelled_score"),
     ]
     assert isinstance(plan["2"].target, doubling)
