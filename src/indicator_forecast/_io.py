@@ -25,6 +25,40 @@ _READERS = {".xls": "xlrd", ".ods": "odfpy"}
 _EXTRA = 'pip install "indicator_forecast[spreadsheets]"'
 
 
+# An old-format (.xls, BIFF5/BIFF8) workbook with a password keeps its cells in the OLE
+# container's Workbook stream and marks them with a FilePass record ([MS-XLS] 2.4.117) among the
+# first records of the workbook globals: right after their BOF, or after a WriteProtect.
+_BIFF_BOF, _BIFF_FILEPASS, _BIFF_WRITEPROTECT = 0x0809, 0x002F, 0x0086
+
+
+def _biff_filepass(data: bytes) -> bool:
+    """Whether an OLE file holds the globals of an encrypted .xls (a BOF then a FilePass).
+
+    A stream starts on a sector boundary of the container (64 bytes for the small streams, 512
+    or 4096 for the others), so only BOFs at offsets divisible by 64 are read: the BOF's 20 bytes
+    and the two records after it lie within that first sector. The BOF must be one of a
+    workbook's globals (BIFF5 or BIFF8 version, substream type 5); the first such BOF decides.
+    """
+    for i in range(512, len(data) - 28, 64):
+        num, size = int.from_bytes(data[i : i + 2], "little"), int.from_bytes(
+            data[i + 2 : i + 4], "little"
+        )
+        if num != _BIFF_BOF or size not in (8, 16):
+            continue
+        version = int.from_bytes(data[i + 4 : i + 6], "little")
+        substream = int.from_bytes(data[i + 6 : i + 8], "little")
+        if version not in (0x0500, 0x0600) or substream != 0x0005:
+            continue
+        j = i + 4 + size
+        following = int.from_bytes(data[j : j + 2], "little")
+        if following == _BIFF_WRITEPROTECT:
+            j += 4 + int.from_bytes(data[j + 2 : j + 4], "little")
+            following = int.from_bytes(data[j : j + 2], "little")
+        # One workbook has one globals substream: the first BOF of its kind decides.
+        return following == _BIFF_FILEPASS
+    return False
+
+
 def _sniff(p: Path) -> str:
     """What the file's bytes say it is: "empty", "zip", "ole", "encrypted", "pdf", "image" or
     "text"."""
@@ -35,7 +69,9 @@ def _sniff(p: Path) -> str:
     if head.startswith(_ZIP):
         return "zip"
     if head.startswith(_OLE):
-        return "encrypted" if _ENCRYPTION_INFO in data else "ole"
+        # A password-protected .xlsx (an EncryptionInfo stream) or .xls (a FilePass record).
+        encrypted = _ENCRYPTION_INFO in data or _biff_filepass(data)
+        return "encrypted" if encrypted else "ole"
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):

@@ -239,11 +239,69 @@ def _files_summary(out: Any, written: list[Any], lang: str = "zh") -> None:
         print(t["charts"].format(folder=shown, n=len(charts)))
 
 
+def _stretch_text(target: Any, lang: str) -> str | None:
+    """A '力争' stretch target in words: its number with the unit, or the clause as written."""
+    if target.aspiration is None:
+        return None
+    if target.aspiration_value is None:
+        return (
+            f"{target.aspiration}（文字，无数值）" if lang == "zh"
+            else f"stretch target in words, no number: {target.aspiration}"
+        )
+    from indicator_forecast._format import fmt_unit
+
+    value = fmt_unit(target.aspiration_value, target.unit)
+    unit = target.unit or ""
+    return f"力争 {value}{unit}" if lang == "zh" else f"stretch target {value} {unit}".rstrip()
+
+
+def plan_listing(plan: Any, lang: str = "zh") -> str:
+    """The parsed plan as the ``plan`` sub-command prints it, one line an indicator.
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan read.
+    lang : {"zh", "en"}
+        The language of the words around the plan's own texts.
+
+    Returns
+    -------
+    str
+        A title line, then for each indicator (parts indented) its number, name and unit, the
+        target as written, the kind it was read as, the direction, the attribute, the
+        departments, and a '力争' stretch target where there is one ("力争 3%").
+    """
+    zh = lang == "zh"
+    years = f"{plan.base_year + 1}–{plan.target_year}"
+    lines = [
+        f"{plan.name}（{plan.jurisdiction or '—'}，{years}）：{len(plan)} 项指标" if zh
+        else f"{plan.name} ({plan.jurisdiction or '—'}, {years}): {len(plan)} indicators"
+    ]
+    for ind in plan.all_indicators():
+        t = ind.target
+        pad = "    " if ind.parent_id else "  "
+        kind = t.label_zh if zh else t.label_en
+        better = (
+            {"higher": "越高越好", "lower": "越低越好"} if zh
+            else {"higher": "higher is better", "lower": "lower is better"}
+        )[t.direction]
+        attribute = ind.attribute if zh else {"预期性": "expected", "约束性": "binding"}.get(
+            ind.attribute, ind.attribute
+        )
+        depts = "、".join(ind.departments) or "—"
+        line = f"{pad}{ind.id:>4} {ind.label} | {t.text} -> {kind or t.kind} [{better}] " \
+            f"{attribute} | {depts}"
+        stretch = _stretch_text(t, lang)
+        lines.append(line + (f" | {stretch}" if stretch else ""))
+    return "\n".join(lines)
+
+
 def _cmd_plan(args: argparse.Namespace) -> int:
     plan = _read_plan(args.plan, args)
-    print(plan.summary())
+    print(plan_listing(plan, args.lang))
     for n in plan.notes:
-        print(f"note: {n}")
+        print(f"注 / note: {n}")
     return EXIT_OK
 
 
@@ -474,6 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("plan", help="显示解析后的规划表 / show a parsed plan")
     sp.add_argument("plan", help="规划指标表 (.xlsx/.csv) / plan table")
     plan_opts(sp)
+    sp.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
     sp.set_defaults(func=_cmd_plan)
 
     sp = sub.add_parser(

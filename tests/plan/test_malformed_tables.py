@@ -9,7 +9,9 @@ problem located at the file, or at its row.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -161,6 +163,108 @@ def test_password_protected_workbook(tmp_path):
     assert msoffcrypto.OfficeFile(io.BytesIO(out.getvalue())).is_encrypted()
     err = _fail(_write(tmp_path, "locked.xlsx", out.getvalue()))
     assert "password-protected" in str(err) and "remove the password" in str(err)
+
+
+# Records of an .xls workbook stream that encryption leaves in the clear ([MS-XLS] 2.2.10): BOF,
+# FilePass, UsrExcl, FileLock, InterfaceHdr, RRDInfo, RRDHead; and a BoundSheet8's first 4 bytes.
+_CLEAR = {0x0809, 0x002F, 0x0194, 0x0195, 0x00E1, 0x0196, 0x0138}
+_BOUNDSHEET, _WRITEACCESS = 0x0085, 0x005C
+
+
+def _rc4_key(password: str, salt: bytes, block: int) -> bytes:
+    """The RC4 key of one 1024-byte block ([MS-OFFCRYPTO] 2.3.6.2, RC4 encryption 1.1)."""
+    h0 = hashlib.md5(password.encode("utf-16-le")).digest()[:5]
+    h1 = hashlib.md5((h0 + salt) * 16).digest()[:5]
+    return hashlib.md5(h1 + struct.pack("<I", block)).digest()
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    enc = Cipher(ARC4(key), mode=None).encryptor()
+    return enc.update(data) + enc.finalize()
+
+
+def _encrypted_xls(tmp_path: Path, plain: Path, password: str) -> Path:
+    """``plain`` (an .xls) as Excel saves it with an open password: RC4 ([MS-XLS] 2.2.10).
+
+    msoffcrypto-tool encrypts only OOXML (.xlsx), so the encryption is written here from the
+    specifications: a FilePass record (RC4 1.1: salt, encrypted verifier and its MD5) right
+    after the globals' BOF, then every record's data XORed with the RC4 key stream at its stream
+    position, rekeyed every 1024 bytes. The container can only be rewritten at the same size,
+    so the WriteAccess record (the user's name, padding) gives up the FilePass's 58 bytes: the
+    records after it keep their offsets, which the BoundSheet8 records point at.
+    """
+    import olefile
+
+    p = tmp_path / "locked.xls"
+    p.write_bytes(plain.read_bytes())
+    ole = olefile.OleFileIO(str(p), write_mode=True)
+    stream = ole.openstream("Workbook").read()
+    records, pos = [], 0
+    while pos < len(stream):
+        num, size = struct.unpack_from("<HH", stream, pos)
+        records.append((num, stream[pos + 4 : pos + 4 + size]))
+        pos += 4 + size
+    salt, verifier = bytes(range(16)), bytes(range(16, 32))
+    check = _rc4(_rc4_key(password, salt, 0), verifier + hashlib.md5(verifier).digest())
+    filepass = struct.pack("<HHH", 1, 1, 1) + salt + check
+    assert records[0][0] == 0x0809 and len(filepass) == 54
+    out = [records[0], (0x002F, filepass)]
+    for num, data in records[1:]:
+        if num == _WRITEACCESS:
+            # 112 bytes of data less the FilePass's 4 + 54: a 9-letter name, space-padded
+            data = (struct.pack("<HB", 9, 0) + b"synthetic").ljust(len(data) - 58, b" ")
+        out.append((num, data))
+    clear = b"".join(struct.pack("<HH", n, len(d)) + d for n, d in out)
+    assert len(clear) == len(stream)
+    keystream = b"".join(
+        _rc4(_rc4_key(password, salt, block), bytes(1024))
+        for block in range(len(clear) // 1024 + 1)
+    )
+    locked, pos = bytearray(clear), 0
+    for num, data in out:
+        start, end = pos + 4, pos + 4 + len(data)
+        if num == _BOUNDSHEET:
+            start += 4  # lbPlyPos, the sheet's offset, stays in the clear
+        if num not in _CLEAR:
+            for k in range(start, end):
+                locked[k] ^= keystream[k]
+        pos = end
+    ole.write_stream("Workbook", bytes(locked))
+    ole.close()
+    return p
+
+
+def test_password_protected_xls(tmp_path):
+    xlrd = pytest.importorskip("xlrd")
+    msoffcrypto = pytest.importorskip("msoffcrypto")
+    pytest.importorskip("cryptography")
+    plain = HERE / "malformed" / "synthetic_plan.xls"
+    locked = _encrypted_xls(tmp_path, plain, "synthetic-password")
+    # A real encrypted workbook: msoffcrypto-tool finds it encrypted, the password opens it,
+    # and the opened copy is the synthetic plan again; xlrd refuses it as encrypted.
+    with locked.open("rb") as f:
+        office = msoffcrypto.OfficeFile(f)
+        assert office.is_encrypted()
+        office.load_key(password="synthetic-password")
+        opened = tmp_path / "opened.xls"
+        with opened.open("wb") as out:
+            office.decrypt(out)
+    assert [(i.id, i.kind, i.target.low) for i in read_plan(opened)] == [
+        ("1", "annual_rate", 6.5), ("2", "cumulative_total", 50000.0),
+    ]
+    with pytest.raises(xlrd.XLRDError, match="encrypted"):
+        xlrd.open_workbook(str(locked))
+    # The package says so itself, at the file, before asking the reader
+    err = _fail(locked)
+    problem = list(err.report)[0]
+    assert (problem.source, problem.row, problem.column) == ("locked.xls", None, None)
+    assert "password-protected" in problem.value and "取消打开密码" in problem.expected
+    assert "XLRDError" not in str(err)
+    # the unencrypted original is still read as an .xls (no false alarm)
+    assert len(read_plan(plain)) == 2
 
 
 def test_password_protected_signature_without_msoffcrypto(tmp_path):

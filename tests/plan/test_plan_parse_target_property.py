@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from indicator_forecast.exceptions import TargetParseError
 from indicator_forecast.plan import parse_target
-from indicator_forecast.plan.targets import Target, TargetBase
+from indicator_forecast.plan.targets import KnownTarget, TargetBase
 
 # every kind of the Target union (the direction and earlier-year kinds included)
-KINDS = {cls.model_fields["kind"].default for cls in get_args(get_args(Target)[0])}
+KINDS = {cls.model_fields["kind"].default for cls in get_args(get_args(KnownTarget)[0])}
 
 TOKENS = [
     *"0123456789", *"０１２３４５６７８９", ".", "．", ",", "，", "、", ";", " ", "　",

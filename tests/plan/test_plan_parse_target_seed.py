@@ -21,11 +21,11 @@ from indicator_forecast.plan.targets import (
     CumulativeChangeTarget,
     CumulativeTotalTarget,
     FloorTarget,
+    KnownTarget,
     ParentAssignedTarget,
     ParentSyncedTarget,
     RelativeToIndicatorTarget,
     RunningLevelTarget,
-    Target,
     TargetBase,
 )
 
@@ -323,6 +323,6 @@ def test_kinds_cover_target_kinds():
         "direction",  # 持续下降 … (tests/plan/test_spellings.py)
         "relative_to_year",  # 比2010年翻一番
     }
-    union = {cls.model_fields["kind"].default for cls in get_args(get_args(Target)[0])}
+    union = {cls.model_fields["kind"].default for cls in get_args(get_args(KnownTarget)[0])}
     assert kinds == union
     assert set(TARGET_KINDS) <= union

@@ -54,3 +54,26 @@ def test_every_unreadable_target_is_listed_with_its_row_and_the_forms(tmp_path):
     assert "持续下降" in problems[0].expected  # the accepted forms are listed
     assert "个百分点" in problems[1].expected  # the way out of the ambiguity
     assert "方向" in problems[2].expected
+
+
+def test_a_growth_reference_written_as_zengsu_finds_the_economic_growth_indicator(tmp_path):
+    # HF25's "快于经济增速" (see test_spellings.SOURCES) in a synthetic two-row table: the
+    # reference is the economic growth indicator, named 地区生产总值增长 in the table
+    from indicator_forecast.plan.targets.relative import find_reference
+
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        HEADER
+        + "1,地区生产总值增速,%,6左右,预期性,\n"
+        + "2,居民人均可支配收入增长,%,快于经济增速,预期性,\n"
+        + "3,全员劳动生产率增长,%,高于GDP增长,预期性,\n",
+        encoding="utf-8",
+    )
+    plan = read_plan(p)
+    assert plan["2"].target.reference == "经济增速"
+    # 经济增速 → 经济增长 → GDP增长 → 地区生产总值增长, and 增速 in the name reads as 增长
+    assert find_reference(plan, plan["2"], plan["2"].target.reference) is plan["1"]
+    assert find_reference(plan, plan["3"], plan["3"].target.reference) is plan["1"]
+    # never its own reference, and no match is None, not a guess
+    assert find_reference(plan, plan["1"], "地区生产总值增长") is None
+    assert find_reference(plan, plan["2"], "进出口增速") is None

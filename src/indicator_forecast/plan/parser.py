@@ -12,6 +12,11 @@ rules written out below:
 * a lower-is-better name (死亡率, 失业, 事故, 浓度, …, unless it is itself a reduction: 降低/下降)
   makes a plain number a ceiling;
 * otherwise a plain number is an end-of-period level.
+
+A kind defined outside the package reads its own spellings
+(:attr:`~indicator_forecast.plan.targets.TargetBase.spellings`): they are tried before the
+built-in forms when the kind sets ``spellings_first``, else after them, for the texts they
+refuse; within each group by kind name, and a text two kinds of one group match is refused.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -27,6 +32,7 @@ from indicator_forecast._typing import Direction
 from indicator_forecast.exceptions import TargetParseError
 from indicator_forecast.plan.targets import (
     DEFAULT_BAND_TOLERANCE_SHARE,
+    KINDS,
     AnnualRateTarget,
     BandTarget,
     CeilingTarget,
@@ -43,6 +49,7 @@ from indicator_forecast.plan.targets import (
     RelativeToIndicatorTarget,
     RunningLevelTarget,
     Target,
+    TargetBase,
 )
 
 ACCEPTED_FORMS = (
@@ -59,8 +66,31 @@ ACCEPTED_FORMS = (
     "'确保完成市下达任务', '确保完成国家要求' (set by the parent); "
     "'高于GDP增长', '与经济增长基本同步' (relative to another indicator); "
     "'40（智能软件12、研发服务8）' (composite); an optional '力争…' clause ('2.5左右，力争3', "
-    "'力争达到3'); any form may stand in [] 【】 〔〕 brackets"
+    "'力争达到3'); any form may stand in [] 【】 〔〕 brackets, and any form with words in () "
+    "('（确保完成国家要求）'); a note in () may follow a form ('5.5（预期性）')"
 )
+
+
+def accepted_forms() -> str:
+    """The accepted forms: the built-in ones, then the examples of the spellings that kinds
+    defined elsewhere declare (:attr:`~indicator_forecast.plan.targets.TargetBase.spellings`).
+
+    Returns
+    -------
+    str
+        :data:`ACCEPTED_FORMS`, followed by each declaring kind's examples where there are any.
+    """
+    extra = [
+        f"{', '.join(repr(e) for e in cls.spelling_examples)} ({cls.label_en or cls.__name__})"
+        for cls in _declared_kinds(True) + _declared_kinds(False)
+        if cls.spelling_examples
+    ]
+    return ACCEPTED_FORMS + ("; " + "; ".join(extra) if extra else "")
+
+
+class _NoFormError(TargetParseError):
+    """No built-in form reads the text (the declared spellings tried after them may)."""
+
 
 _NUM = r"-?\d+(?:\.\d+)?"
 _RANGE_SEP = r"(?:-|–|—|~|至|到)"
@@ -277,7 +307,9 @@ def _parse_target(
 ) -> Target:
     """Body of :func:`parse_target` (which turns rule failures into TargetParseError)."""
     if not isinstance(text, str) or not text.strip():
-        raise TargetParseError(str(text), f"the target is empty; accepted forms: {ACCEPTED_FORMS}")
+        raise TargetParseError(
+            str(text), f"the target is empty; accepted forms: {accepted_forms()}"
+        )
     raw = text
     if normalise_text(text).count("力争") > 1:
         # One stretch clause at most; a second would also make the clause parse itself again.
@@ -294,7 +326,7 @@ def _parse_target(
             aspiration = raw[raw.index("力争"):].strip()
     if not s:
         raise TargetParseError(
-            raw, f"no target before the '力争' clause; accepted forms: {ACCEPTED_FORMS}"
+            raw, f"no target before the '力争' clause; accepted forms: {accepted_forms()}"
         )
     stretch = None
     if stretch_text:
@@ -402,14 +434,75 @@ def _remove_unit_after_numbers(s: str, ctx: _Context) -> str:
 
 def _read_form(s: str, ctx: _Context) -> Target:
     """Match the (normalised, clause-free) text against each accepted form in turn."""
+    # Brackets around a form with words in it ("[确保完成国家要求]", "(确保完成国家要求)",
+    # "[累计达到1000]"); square brackets around a bare number keep their meaning of a five-year
+    # figure ("〔13.5〕"), and round ones around a bare number have none (refused, not guessed).
+    # A round bracket after a form is a note, split off before this ("5.5(预期性)").
+    m = re.fullmatch(r"\[([^\[\]]+)\]|\(([^()]+)\)", s)
+    inner = m.group(1) or m.group(2) if m else None
+    if inner and not re.fullmatch(r"(?:>=|≥|≧|>|不低于|不少于|超过)?" + _NUM + r"%?", inner):
+        s = inner
+
+    # Spellings declared by kinds: those that ask to come first, then the built-in forms, then
+    # the others for the texts no built-in form reads.
+    t = _declared_form(s, ctx, first=True)
+    if t is not None:
+        return t
+    try:
+        return _builtin_form(s, ctx)
+    except _NoFormError:
+        t = _declared_form(s, ctx, first=False)
+        if t is not None:
+            return t
+        raise
+
+
+def _declared_kinds(first: bool) -> list[type[TargetBase]]:
+    """The kinds that declare spellings, of the group tried first or last, by kind name."""
+    return [
+        cls for _, cls in sorted(KINDS.items())
+        if cls.spellings and cls.spellings_first == first
+    ]
+
+
+def _declared_form(s: str, ctx: _Context, *, first: bool) -> Target | None:
+    """The target of the one declaring kind of the group whose spelling matches ``s``."""
+    hits = []
+    for cls in _declared_kinds(first):
+        m = next((m for m in (re.fullmatch(p, s) for p in cls.spellings) if m), None)
+        if m is not None:
+            hits.append((cls, m))
+    if not hits:
+        return None
+    if len(hits) > 1:
+        raise ctx.fail(
+            "the text is a spelling of more than one kind ("
+            + ", ".join(cls.model_fields["kind"].default for cls, _ in hits)
+            + "); the kinds' spellings must not overlap"
+        )
+    cls, m = hits[0]
+    try:
+        target = cls.from_spelling(
+            m.groupdict(), name=ctx.name, direction=ctx.inferred, fields=dict(ctx.common)
+        )
+    except (ValidationError, TargetParseError):
+        raise
+    except ValueError as exc:
+        raise ctx.fail(f"a {cls.model_fields['kind'].default} target: {exc}") from None
+    if ctx.explicit is not None and target.direction != ctx.explicit:
+        raise ctx.fail(
+            f"the text is a {target.kind} target, whose direction is {target.direction!r}, but "
+            f"the plan's direction (方向) says {ctx.explicit!r}"
+        )
+    # A kind declared outside the package is a TargetBase the static union does not list; the
+    # evaluation and the reports ask it only through TargetBase.
+    return cast(Target, target)
+
+
+def _builtin_form(s: str, ctx: _Context) -> Target:
+    """The parser's own forms, in turn; :class:`_NoFormError` when none reads ``s``."""
     common, inferred = ctx.common, ctx.inferred
     pct = bool(re.search(r"\d%", s))
-
-    # Brackets around a form with words in it ("[确保完成国家要求]", "[累计达到1000]"); brackets
-    # around a bare number keep their meaning of a five-year figure ("〔13.5〕").
-    m = re.fullmatch(r"\[([^\[\]]+)\]", s)
-    if m and not re.fullmatch(r"(?:>=|≥|≧|>|不低于|不少于|超过)?" + _NUM + r"%?", m.group(1)):
-        s = m.group(1)
 
     # Set by the parent / each year.
     m = re.fullmatch(
@@ -444,10 +537,11 @@ def _read_form(s: str, ctx: _Context) -> Target:
         return RelativeToIndicatorTarget(
             reference=ref, relation="in_step", direction=inferred, **common
         )
-    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(?:增长|增速)?", s)
+    m = re.fullmatch(r"(?:增速|增幅|增长)?(?:高于|快于|超过|不低于)(.+?)(增长|增速|增幅)?", s)
     if m and not re.fullmatch(_NUM + r".*", m.group(1)):
         ref = m.group(1)
-        full_ref = ref + ("增长" if "增长" in s[len(ref):] or s.endswith("增长") else "")
+        # The reference as written ("经济增速", "GDP增长"): its growth word names the indicator.
+        full_ref = ref + (m.group(2) or "")
         place = re.sub(r"(?:的)?(?:平均)?(?:水平)?$", "", ref)
         if place in _JURISDICTIONS or place.lstrip("全") in _JURISDICTIONS:
             return ParentSyncedTarget(parent=_parent_name(place), relation="above",
@@ -537,13 +631,14 @@ def _earlier_year_form(s: str, ctx: _Context) -> Target | None:
     m = re.fullmatch(
         r"(?:比|较|相比|与)((?:19|20)\d\d)年(?:相比)?,?(?:实现)?"
         r"(?:(翻一番|翻两番|翻三番|翻番)|(" + _UP_VERBS + "|" + _DOWN_VERBS + r")(" + _NUM
-        + r")(%|倍|个百分点)?)(?:以上|左右)?",
+        + r")(%|倍|个百分点)?)(以上|左右)?",
         s,
     )
     if not m:
         return None
     ref_year = int(m.group(1))
-    common = ctx.common
+    approximate = m.group(6) == "左右"
+    common = {**ctx.common, **({"approximate": True} if approximate else {})}
     if ref_year > common["base_year"]:
         raise ctx.fail(
             f"a target against an earlier year needs a year up to the base year "
@@ -577,7 +672,7 @@ def _earlier_year_form(s: str, ctx: _Context) -> Target | None:
             f"{common['base_year']}) is not a form this package judges; write it as a % "
             "('比2010年增长50%') or as a level"
         )
-    return _change_target(verb, v, mark == "个百分点", False, ctx)
+    return _change_target(verb, v, mark == "个百分点", False, ctx, approximate=approximate)
 
 
 def _bracketed_form(s: str, ctx: _Context) -> Target | None:
@@ -650,7 +745,7 @@ def _annual_rate_form(s: str, ctx: _Context) -> Target | None:
     if m:
         years = common["target_year"] - common["base_year"]
         return _change_target(m.group(1), _num(m.group(2)) * years, True, m.group(3) == "以上",
-                              ctx)
+                              ctx, approximate=m.group(3) == "左右")
     return None
 
 
@@ -664,7 +759,7 @@ def _change_form(s: str, ctx: _Context) -> Target | None:
     if m:
         verb, v, mark, tail = m.group(1), _num(m.group(2)), m.group(3), m.group(4)
         return _change_target(verb, v, bool(mark and "百分点" in mark), tail == "以上", ctx,
-                              percent=mark == "%")
+                              percent=mark == "%", approximate=tail == "左右")
     m = re.fullmatch(r"(" + _NUM + r")个?百分点(以上|左右)?", s)
     if m:
         words = ctx.words()
@@ -679,15 +774,18 @@ def _change_form(s: str, ctx: _Context) -> Target | None:
                 "a change in percentage points needs a direction: write 提高/降低 before it, "
                 "or let the name (or the 方向 column) say which"
             )
-        return _change_target(verb, _num(m.group(1)), True, m.group(2) == "以上", ctx)
+        return _change_target(verb, _num(m.group(1)), True, m.group(2) == "以上", ctx,
+                              approximate=m.group(2) == "左右")
     return None
 
 
 def _change_target(
-    verb: str, v: float, points: bool, open_high: bool, ctx: _Context, *, percent: bool = False
+    verb: str, v: float, points: bool, open_high: bool, ctx: _Context, *, percent: bool = False,
+    approximate: bool = False,
 ) -> Target:
-    """A change by ``v`` over the plan period, read against the indicator's unit."""
-    common = ctx.common
+    """A change by ``v`` over the plan period, read against the indicator's unit; a "左右"
+    (``approximate``) is kept on the target, as on an approximate rate."""
+    common = {**ctx.common, **({"approximate": True} if approximate else {})}
     down = bool(re.fullmatch(_DOWN_VERBS, verb))
     change = "reduction" if down else "increase"
     high = None if open_high else v
@@ -836,4 +934,4 @@ def _level_form(s: str, ctx: _Context, inferred: Direction) -> Target:
             return CeilingTarget(low=None, high=hi, written_as_level=True, **common)
         return EndLevelTarget(low=lo, high=hi, direction=inferred, **common)
 
-    raise TargetParseError(raw, f"it matches none of the accepted forms: {ACCEPTED_FORMS}")
+    raise _NoFormError(raw, f"it matches none of the accepted forms: {accepted_forms()}")

@@ -392,3 +392,57 @@ class TargetBase(BaseModel):
             "high": self.high,
             "direction": self.direction,
         }
+
+    spellings: ClassVar[tuple[str, ...]] = ()
+    """The kind's own spellings: regular expressions matched in full against a target text as
+    the parser sees it (:func:`~indicator_forecast.plan.parser.normalise_text` applied: folded
+    to half-width, spaces dropped, 〔〕【】 as ``[]``; a '力争…' clause and a trailing note in
+    round brackets split off; enclosing brackets removed). Named groups ``low`` and ``high``
+    give the numbers. Empty for the package's kinds, which the parser's built-in forms read;
+    a kind defined elsewhere declares its spellings here and needs no change to the parser."""
+    spellings_first: ClassVar[bool] = False
+    """Whether :attr:`spellings` are tried before the parser's built-in forms (to claim a text
+    they would read as another kind); by default after them, for texts they refuse. Within each
+    group the kinds are tried by name; a text two kinds of one group both match is refused."""
+    spelling_examples: ClassVar[tuple[str, ...]] = ()
+    """Examples of :attr:`spellings`, listed with the accepted forms when a text is refused."""
+
+    @classmethod
+    def from_spelling(
+        cls,
+        groups: dict[str, str | None],
+        *,
+        name: str | None,
+        direction: Direction,
+        fields: dict[str, Any],
+    ) -> TargetBase:
+        """The target read from a text that one of :attr:`spellings` matched.
+
+        Parameters
+        ----------
+        groups : dict of str to str or None
+            The match's named groups; ``low`` and ``high`` are read as numbers.
+        name : str or None
+            The indicator's name.
+        direction : {"higher", "lower"}
+            The plan's 方向 column where given, else the name's rule.
+        fields : dict
+            The fields every target has: ``text``, ``unit``, ``base_year``, ``target_year``,
+            ``aspiration``, ``aspiration_value`` and ``note``.
+
+        Returns
+        -------
+        TargetBase
+            By default the kind with ``fields``, ``direction`` and the numbers of ``low`` and
+            ``high``; a kind with further fields overrides this.
+
+        Raises
+        ------
+        ValueError
+            If ``low`` or ``high`` is not a number.
+        """
+        numbers = {
+            k: float(v.replace(",", "")) for k, v in groups.items()
+            if k in ("low", "high") and v is not None
+        }
+        return cls(direction=direction, **fields, **numbers)

@@ -50,11 +50,14 @@ class CumulativeChangeTarget(TargetBase):
     in_points : bool
         Whether the change is in percentage points of a % level ("提高2个百分点"): a change in
         the level, not a compounding rate.
+    approximate : bool
+        Whether the change was written as approximate ("降低5%左右"); default ``False``.
     """
 
     kind: Literal["cumulative_change"] = "cumulative_change"
     change: Literal["reduction", "increase"] = "reduction"
     in_points: bool = False
+    approximate: bool = False
     label_zh: ClassVar[str] = "五年累计变化"
     label_en: ClassVar[str] = "five-year cumulative change"
     amount_over_period: ClassVar[bool] = True

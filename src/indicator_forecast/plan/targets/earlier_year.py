@@ -28,11 +28,14 @@ class EarlierYearTarget(TargetBase):
     multiple : float
         The factor on the reference year's figure: 2 for 翻一番, 4 for 翻两番, ``1 + X/100``
         for "增长X%".
+    approximate : bool
+        Whether the change was written as approximate ("下降5%左右"); default ``False``.
     """
 
     kind: Literal["relative_to_year"] = "relative_to_year"
     reference_year: int
     multiple: float
+    approximate: bool = False
     has_numbers: ClassVar[bool] = False
     label_zh: ClassVar[str] = "比基准年倍数"
     label_en: ClassVar[str] = "relative to an earlier year"

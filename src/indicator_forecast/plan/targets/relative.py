@@ -63,9 +63,10 @@ class RelativeToIndicatorTarget(GapTarget):
 def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | None:
     """The plan's indicator a relative target refers to ("GDP增长" → "国内生产总值(GDP)增长").
 
-    Names are compared without spaces and brackets; "经济增长" also matches "GDP增长", and "GDP"
-    also matches "国内生产总值" and "地区生产总值". The first indicator whose name contains one
-    of these forms is taken.
+    Names are compared without spaces and brackets, and with 增速/增幅 read as 增长 (a growth
+    rate by any of its names: "经济增速" is "经济增长"); "经济增长" also matches "GDP增长", and
+    "GDP" also matches "国内生产总值" and "地区生产总值". The first indicator whose name contains
+    one of these forms is taken.
 
     Parameters
     ----------
@@ -83,14 +84,16 @@ def find_reference(plan: Plan, ind: Indicator, reference: str) -> Indicator | No
     """
 
     def squeeze(s: str) -> str:
-        return "".join(ch for ch in s if ch not in " ()（）")
+        s = "".join(ch for ch in s if ch not in " ()（）")
+        return s.replace("增速", "增长").replace("增幅", "增长")
 
     ref = squeeze(reference)
+    gdp = ref.replace("经济增长", "GDP增长")
     aliases = {
         ref,
-        ref.replace("经济增长", "GDP增长"),
-        ref.replace("GDP", "国内生产总值"),
-        ref.replace("GDP", "地区生产总值"),
+        gdp,
+        gdp.replace("GDP", "国内生产总值"),
+        gdp.replace("GDP", "地区生产总值"),
     }
     for other in plan.all_indicators():
         if other.id == ind.id:
