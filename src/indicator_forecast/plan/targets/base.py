@@ -26,8 +26,12 @@ ask the kind rather than test its name. A kind provides:
   ``stays_met_if_only_rises``, ``is_threshold``, ``completed_as_total``, ``judged_as_rate``,
   ``judged_by_gap``, ``judged_by_years``, ``amount_over_period`` (each documented below).
 
-A new kind is therefore one new module plus its tests (and its place in the
-:data:`~indicator_forecast.plan.targets.Target` union and the parser, to be read from a plan).
+* ``final_verdict(...)`` — its status at the final evaluation; and, for a kind the parser's
+  built-in forms do not read, ``spellings`` / ``from_spelling`` (the texts that mean it).
+
+A new kind is therefore one new module plus its tests: defining it registers it with
+:func:`kind_class`, which the plan reader validates targets through, and its declared spellings
+with the parser.
 """
 
 from __future__ import annotations
