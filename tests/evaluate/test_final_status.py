@@ -314,3 +314,14 @@ def test_final_years_share(tmp_path):
     assert _one(tmp_path, plan_row, rows)["1"].grade == "basic"
     cfg = EvaluationConfig(final_years_share=1.0)
     assert _one(tmp_path, plan_row, rows, config=cfg)["1"].grade == "not_completed"
+
+
+def test_final_share_from_a_later_year_says_so(tmp_path):
+    # No 2020 base figure: the share is measured from 2021's 40, (46 - 40) / (50 - 40) = 60 %,
+    # and the sentence must say which figure it started from (not a silent substitute).
+    rows = [("1", str(y), v, "%", "level", "actual")
+            for y, v in zip(range(2021, 2026), (40, 41, 43, 44, 46), strict=True)]
+    r = _one(tmp_path, ("1", "合成覆盖率", "%", "50", "合成部门", "预期性", None), rows)["1"]
+    assert r.grade == "not_completed"
+    assert r.final.share == pytest.approx(0.6)
+    assert "完成目标任务的60.0%（基期值缺，以2021年40%为起点）" in r.reason()

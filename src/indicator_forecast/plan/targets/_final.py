@@ -124,6 +124,11 @@ def task_verdict(
     if share is not None:
         zh += f"，完成目标任务的{pct(share)}"
         en += f", {pct(share)} of the task"
+        if pr.baseline_year is not None and pr.baseline is not None:
+            # The share is measured from a later year's figure: say so, as the mid-term does.
+            b = F.fmt(pr.baseline)
+            zh += f"（基期值缺，以{pr.baseline_year}年{b}{u}为起点）"
+            en += f" (base value missing; measured from the {pr.baseline_year} value {b} {u})"
     if met and share is not None and share >= config.final_exceed_share:
         code = "exceeded"
     elif met:
