@@ -68,6 +68,7 @@ KINDS = ("share", "population", "deposits_pc", "gdp_growth", "revenue_total")
 NATURE_OF = {"share": "share", "population": "level", "deposits_pc": "level"}
 METHODS = ("engine", "engine_e449b04", "escap", "eurostat", "ndrc")
 BINS = np.linspace(0, 1, 11)
+LEVEL = 80  # interval level scored (--level); the goals of issue 13 are at 80 %
 CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
 WS: WidthScales | None = None  # --width-scales: fitted elsewhere (e.g. on the other half)
 BASE_CAL: Calibration | None = None  # --baseline-calibration: e449b04's own table
@@ -139,7 +140,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
                                series_class="history_scale", nature=nature, engine=m)
             pa = p.prob_at_least(target, T)
             probs[m] = pa if higher else 1 - pa
-            ints[m] = (float(p.lo(80)[-1]), float(p.hi(80)[-1]))
+            ints[m] = (float(p.lo(LEVEL)[-1]), float(p.hi(LEVEL)[-1]))
         esc = M.forecast_matrix("escap", y[None, :], T - mid)[0, -1]
         probs["escap"] = float((esc >= target) == higher)
         span = mid - b
@@ -164,7 +165,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
                                measure="growth_rate", engine=m)
             g = p.end_growth_rate(base_year=b, year=T)
             probs[m] = g.prob_at_least(target, T)
-            ints[m] = (float(g.lo(80)[-1]), float(g.hi(80)[-1]))
+            ints[m] = (float(g.lo(LEVEL)[-1]), float(g.hi(LEVEL)[-1]))
         real = 100 * (np.prod([1 + d[t] / 100 for t in range(b + 1, mid + 1)]) ** 0.5 - 1)
         idx = 100 * np.cumprod(1 + y / 100)
         esc = M.forecast_matrix("escap", idx[None, :], T - mid)[0, -1]
@@ -192,7 +193,7 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
             shift = observed - am.last_total
             dist = am.running.distribution
             probs[m] = dist.prob_at_least(target - shift, T)
-            ints[m] = (float(dist.lo(80)[-1]) + shift, float(dist.hi(80)[-1]) + shift)
+            ints[m] = (float(dist.lo(LEVEL)[-1]) + shift, float(dist.hi(LEVEL)[-1]) + shift)
         c = np.concatenate([[0.0], np.cumsum(a)])
         esc = M.forecast_matrix("escap", c[None, :], T - mid)[0, -1] + shift
         probs["escap"] = float(esc >= target)
@@ -220,10 +221,10 @@ def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
             iv = np.array([c["interval"][m] for c in cases])
             f = np.array([c["final"] for c in cases])
             sc = np.array([c["scale"] for c in cases])
-            r["coverage80"] = float(np.mean((iv[:, 0] <= f) & (f <= iv[:, 1])))
-            ws = [winkler(lo, hi, y) / s * 100 for (lo, hi), y, s in zip(iv, f, sc, strict=True)]
-            r["winkler80_pct"] = float(np.mean(ws))
-            r["winkler80_pct_median"] = float(np.median(ws))
+            r[f"coverage{LEVEL}"] = float(np.mean((iv[:, 0] <= f) & (f <= iv[:, 1])))
+            ws = [winkler(lo, hi, y, 1 - LEVEL / 100) / s * 100 for (lo, hi), y, s in zip(iv, f, sc, strict=True)]
+            r[f"winkler{LEVEL}_pct"] = float(np.mean(ws))
+            r[f"winkler{LEVEL}_pct_median"] = float(np.median(ws))
             table = []
             bins = np.array([_bin(x) for x in p])
             for k in range(10):
@@ -239,6 +240,7 @@ def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cities", type=int, default=0, help="first N cities only (0: all)")
+    ap.add_argument("--level", type=int, default=80, help="interval level scored (default 80)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--calibration", type=Path, help="calibration table JSON (default: shipped)")
     ap.add_argument("--half", choices=("a", "b"), help="cities at even (a) / odd (b) places")
@@ -248,7 +250,8 @@ def main() -> None:
                     help="calibration table of engine_e449b04 (e.g. `git show e449b04:src/"
                          "indicator_forecast/forecast/calibration.json`; default: --calibration)")
     a = ap.parse_args()
-    global CAL, WS, BASE_CAL
+    global CAL, WS, BASE_CAL, LEVEL
+    LEVEL = a.level
     if a.baseline_calibration:
         BASE_CAL = from_dict(json.loads(a.baseline_calibration.read_text()))
     if a.calibration:
@@ -286,8 +289,9 @@ def main() -> None:
         print(f"{npts} points: {r['cases']} cases, met {r['met_share']:.2f}")
         for m in METHODS:
             x = r[m]
-            extra = (f" cover80 {x['coverage80']:.3f} winkler {x['winkler80_pct']:.2f}%"
-                     if "coverage80" in x else "")
+            extra = (f" cover{LEVEL} {x[f'coverage{LEVEL}']:.3f} "
+                     f"winkler {x[f'winkler{LEVEL}_pct']:.2f}%"
+                     if f"coverage{LEVEL}" in x else "")
             print(f"  {m:15s} brier {x['brier']:.3f}{extra}")
     print(f"wrote {a.out} in {result['seconds']} s")
 
