@@ -222,7 +222,9 @@ def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
             f = np.array([c["final"] for c in cases])
             sc = np.array([c["scale"] for c in cases])
             r[f"coverage{LEVEL}"] = float(np.mean((iv[:, 0] <= f) & (f <= iv[:, 1])))
-            ws = [winkler(lo, hi, y, 1 - LEVEL / 100) / s * 100 for (lo, hi), y, s in zip(iv, f, sc, strict=True)]
+            alpha = 1 - LEVEL / 100
+            ws = [winkler(lo, hi, y, alpha) / s * 100
+                  for (lo, hi), y, s in zip(iv, f, sc, strict=True)]
             r[f"winkler{LEVEL}_pct"] = float(np.mean(ws))
             r[f"winkler{LEVEL}_pct_median"] = float(np.median(ws))
             table = []
