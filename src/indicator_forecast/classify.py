@@ -34,7 +34,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -43,6 +44,10 @@ from indicator_forecast.plan.targets import kind_class
 from indicator_forecast.progress import Progress
 
 _ORDER = {"A": 0, "B": 1, "C": 2, "D": 3}
+
+PathRow: TypeAlias = tuple[int, float, float, float, float, float]
+"""One projected year for the charts: year, mean, lo and hi at ``level``, lo and hi at
+``wide_level``."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,9 @@ class Outlook:
         ``quantile(q)``: the ``q``-quantile of the end-of-period quantity.
     prob_at_least : callable
         ``prob_at_least(x)``: P(end-of-period quantity ≥ ``x``).
-    path : tuple of tuple
-        Yearly ``(year, mean, lo80, hi80, lo95, hi95)`` of the projection, for the charts.
+    path_source : tuple of tuple, or callable
+        The yearly path (see :attr:`path`), or a function without arguments that computes it
+        when a chart first reads it (the evaluation's own numbers do not need it).
     notes : tuple of str
         Notes on the projection (the series' nature, warnings of the engine).
     only_rises : bool
@@ -100,8 +106,10 @@ class Outlook:
     gap_average (written by ``labels(lang)["what"]``)."""
     quantile: Callable[[float], float] = field(repr=False, compare=False)
     prob_at_least: Callable[[float], float] = field(repr=False, compare=False)
-    # year, mean, lo and hi at ``level``, lo and hi at ``wide_level``
-    path: tuple[tuple[int, float, float, float, float, float], ...] = ()
+    path_source: tuple[PathRow, ...] | Callable[[], tuple[PathRow, ...]] = field(
+        default=(), repr=False, compare=False
+    )
+    """The yearly path, or a function that computes it on first read (see :attr:`path`)."""
     notes: tuple[str, ...] = ()
     only_rises: bool = False
     """The quantity only rises (urbanisation, life expectancy …): a target it has reached stays
@@ -110,6 +118,16 @@ class Outlook:
     """``model_reason`` in English (the engine's own reason is English in both)."""
     wide_level: int = 95
     """The wider interval level of :attr:`path` (``EvaluationConfig.wide_level``)."""
+
+    @cached_property
+    def path(self) -> tuple[PathRow, ...]:
+        """Yearly ``(year, mean, lo80, hi80, lo95, hi95)`` of the projection, for the charts.
+
+        Computed from :attr:`path_source` on first read and then kept (the yearly amounts of a
+        flow come from its simulated paths, a cost that only a chart needs).
+        """
+        src = self.path_source
+        return src() if callable(src) else src
 
     def reason(self, lang: str = "zh") -> str:
         """Why this model, in ``lang``."""

@@ -105,11 +105,16 @@ def plans() -> list[tuple[str, Any, Observations]]:
     return [*bench.shipped(), *bench.synthetic_units(12, seed=515)]
 
 
+def _frames(plan: Any, obs: Observations, date: str) -> pd.DataFrame:
+    """The result frame and the chart frame (whose yearly paths are built only when read)."""
+    ev = evaluate(plan, obs, as_of=date, progress=False)
+    return pd.concat({"result": ev.to_frame(), "chart": ev.chart_frame()})
+
+
 @pytest.mark.parametrize("date", DATES)
 def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypatch) -> None:
     proj._COPULAS.clear()
-    new = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
-           for name, plan, obs in plans}
+    new = {name: _frames(plan, obs, date) for name, plan, obs in plans}
     assert proj._COPULAS, "the evaluation drew no joint paths: the test would check nothing"
     with monkeypatch.context() as m:
         m.setattr(proj, "_simulate", old_simulate)
@@ -117,8 +122,7 @@ def test_evaluate_identical_to_fresh_draws_and_whole_grids(plans, date, monkeypa
         m.setattr(proj, "_change_distribution", old_change_distribution)
         m.setattr(kernels, "_holt_damped", old_holt_damped)
         m.setattr(proj.AmountsProjection, "yearly", old_yearly)
-        old = {name: evaluate(plan, obs, as_of=date, progress=False).to_frame()
-               for name, plan, obs in plans}
+        old = {name: _frames(plan, obs, date) for name, plan, obs in plans}
     assert {"putuo-14th", "national-14th", "national-13th", "synthetic-0011"} <= set(new)
     for name in new:
         pd.testing.assert_frame_equal(new[name], old[name], check_exact=True,

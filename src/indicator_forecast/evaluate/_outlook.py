@@ -24,6 +24,7 @@ import math
 import re
 import warnings
 from collections.abc import Callable
+from functools import partial as _later
 
 import numpy as np
 
@@ -211,14 +212,14 @@ def build_outlook(
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = _path(dist, level, config.wide_level)
+        path = _later(_path, dist, level, config.wide_level)
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         ydist = proj.distribution
-        path = _path(ydist, level, config.wide_level)
+        path = _later(_path, ydist, level, config.wide_level)
         mean = float(dist.mean[-1])
     else:  # flows, projected as their running total (see the module docstring)
         assert amounts is not None
@@ -246,9 +247,8 @@ def build_outlook(
         else:
             q, pal = raw_q, raw_pal
             mean = cum_mean
-        # Only the grid points the chart's intervals are read from (same numbers).
-        path = _path(amounts.yearly(at=_path_probs(level, config.wide_level)), level,
-                     config.wide_level)
+        # Only when a chart reads it, and only the grid points its intervals are read from.
+        path = _later(_amounts_path, amounts, level, config.wide_level)
     lo, hi = q((1 - level / 100) / 2), q(1 - (1 - level / 100) / 2)
     p_meet, p_stretch = _p_meet(ind, pr, pal)
     what = s.transform if s.transform != "none" else s.measure
@@ -268,7 +268,7 @@ def build_outlook(
         what=what,
         quantile=q,
         prob_at_least=pal,
-        path=path,
+        path_source=path,
         notes=notes,
         only_rises=only_rises(ind),
         wide_level=config.wide_level,
@@ -322,6 +322,11 @@ PathRow = tuple[int, float, float, float, float, float]
 def _path_probs(level: float, wide: float) -> tuple[float, ...]:
     """The probabilities :func:`_path` reads: the bounds at ``level`` and at ``wide``."""
     return tuple(p for lv in (level, wide) for p in ((1 - lv / 100) / 2, 1 - (1 - lv / 100) / 2))
+
+
+def _amounts_path(amounts: AmountsProjection, level: float, wide: float) -> tuple[PathRow, ...]:
+    """The chart's path of a flow's yearly amounts (see :func:`_path`)."""
+    return _path(amounts.yearly(at=_path_probs(level, wide)), level, wide)
 
 
 def _path(dist: Predictive, level: float, wide: float) -> tuple[PathRow, ...]:
