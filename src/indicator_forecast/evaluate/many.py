@@ -12,8 +12,10 @@ this function (or :func:`evaluate` per plan) on an existing engine such as Dask 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeAlias
 
 import pandas as pd
@@ -76,6 +78,24 @@ def _chunks(items: Iterable[Named], size: int) -> Iterator[list[Named]]:
         yield chunk
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for one chunk, then restored as it was.
+
+    A chunk allocates hundreds of thousands of small objects that live to its end; with the
+    collector running, its passes over them (and over every plan held) cost about a fifth of
+    the time. Freed memory does not wait: objects go when their last reference does, and the
+    few reference cycles of a chunk are collected once it is done.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def evaluate_chunk(
     chunk: Sequence[Named], as_of: Any, config: EvaluationConfig | None = None
 ) -> list[tuple[str, Evaluation]]:
@@ -99,18 +119,20 @@ def evaluate_chunk(
     list of (str, Evaluation)
         Each plan's name with its evaluation, in the order of ``chunk``.
     """
-    prepared = [(name, _prepare(plan, obs, as_of=as_of, config=config))
-                for name, plan, obs in chunk]
-    requests = [r for _, p in prepared for r in p.requests()]
-    cfg = config or EvaluationConfig()
-    outlooks = _outlooks(requests, cfg)
-    return [(name, _finish(p, outlooks)) for name, p in prepared]
+    with _cyclic_gc_paused():
+        prepared = [(name, _prepare(plan, obs, as_of=as_of, config=config))
+                    for name, plan, obs in chunk]
+        requests = [r for _, p in prepared for r in p.requests()]
+        cfg = config or EvaluationConfig()
+        outlooks = _outlooks(requests, cfg)
+        return [(name, _finish(p, outlooks)) for name, p in prepared]
 
 
 def _frames(chunk: Sequence[Named], as_of: Any, config: EvaluationConfig | None) -> pd.DataFrame:
     """One chunk's rows, with the plan column (what a worker process sends back)."""
-    return _concat([_with_plan(name, ev.to_frame()) for name, ev in
-                    evaluate_chunk(chunk, as_of, config)])
+    evaluations = evaluate_chunk(chunk, as_of, config)
+    with _cyclic_gc_paused():
+        return _concat([_with_plan(name, ev.to_frame()) for name, ev in evaluations])
 
 
 def _with_plan(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -194,7 +216,8 @@ def evaluate_many(
             for name, ev in evaluate_chunk(chunk, as_of, config):
                 if on_evaluation is not None:
                     on_evaluation(name, ev)
-                frames.append(_with_plan(name, ev.to_frame()))
+                with _cyclic_gc_paused():
+                    frames.append(_with_plan(name, ev.to_frame()))
         return _concat(frames)
     size = max(1, min(CHUNK, -(-len(named) // (4 * workers))))
     with ProcessPoolExecutor(max_workers=workers) as pool:

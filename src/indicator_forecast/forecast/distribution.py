@@ -218,16 +218,27 @@ def from_samples(
     if order is not None and samples.shape[1] >= 1:
         first = samples[order, 0]
         if bool(np.all(first[1:] >= first[:-1])):
-            rest = np.quantile(samples[:, 1:], probs, axis=0)
+            rest = _column_quantiles(samples[:, 1:], probs)
             values = np.concatenate([sorted_quantiles(first, probs)[:, None], rest], axis=1).T
             return Predictive(
                 np.asarray(periods), np.asarray(mean, float), probs, np.ascontiguousarray(values),
                 level, label,
             )
-    values = np.quantile(samples, probs, axis=0).T
+    values = _column_quantiles(samples, probs).T
     return Predictive(
         np.asarray(periods), np.asarray(mean, float), probs, np.asarray(values), level, label
     )
+
+
+def _column_quantiles(samples: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """``numpy.quantile(samples, probs, axis=0)``, one contiguous column at a time: the same
+    order statistics and interpolation, without the strided partial sort (about twice as fast
+    on the draws' columns)."""
+    if samples.shape[1] == 0:
+        return np.quantile(samples, probs, axis=0)
+    cols = [np.quantile(np.ascontiguousarray(samples[:, j]), probs)
+            for j in range(samples.shape[1])]
+    return np.stack(cols, axis=1)
 
 
 def sorted_quantiles(x: np.ndarray, probs: np.ndarray) -> np.ndarray:
