@@ -235,7 +235,8 @@ def _column_quantiles(samples: np.ndarray, probs: np.ndarray) -> np.ndarray:
     order statistics and interpolation, without the strided partial sort (about twice as fast
     on the draws' columns)."""
     if samples.shape[1] == 0:
-        return np.quantile(samples, probs, axis=0)
+        empty: np.ndarray = np.quantile(samples, probs, axis=0)
+        return empty
     cols = [np.quantile(np.ascontiguousarray(samples[:, j]), probs)
             for j in range(samples.shape[1])]
     return np.stack(cols, axis=1)
