@@ -242,7 +242,8 @@ def cmd_mc_error(n: int, date: str, draws: int) -> None:
 def cmd_speed(units: list[int], date: str, many: bool, trace: bool,
               draws: int | None = None) -> None:
     """Time without tracemalloc (it slows Python several times over); memory as max RSS, and
-    the peak of traced allocations in a separate run when ``trace``."""
+    the peak of traced allocations in a separate run when ``trace``. The CPU time of the
+    process is printed beside the wall time: on a shared machine it is the steadier figure."""
     print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}")
     if draws is not None:
         _set_draws(draws)
@@ -261,9 +262,10 @@ def cmd_speed(units: list[int], date: str, many: bool, trace: bool,
                 for _, plan, obs in data:
                     evaluate(plan, obs, as_of=date, progress=False).to_frame()
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         run()
         dt_s = time.perf_counter() - t0
+        cpu_s = time.process_time() - c0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         peak = float("nan")
         if trace:
@@ -273,6 +275,7 @@ def cmd_speed(units: list[int], date: str, many: bool, trace: bool,
             tracemalloc.stop()
         print(f"units {n:5d}  indicators {n_ind:6d}  {dt_s:8.2f} s  "
               f"{n_ind / dt_s:8.0f} indicators/s  {dt_s / n * 1000:7.1f} ms/unit  "
+              f"CPU {cpu_s:8.2f} s ({n_ind / cpu_s:6.0f} indicators per CPU-second)  "
               f"max RSS {rss:7.0f} MiB  peak traced {peak:7.1f} MiB", flush=True)
 
 

@@ -50,6 +50,9 @@ PROBS: np.ndarray = np.array(
 )
 
 
+_MEMO_MAX = 4096
+
+
 @dataclass(frozen=True)
 class Calibration:
     """A calibration table: scaled-error quantiles per method, length group and horizon.
@@ -77,6 +80,18 @@ class Calibration:
     groups: tuple[tuple[int, int], ...]
     tables: dict[str, dict[str, dict[str, Any]]] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
+    # Results of scaled_quantiles and correlation by their arguments (read-only arrays): every
+    # series of a calibration cell with the same horizons asks for the same ones.
+    _memo: dict[tuple[Any, ...], np.ndarray] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _remember(self, key: tuple[Any, ...], value: np.ndarray) -> np.ndarray:
+        value.setflags(write=False)
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def group_key(self, n: int, rbin: int = -1, series: SeriesClass = "level") -> str:
         """Key of the length group holding ``n`` points (the last group is open-ended), of
@@ -110,7 +125,18 @@ class Calibration:
         rbin: int = -1,
         series: SeriesClass = "level",
     ) -> np.ndarray:
-        """Scaled-error quantiles at :attr:`probs` for each (possibly fractional) horizon."""
+        """Scaled-error quantiles at :attr:`probs` for each (possibly fractional) horizon
+        (a read-only array, computed once per set of arguments)."""
+        hz = np.asarray(horizons, dtype=float)
+        key = ("q", method, n, rbin, series, hz.shape, hz.tobytes())
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        return self._remember(key, self._scaled_quantiles(method, n, hz, rbin, series))
+
+    def _scaled_quantiles(
+        self, method: str, n: int, horizons: np.ndarray, rbin: int, series: SeriesClass
+    ) -> np.ndarray:
         entry = self._entry(method, n, rbin, series)
         q = np.asarray(entry["quantiles"], dtype=float)  # (H, K)
         H = q.shape[0]
@@ -137,13 +163,19 @@ class Calibration:
         rbin: int = -1,
         series: SeriesClass = "level",
     ) -> np.ndarray:
-        """Copula correlation between the errors at ``horizons`` (rounded up to integers)."""
+        """Copula correlation between the errors at ``horizons`` (rounded up to integers; a
+        read-only array, computed once per set of arguments)."""
+        hz = np.asarray(horizons, dtype=float)
+        key = ("corr", method, n, rbin, series, hz.shape, hz.tobytes())
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
         r = np.asarray(self._entry(method, n, rbin, series)["corr"], dtype=float)
         H = r.shape[0]
-        idx = np.clip(np.ceil(np.asarray(horizons, dtype=float)).astype(int), 1, H) - 1
+        idx = np.clip(np.ceil(hz).astype(int), 1, H) - 1
         c = r[np.ix_(idx, idx)]
         np.fill_diagonal(c, 1.0)
-        return c
+        return self._remember(key, c)
 
     @property
     def methods(self) -> tuple[str, ...]:
