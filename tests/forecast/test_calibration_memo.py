@@ -49,3 +49,20 @@ def test_other_arguments_are_not_confused() -> None:
     assert not np.array_equal(a[1], b[1])
     assert not np.array_equal(a, c)  # another roughness bin, another entry
     assert a.shape == b.shape == c.shape == (2, cal.probs.size)
+
+
+def test_width_factors_remembered_equal_a_fresh_table_and_the_table_itself() -> None:
+    from indicator_forecast.forecast.width_scales import default_width_scales
+
+    ws = default_width_scales()
+    kind = sorted(ws.scales)[0]
+    n = ws.points[0]
+    hz = np.array([float(h) for h in ws.horizons])
+    f = ws.factor(kind, n, hz)
+    assert ws.factor(kind, n, hz.copy()) is f
+    # at a tabulated number of points and tabulated horizons: the table's own row
+    assert np.array_equal(f, ws.scales[kind][0])
+    assert np.array_equal(dataclasses.replace(ws).factor(kind, n, hz), f)
+    assert ws.factor(None, n, hz).tolist() == [1.0] * hz.size
+    with pytest.raises(ValueError):
+        f[0] = 2.0

@@ -11,6 +11,7 @@ saying why, and every result carries both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -113,6 +114,7 @@ DEFAULT_METHOD = "combo(damped_fixed,drift)"
 ESCAP_WEIGHT_POWER = 1.0
 
 
+@lru_cache(maxsize=256)
 def members(method: str) -> tuple[str, ...]:
     """Return the base methods of ``method`` (one element for a base method).
 
@@ -191,6 +193,7 @@ class Resolution:
     fell_back: bool
 
 
+@lru_cache(maxsize=1024)
 def resolve(method: str, n: int, positive: bool = True) -> Resolution:
     """Pick the model to fit on ``n`` points.
 

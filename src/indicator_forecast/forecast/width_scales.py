@@ -54,10 +54,27 @@ class WidthScales:
     horizons: tuple[int, ...]
     scales: dict[str, np.ndarray] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
+    # factor() by its arguments (read-only arrays): series of a kind share a few horizon sets.
+    _memo: dict[tuple[Any, ...], np.ndarray] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def factor(self, kind: str | None, n: int, horizons: np.ndarray) -> np.ndarray:
-        """Width factor per (possibly fractional) horizon for a ``kind`` with ``n`` figures."""
+        """Width factor per (possibly fractional) horizon for a ``kind`` with ``n`` figures (a
+        read-only array, computed once per set of arguments)."""
         h = np.asarray(horizons, dtype=float)
+        key = (kind, n, h.shape, h.tobytes())
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        out = self._factor(kind, n, h)
+        out.setflags(write=False)
+        if len(self._memo) >= 4096:
+            self._memo.clear()
+        self._memo[key] = out
+        return out
+
+    def _factor(self, kind: str | None, n: int, h: np.ndarray) -> np.ndarray:
         if kind is None or kind not in self.scales:
             return np.ones_like(h)
         table = self.scales[kind]
