@@ -93,13 +93,15 @@ class Predictive:
     def _row(self, year: int | None) -> int:
         if year is None:
             return len(self.periods) - 1
-        hits = np.flatnonzero(self.periods == int(year))
-        if hits.size == 0:
-            raise ConfigurationError(
-                f"The 'year' parameter must be one of the projected years "
-                f"{self.periods.tolist()}. Got {year!r} instead."
-            )
-        return int(hits[0])
+        y = int(year)
+        periods = self.periods.tolist()  # a handful of years: no array comparison per lookup
+        for k, p in enumerate(periods):
+            if p == y:
+                return k
+        raise ConfigurationError(
+            f"The 'year' parameter must be one of the projected years "
+            f"{periods}. Got {year!r} instead."
+        )
 
     def quantile(self, q: float, year: int | None = None) -> float:
         """Value at probability ``q`` (0 < q < 1) at ``year`` (default: the last year)."""

@@ -71,6 +71,7 @@ NAMES_EN: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=256)
 def method_label(method: str, lang: str = "zh") -> str:
     """A method in words with its code name, for reasons and calculation bases.
 
