@@ -84,8 +84,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
     A chunk allocates hundreds of thousands of small objects that live to its end; with the
     collector running, its passes over them (and over every plan held) cost about a fifth of
-    the time, and half of the time of concatenating a thousand plans' frames. Freed memory does not wait: objects go when their last reference does, and the
-    few reference cycles of a chunk are collected once it is done.
+    the time, and half of the time of concatenating a thousand plans' frames. Freed memory
+    does not wait: objects go when their last reference does, and the few reference cycles of
+    a chunk are collected once it is done.
     """
     was = gc.isenabled()
     gc.disable()
