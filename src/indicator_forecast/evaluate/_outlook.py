@@ -207,12 +207,14 @@ def build_outlook(
         return None, "已到规划期末，无需预测"
 
     q: Callable[[float], float]  # quantile of the end-of-plan quantity
+    # the chart's yearly rows, or a function that builds them when a chart reads them
+    path: tuple[PathRow, ...] | Callable[[], tuple[PathRow, ...]]
     pal: Callable[[float], float]  # P(quantity >= x)
     if s.measure == "level":
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = _later(_path, dist, level, config.wide_level)
+        path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
