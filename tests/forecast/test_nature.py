@@ -92,7 +92,14 @@ def test_own_history_takes_over_as_it_grows():
     w = [DEMO.own_weight(m) for m in range(1, 12)]
     assert all(b > a for a, b in zip(w, w[1:], strict=False))
     assert DEMO.own_weight(3) == pytest.approx(0.5)  # k = 3 changes count half
-    assert NATURES["level"].own_weight(2) == 1.0  # no prior: the series' own
+    assert NATURES["rate"].own_weight(2) == 1.0  # no prior: the series' own
+    # A plain level borrows only when the values before the latest did not change: then with
+    # m = 2 changes and k = 3 the prior weighs 3 / 5; with a change it weighs nothing.
+    level = NATURES["level"]
+    assert level.prior_weight(np.array([2.0, 2.0, 2.0])) == pytest.approx(0.6)
+    assert level.prior_weight(np.array([2.0])) == 1.0
+    assert level.prior_weight(np.array([2.0, 2.5, 2.5])) == 0.0
+    assert DEMO.prior_weight(np.array([77.3, 77.9])) == pytest.approx(0.75)
 
 
 def test_amounts_trend_rule():
