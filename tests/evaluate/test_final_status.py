@@ -215,10 +215,11 @@ def test_explicit_final_before_the_target_year_is_refused(tmp_path):
 
 
 def test_one_year_of_data_gives_no_d(tmp_path):
-    # 2021 only: 10 → 10.2 against 16 (task 6): projection far short, but one year is too little
-    # evidence for "unlikely".
+    # 2021 only: 10 → 10.2 against 30 (task 6): projection far short, but one year is too little
+    # evidence for "unlikely". (Two points borrow the spread of a typical level, 14.67 % a year,
+    # issue 13: against 16 P(meet) is now 0.24, a C on its own, so the target is set further.)
     rows = [("1", "2020", 10, "件", "level", "actual"), ("1", "2021", 10.2, "件", "level", "actual")]
-    plan_row = ("1", "合成水平", "件", "16", "合成部门", "预期性", None)
+    plan_row = ("1", "合成水平", "件", "30", "合成部门", "预期性", None)
     r = _one(tmp_path, plan_row, rows, as_of="2022-03-31")["1"]
     assert r.moment.code == "monitoring"
     assert r.grade == "C" and "no A or D yet" in r.classification.rule
