@@ -201,3 +201,32 @@ def test_yearly_growth_bands_agree_with_the_calibrated_index():
     # The 2025 yearly 95 % band was -31.6 to 70.5 % (ratio of simulated levels); it is now no
     # wider than next year's band, as the average of the yearly errors is calibrated to be.
     assert p.hi(95)[-1] - p.lo(95)[-1] <= p.hi(95)[0] - p.lo(95)[0]
+
+
+def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
+    # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
+    # with 3 points, horizon 3: width factor 1.08 (shipped table), prior weight 1 - 1/(1 + 3)
+    # = 75 %; the projection records the same factor.
+    import json
+    import warnings
+    from pathlib import Path
+
+    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast.evaluate.reasons import reason
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "national-14th"
+    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
+                               "band_tolerance") if k in meta}
+    plan = read_plan(folder / "plan.csv", **kw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
+                      as_of="2023-06-30", progress=False)
+    r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
+    assert "区间按同类指标（占比类）的历史预测误差校准，使用3个年度数据" in reason(r)
+    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数1.08" in reason(r)
+    assert "width factor 1.08" in reason(r, "en") and "(shares)" in reason(r, "en")
+    p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
+                       series_class="history_scale", nature=NATURES["share"])
+    assert p.width_factor == pytest.approx(1.08) and p.prior_weight == pytest.approx(0.75)
