@@ -5,7 +5,7 @@ used and why, point forecasts, calibrated intervals and probabilities at any yea
 year, the distribution of a five-year sum of flows (:meth:`SeriesProjection.cumulative`) and of the
 compound average growth rate (:meth:`SeriesProjection.end_growth_rate`).
 
-Joint paths (needed for sums and for chained rates) are simulated with a Gaussian copula over the
+Joint paths (needed for sums of flows) are simulated with a Gaussian copula over the
 calibrated marginals (see :mod:`~indicator_forecast.forecast.calibration`); the per-year marginals
 of the simulation are the calibrated ones, so the sum's interval is consistent with the parts.
 """
@@ -457,7 +457,7 @@ def project_series(
         ``level``: a value at the year's end or an average; ``flow``: the year's new amount;
         ``running_total``: the total since the start (projected as yearly flows);
         ``growth_rate``: yearly growth in % (chained into an index, base 100, which is
-        projected; the yearly rates are derived from its simulated paths).
+        projected; the yearly rates from its quantiles, see :func:`yearly_rates`).
     level : sequence of float
         Interval levels in percent.
     method : str
