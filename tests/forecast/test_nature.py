@@ -92,7 +92,15 @@ def test_own_history_takes_over_as_it_grows():
     w = [DEMO.own_weight(m) for m in range(1, 12)]
     assert all(b > a for a, b in zip(w, w[1:], strict=False))
     assert DEMO.own_weight(3) == pytest.approx(0.5)  # k = 3 changes count half
-    assert NATURES["level"].own_weight(2) == 1.0  # no prior: the series' own
+    assert NATURES["rate"].own_weight(2) == 1.0  # no prior: the series' own
+    # A plain level has no pooled prior (too mixed a kind, forecast.priors), flat or not.
+    level = NATURES["level"]
+    assert level.prior_weight(np.array([2.0, 2.0, 2.0])) == 0.0
+    assert level.prior_weight(np.array([2.0])) == 0.0
+    # A demographic level with m = 1 change before the latest and k = 3: 3 / 4 from the prior;
+    # with none (two points) all of it, whether or not the values changed.
+    assert DEMO.prior_weight(np.array([77.3, 77.9])) == pytest.approx(0.75)
+    assert DEMO.prior_weight(np.array([77.3])) == 1.0
 
 
 def test_amounts_trend_rule():
