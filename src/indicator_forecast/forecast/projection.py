@@ -743,12 +743,17 @@ def project_amounts(
     ``Partial.pace_share`` and nowcast inside the running total of that year.
 
     When the amounts trend (``follow_trend`` and three or more amounts that each move the same
-    way, see :func:`amounts_trend`), the amounts themselves are projected with the method and
-    summed along simulated paths into the running total (``measure="running_total"`` of
+    way, see :func:`amounts_trend`), the amounts themselves are also projected with the method
+    and summed along simulated paths into the running total (``measure="running_total"`` of
     :func:`project_series`): a steadily falling yearly reduction (5.0, 3.7, 3.1 %) is not
     carried at its average. The interval is then scaled by how much the amounts changed before
-    the latest one, so it knows their spread, and a higher latest amount still raises the
-    projection. ``trending`` says which was done.
+    the latest one, so it knows their spread. The trend is followed when it moves the total its
+    own way: a falling trend when its total (the mean at the target year) is at most the running
+    total's, a rising one when it is at least that. So a higher latest amount never lowers the
+    total: raising it can only end a falling trend (whose total was then the lower of the two)
+    or start a rising one (then the higher), and each projection rises with the latest amount;
+    a hard switch between them lowered it (38, 37.75, 37.5, 37.4999 gave 299.08 by 2025,
+    37.5 instead 296.28). ``trending`` says which was done.
 
     Parameters
     ----------
@@ -781,6 +786,9 @@ def project_amounts(
     a = np.asarray(amounts, dtype=float)
     c_values = M.running_totals(a[None, :])[0]
     if follow_trend and amounts_trend(a):
+        flat = project_amounts(years, amounts, target_year=target_year, level=level,
+                               method=method, partial=partial, calibration=calibration,
+                               series_class=series_class, follow_trend=False)
         r_partial = None
         if partial is not None:
             r_partial = Partial(year=partial.year, months=partial.months,
@@ -790,8 +798,17 @@ def project_amounts(
             level=level, method=method, partial=r_partial, calibration=calibration,
             roughness=True, series_class="history_scale",  # bin read without the latest
         )
-        note = (f"the {a.size} yearly amounts trend ({'rising' if a[-1] > a[0] else 'falling'} "
-                "each year): projected as amounts with their trend and summed")
+        rising = bool(a[-1] > a[0])
+        way = "rising" if rising else "falling"
+        gap = float(running.mean[-1] - flat.running.mean[-1])
+        if (gap < 0) if rising else (gap > 0):  # the trend would move the total against it
+            kept = (f"the {a.size} yearly amounts trend ({way} each year), but their trend gives "
+                    f"a {'lower' if rising else 'higher'} total than the running total's: "
+                    "projected as the running total")
+            return replace(flat, running=replace(flat.running,
+                                                 notes=(*flat.running.notes, kept)))
+        note = (f"the {a.size} yearly amounts trend ({way} each year): projected as amounts "
+                "with their trend and summed")
         running = replace(running, notes=(*running.notes, note))
         nowcast = partial.value / partial.pace_share if partial is not None else None
         return AmountsProjection(running, float(c_values[-1]), nowcast, trending=True)
