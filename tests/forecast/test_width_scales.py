@@ -6,6 +6,8 @@ hypothesis.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
@@ -235,3 +237,28 @@ def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
     p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
     assert p.width_factor == pytest.approx(1.08) and p.prior_weight == pytest.approx(0.75)
+
+
+def test_flat_share_notes_do_not_credit_the_changes_before_the_latest(tmp_path):
+    # SYNTHETIC share 20, 20, 20 % (2020-2022): no change before the latest value, so the width
+    # is 75 % the typical yearly change of a share, not "the changes before the latest year".
+    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast.evaluate.reasons import reason
+
+    (tmp_path / "plan.csv").write_text(
+        "类别,序号,指标,单位,目标值 2021-2025 年,责任部门,指标属性,基期值\n"
+        "合成类别,1,合成覆盖率,%,25,合成部门,预期性,20\n", encoding="utf-8")
+    (tmp_path / "obs.csv").write_text(
+        "indicator_id,period,value,unit,measure,role,series,source_url\n"
+        + "".join(f"1,{y},20,%,level,actual,,synthetic://test\n" for y in (2020, 2021, 2022)),
+        encoding="utf-8")
+    plan = read_plan(tmp_path / "plan.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(tmp_path / "obs.csv", plan), as_of="2023-06-30",
+                      progress=False)
+    r = ev.results[0]
+    assert "区间宽度的75%取自同类指标的典型年变化" in reason(r)
+    assert r.outlook is not None
+    assert not any("最新一年之前各年的平均变化" in n or "follows the changes before" in n
+                   for n in r.outlook.notes)

@@ -261,7 +261,7 @@ def build_outlook(
         except ProjectionError as exc:
             return None, str(exc)
     engine_notes = tuple(proj.notes)
-    if s.measure == "level" and not any("whole window" in n or n.startswith("two points")
+    if s.measure == "level" and not any("whole window" in n or "interval width is the typical" in n
                                         for n in engine_notes):
         extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
         extra_en += ("the interval width follows the changes before the latest year; the latest "
