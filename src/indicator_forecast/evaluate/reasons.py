@@ -484,6 +484,8 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         out.append(F("projection", {
             "method": Method(o.model), "year": pr.target_year, "what": _what(o.what),
             "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
+        if o.floor is not None:
+            out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
     if pr.met_now and t.reason_pace_applies:

@@ -103,6 +103,7 @@ _ZH: dict[str, Any] = {
         "not_met_now": "目前尚未达到目标要求。",
         "projection": "按{method}预测{year}年{what}为{mean}（{level}%区间{lo}～{hi}），"
                       "达到目标的概率约{p}。",
+        "floored": "该指标只升不降，预测值及区间下限不低于{year}年的{value}{unit}。",
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
@@ -574,6 +575,8 @@ _EN: dict[str, Any] = {
         "not_met_now": "The target is not met now.",
         "projection": "{method} projects the {year} {what} at {mean} ({level}% interval {lo} "
                       "to {hi}); probability of meeting the target about {p}.",
+        "floored": "The quantity only rises: neither the projection nor its intervals go below "
+                   "the {year} figure of {value}{unit}.",
         "no_projection": "No trend projection ({why}); graded on progress alone.",
         "no_projection_why": "too little data",
         "met_end": "The end-of-period target is already reached.",
