@@ -267,6 +267,8 @@ def build_outlook(
         extra_en += ("the interval width follows the changes before the latest year; the latest "
                      "figure only moves the centre of the projection",)
     extra = nature_zh + extra
+    model_notes: tuple[tuple[str, str], ...] = ()
+    floor: tuple[int, float] | None = None
     notes = (extra + tuple("en: " + e for e in nature_en) + tuple(str(w.message) for w in caught)
              + engine_notes)
     if int(s.years[-1]) >= T:
@@ -280,6 +282,11 @@ def build_outlook(
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
+        if only_rises(ind) and s.partial is None:
+            q, pal, path, mean, floor_notes = _floored(q, pal, path, mean, s)
+            model_notes = floor_notes + model_notes
+            if floor_notes:
+                floor = (int(s.years[-1]), float(s.values[-1]))
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
@@ -329,9 +336,10 @@ def build_outlook(
         p_meet=p_meet,
         p_stretch=p_stretch,
         model=proj.model,
-        model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1]) + proj.model_reason,
+        model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1])
+        + "".join(zh + "；" for zh, _ in model_notes) + proj.model_reason,
         model_reason_en="".join(x + "; " for x in (nature_en + extra_en)[: len(nature_en) + 1])
-        + proj.model_reason,
+        + "".join(en + "; " for _, en in model_notes) + proj.model_reason,
         what=what,
         quantile=q,
         prob_at_least=pal,
@@ -339,6 +347,7 @@ def build_outlook(
         notes=notes,
         only_rises=only_rises(ind),
         wide_level=config.wide_level,
+        floor=floor,
     ), None
 
 
@@ -384,6 +393,39 @@ def _amounts_notes(s: SeriesInput, amounts: AmountsProjection,
 
 
 PathRow = tuple[int, float, float, float, float, float]
+
+
+def _floored(
+    q: Callable[[float], float],
+    pal: Callable[[float], float],
+    path: tuple[PathRow, ...],
+    mean: float,
+    s: SeriesInput,
+) -> tuple[
+    Callable[[float], float], Callable[[float], float], tuple[PathRow, ...], float,
+    tuple[tuple[str, str], ...],
+]:
+    """The projection of a quantity that only rises (:func:`only_rises`), censored at its latest
+    figure: no quantile, yearly band or mean below it, and P(≥ x) = 1 for x at or below it.
+
+    The projection's lower tail otherwise says the quantity may fall back below a figure it has
+    reached (urbanisation 65.22 % in 2022, 80 % interval from 64.41 %), which the rule "a target
+    met on a quantity that only rises stays met" denies.
+    """
+    floor, year = float(s.values[-1]), int(s.years[-1])
+    fq: Callable[[float], float] = lambda p: max(q(p), floor)  # noqa: E731
+    fpal: Callable[[float], float] = lambda x: 1.0 if x <= floor else pal(x)  # noqa: E731
+    fpath = tuple(
+        (y, max(m, floor), max(l8, floor), max(h8, floor), max(l9, floor), max(h9, floor))
+        for y, m, l8, h8, l9, h9 in path
+    )
+    binds = any(row[4] < floor for row in path)
+    note = (
+        (f"该指标只升不降，预测值及区间不低于{year}年的{floor:g}",
+         f"the quantity only rises: the projection and its intervals are not below the {year} "
+         f"figure ({floor:g})"),
+    ) if binds else ()
+    return fq, fpal, fpath, max(mean, floor), note
 
 
 def _path_probs(level: float, wide: float) -> tuple[float, ...]:

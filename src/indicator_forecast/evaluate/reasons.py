@@ -495,6 +495,8 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                 if basis.prior_weight > 0 else "",
                 "factor": F("interval_factor", {"c": basis.factor})
                 if basis.factor is not None else ""}))
+        if o.floor is not None:
+            out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
     if pr.met_now and t.reason_pace_applies:

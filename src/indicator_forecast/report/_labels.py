@@ -110,6 +110,7 @@ _ZH: dict[str, Any] = {
         "interval_factor": "，宽度系数{c}（按模拟城市规划拟合）",
         "kind_share": "占比类", "kind_level": "水平值类", "kind_rate": "年度比率类",
         "kind_demographic": "人口类缓变指标", "kind_growth_rate": "年度增速类",
+        "floored": "该指标只升不降，预测值及区间下限不低于{year}年的{value}{unit}。",
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
@@ -589,6 +590,8 @@ _EN: dict[str, Any] = {
         "interval_factor": ", width factor {c} (fitted on simulated city plans)",
         "kind_share": "shares", "kind_level": "levels", "kind_rate": "yearly rates",
         "kind_demographic": "slow population averages", "kind_growth_rate": "yearly growth rates",
+        "floored": "The quantity only rises: neither the projection nor its intervals go below "
+                   "the {year} figure of {value}{unit}.",
         "no_projection": "No trend projection ({why}); graded on progress alone.",
         "no_projection_why": "too little data",
         "met_end": "The end-of-period target is already reached.",
