@@ -416,6 +416,7 @@ _ZH: dict[str, Any] = {
         "open_named": "{label}的指标是{names}",
         "open_no_lagging": "已评估的{g}项指标中，暂无进展较慢或难以完成的指标",
         "open_binding": "约束性指标中，{names}进度落后于时间进度，需重点推进",
+        "open_binding_on_track": "约束性指标中，{names}进度暂落后于时间进度，按当前趋势仍可如期完成，需持续关注",
         "p3_none_graded": "各项指标数据待补充，暂无法从指标判断进展较慢或难以完成的领域。",
         "p4_adjust_none_graded": "各项指标数据待补充，指标调整建议待数据补齐、完成评估后提出。",
         "p4_adjust_none_some": "经测算，已评估的{g}项指标暂无需要调整的。",
@@ -980,6 +981,8 @@ _EN: dict[str, Any] = {
         "open_no_lagging": "None of the {g} assessed indicators is behind schedule or unlikely "
                            "to be met",
         "open_binding": "Binding indicators behind the time schedule: {names}",
+        "open_binding_on_track": "Binding indicators behind the time schedule for now but on "
+                                 "track on current trends, to be watched: {names}",
         "p3_none_graded": "Every indicator awaits data; which areas lag cannot yet be judged "
                           "from the indicators.",
         "p4_adjust_none_graded": "Every indicator awaits data; adjustments will be proposed once "
