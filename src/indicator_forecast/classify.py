@@ -118,6 +118,9 @@ class Outlook:
     """``model_reason`` in English (the engine's own reason is English in both)."""
     wide_level: int = 95
     """The wider interval level of :attr:`path` (``EvaluationConfig.wide_level``)."""
+    floor: tuple[int, float] | None = None
+    """(year, figure) below which a quantity that only rises is not projected, when that
+    censoring moved the projection or its intervals."""
 
     @cached_property
     def path(self) -> tuple[PathRow, ...]:
@@ -395,7 +398,7 @@ def classify(
         and progress.met_now is True
         and threshold is not None
     ):
-        keeps = sign * (outlook.mean - threshold) >= 0
+        keeps = sign * (outlook.mean - threshold) >= -_dust(threshold)
         if keeps and _ORDER[grade] > _ORDER["B"]:
             grade = "B"
             rule += "; met now and the central projection keeps it: at least B"
@@ -413,17 +416,19 @@ def classify(
                 "the line: it may be lost by the end of the period",
             ))
     if outlook is not None and p is not None and threshold is not None:
-        central_meets = sign * (outlook.mean - threshold) >= 0
+        central_meets = sign * (outlook.mean - threshold) >= -_dust(threshold)
         if central_meets != (p >= 0.5):
             above = "低于" if not central_meets else "达到"
+            shown, goal = _apart(outlook.mean, threshold), _apart(threshold, outlook.mean)
             notes.append((
-                f"预测中值{outlook.mean:.4g}{above}目标，而达标概率为{p:.0%}："
+                f"预测中值{shown}{above}目标{goal}，而达标概率为{p:.0%}："
                 "预测分布不对称（"
                 + ("上行空间大于下行空间" if not central_meets else "下行风险大于上行空间")
                 + "），概率按整个分布计算",
-                f"The central projection ({outlook.mean:.4g}) "
+                f"The central projection ({shown}) "
                 + ("falls short of" if not central_meets else "meets")
-                + f" the target while P(meet) is {p:.0%}: the projected distribution is skewed, "
+                + f" the target ({goal}) while P(meet) is {p:.0%}: "
+                "the projected distribution is skewed, "
                 "and the probability counts all of it",
             ))
     capped = False
@@ -537,3 +542,18 @@ def _plan_years_of_data(progress: Progress) -> int | None:
         return None
     last_full = per.year if per.is_full_year else per.year - 1
     return max(0, last_full - progress.base_year)
+
+
+def _apart(value: float, other: float) -> str:
+    """``value`` with four significant digits, or as many more (up to eight) as it takes to
+    tell it from ``other``: a central projection of 11.2996 against a target of 11.3 is
+    "11.2996", not "11.3 below the target 11.3"."""
+    for digits in range(4, 9):
+        if f"{value:.{digits}g}" != f"{other:.{digits}g}":
+            return f"{value:.{digits}g}"
+    return f"{value:.8g}"
+
+
+def _dust(threshold: float) -> float:
+    """Float dust around a target: 10.9 + 4 × 0.1 is 11.299999999999999, which meets 11.3."""
+    return 1e-9 * max(1.0, abs(threshold))

@@ -6,6 +6,8 @@ hypothesis.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
@@ -13,7 +15,9 @@ from hypothesis import strategies as st
 
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.forecast import project_series
+from indicator_forecast.forecast.calibration import default_calibration
 from indicator_forecast.forecast.priors import NATURES, to_logit
+from indicator_forecast.forecast.projection import yearly_rates
 from indicator_forecast.forecast.width_scales import NO_SCALES, default_width_scales, from_dict
 
 pytestmark = pytest.mark.filterwarnings(
@@ -79,19 +83,24 @@ def test_shipped_table_leaves_unfitted_kinds_alone():
         np.testing.assert_array_equal(a.base.values, b.base.values)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
-    # From three points: with two the interval is scaled by the whole window (history_scale's
-    # stated fallback), so a latest value equal to the first narrows it, scales or not.
-    vals=st.lists(st.floats(1, 90), min_size=3, max_size=9),
+    # From two points, flat histories included: with no change before the latest value the
+    # width is the kind's pooled prior, which the latest value never moves.
+    vals=st.lists(st.floats(1, 90), min_size=2, max_size=9)
+    | st.tuples(st.floats(1, 90), st.integers(1, 7), st.floats(1, 90)).map(
+        lambda t: [t[0]] * t[1] + [t[2]]),
     bump=st.floats(0.01, 5),
-    kind=st.sampled_from(["level", "share"]),
+    kind=st.sampled_from(["level", "share", "demographic"]),
     target=st.floats(1, 99),
 )
 def test_better_latest_value_never_lowers_p_with_the_scales(vals, bump, kind, target):
-    # Known flaw, kept out of this test and reported (issue 13 note): a history with no change
-    # before its latest value ([2, 2, 2]) gets a near-zero width, so any latest move widens it.
-    assume(len(set(vals[:-1])) > 1)
+    # A plain level with no change before its latest value (two points, 2, 2, 2) is scaled by
+    # its whole window, latest value included: a level has no pooled prior to borrow, since one
+    # typical change for GDP, deposits, grain and R&D intensity alike made slow quantities'
+    # intervals several times too wide (forecast.priors). Shares and demographic levels borrow
+    # their kind's prior there, which the latest value never moves.
+    assume(kind != "level" or len(set(vals[:-1])) > 1)
     years = list(range(2022 - len(vals) + 1, 2023))
     kw = dict(target_year=2025, series_class="history_scale", nature=NATURES[kind])
     p = project_series(years, vals, **kw).prob_at_least(target)
@@ -111,3 +120,145 @@ def test_growth_rates_scale_the_chained_index():
     d1 = scaled.base.values - scaled.base.mean[:, None]
     np.testing.assert_allclose(d1, d0 * c[:, None], atol=1e-9)
     assert c[-1] < 1  # the city growth rates' intervals were too wide (benchmarks/README.md)
+
+
+def _width80(p, year=2025):
+    i = p.periods.tolist().index(year)
+    return float(p.hi(80)[i] - p.lo(80)[i])
+
+
+def test_two_point_level_is_scaled_by_its_own_change_by_hand():
+    # Grain capacity 6.69, 6.83 (national, 2020-2021; rounded): a plain level has no pooled
+    # prior, so with two points the scale is its one change, 0.14, times the calibrated 2-point
+    # table of the level class and the level width factor at horizon 4 (2025). With the pooled
+    # city prior (0.1467 of the level a year) the scale would have been 0.98, seven times that.
+    years, vals = [2020, 2021], [6.69, 6.83]
+    p = project_series(years, vals, target_year=2025, series_class="history_scale",
+                       nature=NATURES["level"])
+    cal, ws = default_calibration(), default_width_scales()
+    q = cal.scaled_quantiles(p.model, 2, np.array([4.0]), -1, "level")[0]
+    c = ws.factor("level", 2, np.array([4.0]))[0]
+    i10, i90 = (int(np.flatnonzero(np.isclose(cal.probs, x))[0]) for x in (0.1, 0.9))
+    assert p.prior_weight == 0.0 and p.scale == pytest.approx(0.14)
+    assert _width80(p) == pytest.approx(0.14 * (q[i90] - q[i10]) * c, rel=1e-9)
+    assert any("whole window" in n for n in p.notes)
+
+
+def test_flat_level_history_keeps_the_whole_window_scale():
+    # [2, 2, 2, 3]: no change before the latest value; the whole window's mean change, 1/3, is
+    # the scale (the calibration's level class), not a pooled prior.
+    p = project_series([2019, 2020, 2021, 2022], [2.0, 2.0, 2.0, 3.0], target_year=2025,
+                       series_class="history_scale", nature=NATURES["level"])
+    assert p.prior_weight == 0.0 and p.scale == pytest.approx(1 / 3)
+    assert any("no change before the latest value" in n for n in p.notes)
+
+
+def test_flat_share_history_gets_the_pooled_prior_width_on_the_logit():
+    # [20, 20, 20] %: logit width = 0.75 x 0.0426 (typical yearly logit change of a city share)
+    # x 0.87 (width ratio of the kind) x the long-series table's 80 % width x the share factor.
+    p = project_series([2020, 2021, 2022], [20.0, 20.0, 20.0], target_year=2025,
+                       series_class="history_scale", nature=NATURES["share"])
+    cal, ws = default_calibration(), default_width_scales()
+    q = cal.scaled_quantiles("drift", cal.groups[-1][0], np.array([3.0]), -1, "level")[0]
+    i10, i90 = (int(np.flatnonzero(np.isclose(cal.probs, x))[0]) for x in (0.1, 0.9))
+    c = ws.factor("share", 3, np.array([3.0]))[0]
+    z = to_logit(np.array([p.lo(80)[-1], p.hi(80)[-1]]), (0, 100))
+    assert z[1] - z[0] == pytest.approx(0.75 * 0.0426 * 0.87 * (q[i90] - q[i10]) * c, rel=1e-6)
+    assert p.lo(80)[-1] < 20 < p.hi(80)[-1]
+
+
+def test_two_points_borrow_the_whole_prior():
+    # Life expectancy 77.93, 78.2 (2020-2021): two points, no change before the latest, so the
+    # scale is all the demographic prior's (relative to the level before the latest, 77.93)
+    # and a higher latest figure moves the centre only.
+    kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["demographic"])
+    p = project_series([2020, 2021], [77.93, 78.2], **kw)
+    assert p.prior_weight == 1.0
+    assert any(n.startswith("two points") for n in p.notes)
+    q = project_series([2020, 2021], [77.93, 78.6], **kw)
+    assert _width80(q) == pytest.approx(_width80(p), rel=1e-9)
+    assert q.mean[-1] > p.mean[-1]
+
+
+def test_yearly_rates_of_index_quantiles_by_hand():
+    # Index quantiles (probabilities low, mid, high) after a last value of 100:
+    # year 1: 98, 100, 103 -> -2, 0, 3 %; year 2 over year 1 at the same probability:
+    # 97/98 - 1 = -1.0204 %, 101/100 - 1 = 1 %, 106/103 - 1 = 2.9126 %.
+    got = yearly_rates(np.array([[98.0, 100.0, 103.0], [97.0, 101.0, 106.0]]), 100.0)
+    np.testing.assert_allclose(got, [[-2, 0, 3], [100 * (97 / 98 - 1), 1, 100 * (106 / 103 - 1)]])
+    # A level at or below zero far in a tail: -100 % (and the rates stay rising).
+    got = yearly_rates(np.array([[-5.0, 100.0, 103.0], [1.0, 101.0, 106.0]]), 100.0)
+    np.testing.assert_allclose(got[:, 0], [-100, -100])
+
+
+def test_yearly_growth_bands_agree_with_the_calibrated_index():
+    # R&D-like rates 9.4, 7.7 % (2021-2022), index 2020 = 100: 2022 = 100 x 1.094 x 1.077 =
+    # 117.8238. Next year's band is the index's own calibrated band; the later years' bands
+    # compound into the index's quantiles, hence into the average growth's interval.
+    p = project_series([2021, 2022], [9.4, 7.7], target_year=2025, measure="growth_rate")
+    last = 100 * 1.094 * 1.077
+    assert p.base_values[-1] == pytest.approx(last)
+    for lv in (80, 95):
+        assert p.lo(lv)[0] == pytest.approx(100 * (p.base.lo(lv)[0] / last - 1), rel=1e-9)
+        assert p.hi(lv)[0] == pytest.approx(100 * (p.base.hi(lv)[0] / last - 1), rel=1e-9)
+        hi = np.prod(1 + p.hi(lv) / 100)
+        assert hi == pytest.approx(p.base.hi(lv)[-1] / last, rel=1e-9)
+        g = p.end_growth_rate(base_year=2020)
+        assert 100 * ((last / 100 * hi) ** (1 / 5) - 1) == pytest.approx(g.hi(lv)[-1], rel=1e-6)
+    # The 2025 yearly 95 % band was -31.6 to 70.5 % (ratio of simulated levels); it is now no
+    # wider than next year's band, as the average of the yearly errors is calibrated to be.
+    assert p.hi(95)[-1] - p.lo(95)[-1] <= p.hi(95)[0] - p.lo(95)[0]
+
+
+def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
+    # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
+    # with 3 points, horizon 3: width factor 1.08 (shipped table), prior weight 1 - 1/(1 + 3)
+    # = 75 %; the projection records the same factor.
+    import json
+    import warnings
+    from pathlib import Path
+
+    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast.evaluate.reasons import reason
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "national-14th"
+    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
+                               "band_tolerance") if k in meta}
+    plan = read_plan(folder / "plan.csv", **kw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
+                      as_of="2023-06-30", progress=False)
+    r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
+    assert "区间按同类指标（占比类）的历史预测误差校准，使用3个年度数据" in reason(r)
+    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数1.08" in reason(r)
+    assert "width factor 1.08" in reason(r, "en") and "(shares)" in reason(r, "en")
+    p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
+                       series_class="history_scale", nature=NATURES["share"])
+    assert p.width_factor == pytest.approx(1.08) and p.prior_weight == pytest.approx(0.75)
+
+
+def test_flat_share_notes_do_not_credit_the_changes_before_the_latest(tmp_path):
+    # SYNTHETIC share 20, 20, 20 % (2020-2022): no change before the latest value, so the width
+    # is 75 % the typical yearly change of a share, not "the changes before the latest year".
+    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast.evaluate.reasons import reason
+
+    (tmp_path / "plan.csv").write_text(
+        "类别,序号,指标,单位,目标值 2021-2025 年,责任部门,指标属性,基期值\n"
+        "合成类别,1,合成覆盖率,%,25,合成部门,预期性,20\n", encoding="utf-8")
+    (tmp_path / "obs.csv").write_text(
+        "indicator_id,period,value,unit,measure,role,series,source_url\n"
+        + "".join(f"1,{y},20,%,level,actual,,synthetic://test\n" for y in (2020, 2021, 2022)),
+        encoding="utf-8")
+    plan = read_plan(tmp_path / "plan.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(tmp_path / "obs.csv", plan), as_of="2023-06-30",
+                      progress=False)
+    r = ev.results[0]
+    assert "区间宽度的75%取自同类指标的典型年变化" in reason(r)
+    assert r.outlook is not None
+    assert not any("最新一年之前各年的平均变化" in n or "follows the changes before" in n
+                   for n in r.outlook.notes)

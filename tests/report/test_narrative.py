@@ -170,3 +170,22 @@ def test_putuo_counts_indicators_apart_from_parts_and_claims_nothing_ungraded():
     assert "29项" not in text
     assert "暂无进展较慢" not in text
     assert "年度指标为40%、五年累计指标为50%" in text
+
+
+def test_binding_behind_schedule_is_not_pushed_when_graded_on_track():
+    """A binding indicator behind the time schedule but graded B on its projection (SYNTHETIC
+    facts) is said to be on track and watched, not "需重点推进", which the grade contradicts."""
+    fs = [
+        _facts(indicator_id="1", name="甲指标", binding=True, attribute="约束性", grade="B",
+               computed_grade="B", completion=-0.2, time_elapsed=0.4, p_meet=0.74),
+        _facts(indicator_id="2", name="乙指标", binding=True, attribute="约束性", grade="D",
+               computed_grade="D", completion=0.2, time_elapsed=0.4, p_meet=0.05),
+    ]
+    text = "".join(narr.opening(fs, "zh", plan_name="某区规划", n_parts=0,
+                                as_of=dt.date(2023, 6, 30)))
+    assert "约束性指标中，乙指标进度落后于时间进度，需重点推进" in text
+    assert "约束性指标中，甲指标进度暂落后于时间进度，按当前趋势仍可如期完成，需持续关注" in text
+    en = "".join(narr.opening(fs, "en", plan_name="A district plan", n_parts=0,
+                              as_of=dt.date(2023, 6, 30)))
+    assert "Binding indicators behind the time schedule: 乙指标" in en
+    assert "on track on current trends, to be watched: 甲指标" in en

@@ -358,7 +358,7 @@ def make_forms(
 
     date = parse_date(as_of)
     asks = plan_asks(plan, date)
-    known = known_values(asks, observations)
+    known = known_values(asks, None if observations is None else observations.for_plan(plan))
     written = []
     for dept in departments(plan):
         mine = for_department(asks, dept)

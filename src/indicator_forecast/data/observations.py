@@ -300,6 +300,14 @@ class Observations:
         Label of where the table came from (a file name).
     skipped : pandas.DataFrame
         Rows that held no figure, with columns row, indicator_id and reason.
+    checked_for : Plan, optional
+        The plan the figures were read against (indicators resolved, units converted to the
+        indicator's, measures defaulted by kind); None when read without one.
+    raw : pandas.DataFrame, optional
+        The table as read (header included) when read without a plan, so that
+        :meth:`for_plan` can check it against one later.
+    label : str, optional
+        Name of the table in messages (the file, or ``<DataFrame>``).
     """
 
     frame: pd.DataFrame
@@ -307,6 +315,9 @@ class Observations:
     skipped: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["row", "indicator_id", "reason"])
     )
+    checked_for: Plan | None = field(default=None, repr=False, compare=False)
+    raw: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    label: str | None = field(default=None, repr=False, compare=False)
     _index: dict[Any, tuple[ObsRecord, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -319,6 +330,58 @@ class Observations:
 
     def to_frame(self) -> pd.DataFrame:
         return self.frame.copy()
+
+    def for_plan(self, plan: Plan) -> Observations:
+        """These figures checked against ``plan``: the same object when they were read against
+        it, else the table re-read with the plan (indicators resolved by id or name, units
+        converted to the indicator's — 亿斤 into 亿吨 —, measures defaulted by kind).
+
+        Figures read without a plan are not comparable with a target: a grain output in 亿斤
+        beside a target in 亿吨 would be taken as it stands. Evaluation therefore always goes
+        through this method.
+
+        Parameters
+        ----------
+        plan : Plan
+            The plan to evaluate.
+
+        Returns
+        -------
+        Observations
+
+        Raises
+        ------
+        DataError
+            Listing every row the plan refuses (unknown indicator, unit that does not convert,
+            duplicate periods …), each with its row and cell.
+        """
+        if self.checked_for is plan or (
+            self.checked_for is not None and self.checked_for == plan
+        ):
+            return self
+        if self.raw is not None:
+            return _validate(self.raw, self.label or "<observations>", plan, self.source)
+        return read_observations(
+            self.frame.drop(columns=["row", "year", "months"], errors="ignore"), plan
+        )
+
+    def where(self, mask: pd.Series) -> Observations:
+        """The figures where ``mask`` (aligned on :attr:`frame`) holds, still checked against
+        the same plan.
+
+        Parameters
+        ----------
+        mask : pandas.Series of bool
+            Which rows to keep.
+
+        Returns
+        -------
+        Observations
+        """
+        return Observations(
+            frame=self.frame[mask], source=self.source, skipped=self.skipped,
+            checked_for=self.checked_for, label=self.label,
+        )
 
     def _by_indicator(self) -> dict[Any, tuple[ObsRecord, ...]]:
         """indicator_id → its records sorted by (year, months), ties in frame order."""
@@ -465,6 +528,14 @@ def read_observations(
             raise
         except InputError as exc:
             raise DataError(str(exc).splitlines()[0], exc.report) from None
+    source_label = str(source) if not isinstance(source, pd.DataFrame) else None
+    return _validate(raw, label, plan, source_label)
+
+
+def _validate(
+    raw: pd.DataFrame, label: str, plan: Plan | None, source_label: str | None
+) -> Observations:
+    """The rows of a raw table (header included) validated, against ``plan`` when given."""
     try:
         header_row, cols = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
     except InputError as exc:
@@ -659,6 +730,7 @@ def read_observations(
             ProblemReport(tuple(problems)),
         )
     return Observations(
-        frame=frame, source=str(source) if not isinstance(source, pd.DataFrame) else None,
+        frame=frame, source=source_label,
         skipped=pd.DataFrame(skipped, columns=["row", "indicator_id", "reason"]),
+        checked_for=plan, raw=None if plan is not None else raw, label=label,
     )

@@ -55,7 +55,8 @@ def evaluate(
         From :func:`~indicator_forecast.read_plan`.
     observations : Observations, DataFrame or path
         From :func:`~indicator_forecast.read_observations` (a frame or a path is read against
-        ``plan``).
+        ``plan``; figures read without a plan are checked against it first, see
+        :meth:`~indicator_forecast.data.Observations.for_plan`).
     as_of : date or str
         The evaluation date, e.g. ``"2023-06-30"``: figures whose period ends later are ignored;
         annual indicators use the last full year before it, cumulative ones the latest month.
@@ -135,7 +136,7 @@ def _prepare(
     date = parse_date(as_of)
     _check_date(plan, date)
     obs = (
-        observations
+        observations.for_plan(plan)
         if isinstance(observations, Observations)
         else read_observations(observations, plan)
     )

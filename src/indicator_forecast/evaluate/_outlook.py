@@ -24,6 +24,7 @@ import math
 import re
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial as _later
 
 import numpy as np
@@ -33,8 +34,9 @@ from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
 from indicator_forecast.forecast.distribution import Predictive
-from indicator_forecast.forecast.priors import NATURES, Nature
+from indicator_forecast.forecast.priors import NATURES, Nature, to_logit
 from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
+from indicator_forecast.forecast.width_scales import default_width_scales
 from indicator_forecast.plan import Indicator
 from indicator_forecast.progress import Progress, SeriesInput
 
@@ -100,8 +102,72 @@ def quantity_nature(
     return NATURES["level"]
 
 
+@dataclass(frozen=True)
+class IntervalBasis:
+    """How an indicator's interval was calibrated, for its reason.
+
+    Attributes
+    ----------
+    kind : str
+        The kind of quantity whose errors calibrate it (a :class:`Nature`'s name, or
+        ``"growth_rate"`` for yearly growth rates chained into an index).
+    points : int
+        Yearly figures used.
+    before_base : int
+        How many of them are before the base year.
+    prior_weight : float
+        Weight of the kind's pooled typical change in the interval's scale (0: the series' own).
+    factor : float, optional
+        Width scale at the target year (``forecast.width_scales``); None when none is fitted
+        for the kind.
+    """
+
+    kind: str
+    points: int
+    before_base: int
+    prior_weight: float
+    factor: float | None
+
+
+def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
+    """What calibrates the interval :func:`build_outlook` projects for ``pr.series`` (the same
+    kind, pooled prior and shipped width scales); None for yearly amounts (their own table).
+
+    Parameters
+    ----------
+    ind : Indicator
+        The indicator.
+    pr : Progress
+        Its progress record.
+
+    Returns
+    -------
+    IntervalBasis or None
+        The kind, points, prior weight and width factor; None without a series or for flows.
+    """
+    s = pr.series
+    if s is None or s.measure not in ("level", "growth_rate") or not s.years:
+        return None
+    vals = np.asarray(s.values, dtype=float)
+    if s.measure == "growth_rate":
+        kind, weight = "growth_rate", 0.0
+    else:
+        nature = quantity_nature(ind, s)
+        kind = nature.name
+        before = vals if s.partial else vals[:-1]
+        if nature.bounds is not None:
+            before = to_logit(before, nature.bounds)
+        weight = nature.prior_weight(before)
+    h = pr.target_year - int(s.years[-1]) - (s.partial[1] / 12 if s.partial else 0.0)
+    ws = default_width_scales()
+    factor = (float(ws.factor(kind, vals.size, np.array([h]))[0])
+              if h > 0 and kind in ws.scales else None)
+    before_base = sum(1 for y in s.years if y < pr.base_year)
+    return IntervalBasis(kind, len(s.years), before_base, weight, factor)
+
+
 def _nature_notes(
-    nature: Nature, s: SeriesInput, base_year: int
+    nature: Nature, s: SeriesInput, base_year: int, basis: IntervalBasis | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(zh, en) sentences on the kind of quantity and the points used, for the reason."""
     zh: list[str] = []
@@ -119,8 +185,8 @@ def _nature_notes(
     used_zh = f"使用{n}个年度数据" + (f"（含基期{base_year}年之前{before}年）" if before else "")
     used_en = f"{n} yearly figures used" + (
         f" ({before} before the base year {base_year})" if before else "")
-    if nature.spread > 0:
-        w = nature.own_weight(max(n - 2, 1))
+    if basis is not None and basis.prior_weight > 0:
+        w = 1 - basis.prior_weight
         zh.append(f"{used_zh}，区间宽度按同类指标的经验（权重{1 - w:.0%}）与本指标自身历史（权重"
                   f"{w:.0%}）合成，数据越多越以自身为准")
         en.append(f"{used_en}; the interval width blends what series of the same kind did "
@@ -164,7 +230,7 @@ def build_outlook(
     extra_en: tuple[str, ...] = ()
     amounts: AmountsProjection | None = None
     nature = quantity_nature(ind, s)
-    nature_zh, nature_en = _nature_notes(nature, s, pr.base_year)
+    nature_zh, nature_en = _nature_notes(nature, s, pr.base_year, interval_basis(ind, pr))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ShortSeriesWarning)
         try:
@@ -196,11 +262,14 @@ def build_outlook(
         except ProjectionError as exc:
             return None, str(exc)
     engine_notes = tuple(proj.notes)
-    if s.measure == "level" and not any("whole window" in n for n in engine_notes):
+    if s.measure == "level" and not any("whole window" in n or "interval width is the typical" in n
+                                        for n in engine_notes):
         extra += ("区间宽度按最新一年之前各年的平均变化确定，最新一年的数值只移动预测的中心",)
         extra_en += ("the interval width follows the changes before the latest year; the latest "
                      "figure only moves the centre of the projection",)
     extra = nature_zh + extra
+    model_notes: tuple[tuple[str, str], ...] = ()
+    floor: tuple[int, float] | None = None
     notes = (extra + tuple("en: " + e for e in nature_en) + tuple(str(w.message) for w in caught)
              + engine_notes)
     if int(s.years[-1]) >= T:
@@ -216,6 +285,11 @@ def build_outlook(
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
         path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
+        if only_rises(ind) and s.partial is None:
+            q, pal, path, mean, floor_notes = _floored(q, pal, path, mean, s)
+            model_notes = floor_notes + model_notes
+            if floor_notes:
+                floor = (int(s.years[-1]), float(s.values[-1]))
     elif s.measure == "growth_rate":
         dist = proj.end_growth_rate(base_year=pr.base_year, year=T)
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
@@ -264,9 +338,10 @@ def build_outlook(
         p_meet=p_meet,
         p_stretch=p_stretch,
         model=proj.model,
-        model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1]) + proj.model_reason,
+        model_reason="".join(x + "；" for x in extra[: len(nature_zh) + 1])
+        + "".join(zh + "；" for zh, _ in model_notes) + proj.model_reason,
         model_reason_en="".join(x + "; " for x in (nature_en + extra_en)[: len(nature_en) + 1])
-        + proj.model_reason,
+        + "".join(en + "; " for _, en in model_notes) + proj.model_reason,
         what=what,
         quantile=q,
         prob_at_least=pal,
@@ -274,6 +349,7 @@ def build_outlook(
         notes=notes,
         only_rises=only_rises(ind),
         wide_level=config.wide_level,
+        floor=floor,
     ), None
 
 
@@ -319,6 +395,39 @@ def _amounts_notes(s: SeriesInput, amounts: AmountsProjection,
 
 
 PathRow = tuple[int, float, float, float, float, float]
+
+
+def _floored(
+    q: Callable[[float], float],
+    pal: Callable[[float], float],
+    path: tuple[PathRow, ...],
+    mean: float,
+    s: SeriesInput,
+) -> tuple[
+    Callable[[float], float], Callable[[float], float], tuple[PathRow, ...], float,
+    tuple[tuple[str, str], ...],
+]:
+    """The projection of a quantity that only rises (:func:`only_rises`), censored at its latest
+    figure: no quantile, yearly band or mean below it, and P(≥ x) = 1 for x at or below it.
+
+    The projection's lower tail otherwise says the quantity may fall back below a figure it has
+    reached (urbanisation 65.22 % in 2022, 80 % interval from 64.41 %), which the rule "a target
+    met on a quantity that only rises stays met" denies.
+    """
+    floor, year = float(s.values[-1]), int(s.years[-1])
+    fq: Callable[[float], float] = lambda p: max(q(p), floor)  # noqa: E731
+    fpal: Callable[[float], float] = lambda x: 1.0 if x <= floor else pal(x)  # noqa: E731
+    fpath = tuple(
+        (y, max(m, floor), max(l8, floor), max(h8, floor), max(l9, floor), max(h9, floor))
+        for y, m, l8, h8, l9, h9 in path
+    )
+    binds = any(row[4] < floor for row in path)
+    note = (
+        (f"该指标只升不降，预测值及区间不低于{year}年的{floor:g}",
+         f"the quantity only rises: the projection and its intervals are not below the {year} "
+         f"figure ({floor:g})"),
+    ) if binds else ()
+    return fq, fpal, fpath, max(mean, floor), note
 
 
 def _path_probs(level: float, wide: float) -> tuple[float, ...]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
+from indicator_forecast.evaluate._outlook import interval_basis
 from indicator_forecast.forecast.methods import method_label
 
 if TYPE_CHECKING:
@@ -484,6 +485,18 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         out.append(F("projection", {
             "method": Method(o.model), "year": pr.target_year, "what": _what(o.what),
             "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
+        basis = interval_basis(ind, pr)
+        if basis is not None:  # issue 13: each calibration choice stated in words
+            out.append(F("interval_basis", {
+                "kind": Word(f"kind_{basis.kind}"), "points": basis.points,
+                "before": F("interval_before", {"n": basis.before_base}) if basis.before_base
+                else "",
+                "prior": F("interval_prior", {"w": Share(basis.prior_weight)})
+                if basis.prior_weight > 0 else "",
+                "factor": F("interval_factor", {"c": basis.factor})
+                if basis.factor is not None else ""}))
+        if o.floor is not None:
+            out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
     if pr.met_now and t.reason_pace_applies:

@@ -304,8 +304,8 @@ def replay(
         else read_observations(observations, plan)
     )
     cutoff = data_cutoff_year(date)
-    full = obs.frame
-    then = Observations(frame=full[full["year"] <= cutoff], source=obs.source)
+    obs = obs.for_plan(plan)
+    then = obs.where(obs.frame["year"] <= cutoff)
     ev = evaluate(plan, then, as_of=date, config=config, progress=False)
     ev_frame = ev.to_frame()
     end = evaluate(plan, obs, as_of=dt.date(plan.target_year + 1, 12, 31), config=config,

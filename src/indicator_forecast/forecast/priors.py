@@ -28,6 +28,16 @@ With two or three points the scale is mostly the kind's; as the history grows it
 series' own. A kind without a pooled prior (``spread`` 0) keeps the calibrated table of its
 length, :math:`Q(p) = \hat y + s\, q_{n,h}(p)`.
 
+A plain level has no pooled prior: the kind is too mixed for one typical change (city
+populations move by 0.8 % a year, trade by 22 %; ``benchmarks/priors.py``), and a pooled one
+made the two-point intervals of slow national quantities several times wider than their own
+change says (grain capacity 6.9 to 8.4 became 4.0 to 14.7). With no change before its latest
+value it is scaled by the whole window, as the calibration's ``level`` class is.
+
+When the values before the latest did not change (two points, or 2, 2, 2), a kind with a
+prior takes its own scale as 0, :math:`s = (1 - w)\,s_0` with :math:`m` the (zero) changes
+before the latest, so that the latest value never moves the width.
+
 The values are measured by ``benchmarks/priors.py`` on data that ends by 2020 (city-macro-data
 for shares and rates, the Gapminder life-expectancy panel for demographic levels).
 """
@@ -84,6 +94,25 @@ class Nature:
             return 1.0
         return changes / (changes + self.strength)
 
+    def prior_weight(self, before: np.ndarray) -> float:
+        """Weight :math:`1 - w` of the pooled prior in the scale of a history-scaled interval,
+        from the values *before* the latest (on the projected scale: the logit for a share).
+
+        Parameters
+        ----------
+        before : numpy.ndarray
+            The values before the latest one.
+
+        Returns
+        -------
+        float
+            0 without a pooled prior; else :math:`k/(m + k)` with :math:`m` the changes among
+            ``before``.
+        """
+        if self.spread <= 0:
+            return 0.0
+        return 1.0 - self.own_weight(max(np.asarray(before).size - 1, 0))
+
     def prior_scale(self, values: np.ndarray) -> float:
         """Pooled scale :math:`s_0` for a series (in the projected, possibly logit, units),
         read from the values *before* the latest so that the latest moves only the forecast."""
@@ -112,6 +141,26 @@ NATURES: dict[str, Nature] = {
         "more: median yearly change relative to the level; errors of the five-year trend",
     ),
 }
+
+
+def no_change(before: np.ndarray) -> bool:
+    """Whether values carry no change to scale an interval by: fewer than two, or a mean
+    absolute change that is float dust (at most 1e-9 of their mean absolute level).
+
+    Parameters
+    ----------
+    before : numpy.ndarray
+        The values before the latest one.
+
+    Returns
+    -------
+    bool
+        True when there is no change to scale by.
+    """
+    v = np.asarray(before, dtype=float)
+    if v.size < 2:
+        return True
+    return not bool(np.abs(np.diff(v)).mean() > 1e-9 * np.abs(v).mean())
 
 
 def to_logit(y: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:

@@ -5,7 +5,7 @@ used and why, point forecasts, calibrated intervals and probabilities at any yea
 year, the distribution of a five-year sum of flows (:meth:`SeriesProjection.cumulative`) and of the
 compound average growth rate (:meth:`SeriesProjection.end_growth_rate`).
 
-Joint paths (needed for sums and for chained rates) are simulated with a Gaussian copula over the
+Joint paths (needed for sums of flows) are simulated with a Gaussian copula over the
 calibrated marginals (see :mod:`~indicator_forecast.forecast.calibration`); the per-year marginals
 of the simulation are the calibrated ones, so the sum's interval is consistent with the parts.
 """
@@ -32,7 +32,7 @@ from indicator_forecast.forecast.distribution import (
     from_samples,
     sorted_quantiles,
 )
-from indicator_forecast.forecast.priors import Nature, from_logit, to_logit
+from indicator_forecast.forecast.priors import Nature, from_logit, no_change, to_logit
 from indicator_forecast.forecast.width_scales import WidthScales, default_width_scales
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
@@ -198,6 +198,10 @@ class SeriesProjection:
         The part-year figure used, if any.
     notes : tuple of str
         What was done to the data and why (dropped values, interpolated years, fallbacks).
+    prior_weight : float
+        Weight of the kind's pooled prior in the interval's scale (0: the series' own).
+    width_factor : float, optional
+        Width scale applied at the last projected year; None when none is fitted for the kind.
     """
 
     measure: ProjectedMeasure
@@ -219,6 +223,8 @@ class SeriesProjection:
     base_values: np.ndarray = field(repr=False)
     partial: Partial | None = None
     notes: tuple[str, ...] = ()
+    prior_weight: float = 0.0
+    width_factor: float | None = None
 
     # -- the distribution of the projected quantity -------------------------------------
     @property
@@ -455,7 +461,7 @@ def project_series(
         ``level``: a value at the year's end or an average; ``flow``: the year's new amount;
         ``running_total``: the total since the start (projected as yearly flows);
         ``growth_rate``: yearly growth in % (chained into an index, base 100, which is
-        projected; the yearly rates are derived from its simulated paths).
+        projected; the yearly rates from its quantiles, see :func:`yearly_rates`).
     level : sequence of float
         Interval levels in percent.
     method : str
@@ -585,10 +591,18 @@ def project_series(
     h = int(target_year - by[-1])
     Y = y[None, :]
     scale = float(M.series_scale(Y)[0])
+    # No change before the latest value (two points, or 2, 2, 2): with a pooled prior the width
+    # comes from the kind alone, never from the latest value (see forecast.priors).
+    flat = False
     if series_class == "history_scale":
-        history = np.abs(np.diff(y[:-1])).mean() if n >= 3 else 0.0
-        if history > 1e-9 * np.abs(y).mean():  # not float dust from unit conversions
-            scale = float(history)
+        if not no_change(y[:-1]):  # not float dust from unit conversions
+            scale = float(np.abs(np.diff(y[:-1])).mean())
+        elif nature is not None and nature.spread > 0:
+            flat, scale, series_class = True, 0.0, "level"
+            notes.append(
+                ("two points" if n < 3 else "no change before the latest value")
+                + f": the interval width is the typical yearly change of a {nature.name}"
+            )
         else:
             series_class = "level"
             notes.append(
@@ -616,14 +630,16 @@ def project_series(
         qh = np.where(horizons > 0, (1 - phi2**horizons) / (1 - phi2), 0.0)
     q = cal.scaled_quantiles(table, n, qh, rbin, series_class)
     spread = scale * q
+    prior_weight = 0.0
     if nature is not None and nature.spread > 0:
         # Borrowed strength (forecast.priors): the scale shrunk toward the kind's, the shape of
         # the errors the kind's.
-        own_changes = n - 2 if series_class == "history_scale" else n - 1
-        w = nature.own_weight(max(own_changes, 1))
+        own_changes = n - 2 if series_class == "history_scale" or flat else n - 1
+        w = nature.own_weight(max(own_changes, 0))
         s0 = nature.prior_scale(y[:-1] if partial is not None else y)
-        q_long = cal.scaled_quantiles(table, cal.groups[-1][0], qh, -1, "level")
         s_blend = w * scale + (1 - w) * s0
+        prior_weight = 1 - w
+        q_long = cal.scaled_quantiles(table, cal.groups[-1][0], qh, -1, "level")
         spread = s_blend * nature.width_ratio * q_long
         notes.append(
             f"{n} points: scale {s_blend:.3g} = {w:.0%} the series' own ({scale:.3g}) and "
@@ -631,7 +647,10 @@ def project_series(
             "as those of its kind"
         )
     ws = default_width_scales() if width_scales is None else width_scales
-    spread = spread * ws.factor(width_kind, vals.size, horizons)[:, None]
+    factors = ws.factor(width_kind, vals.size, horizons)
+    spread = spread * factors[:, None]
+    width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
+                    and width_kind in ws.scales else None)
     ws_note = ws.describe(width_kind, vals.size, float(horizons[-1])) if h > 0 else None
     if ws_note is not None:
         notes.append(ws_note)
@@ -649,15 +668,14 @@ def project_series(
         method=res.requested, model=res.used, model_reason=res.reason, fell_back=res.fell_back,
         level=levels, calibration=cal.name, scale=scale, distribution=base, base=base,
         horizons=horizons, corr=corr, base_years=index_years, base_values=index_values,
-        partial=partial, notes=tuple(notes),
+        partial=partial, notes=tuple(notes), prior_weight=prior_weight,
+        width_factor=width_factor,
     )
     if measure == "growth_rate":
-        paths = proj._paths()
-        prev = np.concatenate([np.full((paths.shape[0], 1), index_values[-1]), paths[:, :-1]], 1)
-        rates = 100 * (paths / prev - 1)
         prev_mean = np.concatenate([[index_values[-1]], mean[:-1]])
-        dist = from_samples(periods, 100 * (mean / prev_mean - 1), rates, cal.probs, levels,
-                            "yearly growth rate (%)", order=proj._order())
+        dist = Predictive(periods, 100 * (mean / prev_mean - 1), cal.probs,
+                          yearly_rates(values, float(index_values[-1])), levels,
+                          "yearly growth rate (%)")
         proj = _replace(proj, dist)
     elif measure == "running_total":
         paths = np.cumsum(proj._paths(), axis=1) + last_total
@@ -725,12 +743,17 @@ def project_amounts(
     ``Partial.pace_share`` and nowcast inside the running total of that year.
 
     When the amounts trend (``follow_trend`` and three or more amounts that each move the same
-    way, see :func:`amounts_trend`), the amounts themselves are projected with the method and
-    summed along simulated paths into the running total (``measure="running_total"`` of
+    way, see :func:`amounts_trend`), the amounts themselves are also projected with the method
+    and summed along simulated paths into the running total (``measure="running_total"`` of
     :func:`project_series`): a steadily falling yearly reduction (5.0, 3.7, 3.1 %) is not
     carried at its average. The interval is then scaled by how much the amounts changed before
-    the latest one, so it knows their spread, and a higher latest amount still raises the
-    projection. ``trending`` says which was done.
+    the latest one, so it knows their spread. The trend is followed when it moves the total its
+    own way: a falling trend when its total (the mean at the target year) is at most the running
+    total's, a rising one when it is at least that. So a higher latest amount never lowers the
+    total: raising it can only end a falling trend (whose total was then the lower of the two)
+    or start a rising one (then the higher), and each projection rises with the latest amount;
+    a hard switch between them lowered it (38, 37.75, 37.5, 37.4999 gave 299.08 by 2025,
+    37.5 instead 296.28). ``trending`` says which was done.
 
     Parameters
     ----------
@@ -763,6 +786,9 @@ def project_amounts(
     a = np.asarray(amounts, dtype=float)
     c_values = M.running_totals(a[None, :])[0]
     if follow_trend and amounts_trend(a):
+        flat = project_amounts(years, amounts, target_year=target_year, level=level,
+                               method=method, partial=partial, calibration=calibration,
+                               series_class=series_class, follow_trend=False)
         r_partial = None
         if partial is not None:
             r_partial = Partial(year=partial.year, months=partial.months,
@@ -772,8 +798,17 @@ def project_amounts(
             level=level, method=method, partial=r_partial, calibration=calibration,
             roughness=True, series_class="history_scale",  # bin read without the latest
         )
-        note = (f"the {a.size} yearly amounts trend ({'rising' if a[-1] > a[0] else 'falling'} "
-                "each year): projected as amounts with their trend and summed")
+        rising = bool(a[-1] > a[0])
+        way = "rising" if rising else "falling"
+        gap = float(running.mean[-1] - flat.running.mean[-1])
+        if (gap < 0) if rising else (gap > 0):  # the trend would move the total against it
+            kept = (f"the {a.size} yearly amounts trend ({way} each year), but their trend gives "
+                    f"a {'lower' if rising else 'higher'} total than the running total's: "
+                    "projected as the running total")
+            return replace(flat, running=replace(flat.running,
+                                                 notes=(*flat.running.notes, kept)))
+        note = (f"the {a.size} yearly amounts trend ({way} each year): projected as amounts "
+                "with their trend and summed")
         running = replace(running, notes=(*running.notes, note))
         nowcast = partial.value / partial.pace_share if partial is not None else None
         return AmountsProjection(running, float(c_values[-1]), nowcast, trending=True)
@@ -811,6 +846,37 @@ def amounts_trend(amounts: np.ndarray) -> bool:
     """
     d = np.diff(np.asarray(amounts, dtype=float))
     return bool(d.size >= 2 and (np.all(d > 0) or np.all(d < 0)))
+
+
+def yearly_rates(index_q: np.ndarray, last: float) -> np.ndarray:
+    r"""Quantiles of each projected year's growth rate (%) from those of the chained index.
+
+    The rate at probability :math:`p` is that of the path that stays at its quantile,
+    :math:`r_h(p) = 100\,[Q_h(p)/Q_{h-1}(p) - 1]` with :math:`Q_0 = I_{last}`: next year's
+    band is the calibrated index band itself, and the yearly rates at a probability compound
+    into the index's quantile at that probability, so the chart's yearly bands agree with the
+    interval of the average growth. A ratio of simulated levels instead, whose errors are not
+    perfectly correlated, adds the uncertainty of two levels to every later year (a band of
+    -31 to 70 % around a 7 % average). Where the earlier quantile is not positive (a level at
+    or below zero, far in a tail) the rate is -100 %.
+
+    Parameters
+    ----------
+    index_q : numpy.ndarray
+        Quantiles of the index per projected year, shape (years, probabilities), rising.
+    last : float
+        The last observed (or nowcast's base) index value, positive.
+
+    Returns
+    -------
+    numpy.ndarray
+        Rising quantiles of the yearly rates, same shape.
+    """
+    prev = np.vstack([np.full((1, index_q.shape[1]), last), index_q[:-1]])
+    safe = np.where(prev > 0, prev, 1.0)
+    rates = np.where(prev > 0, 100 * (np.maximum(index_q, 0.0) / safe - 1), -100.0)
+    out: np.ndarray = np.maximum.accumulate(rates, axis=1)
+    return out
 
 
 def grid_for(probs: np.ndarray, at: Sequence[float]) -> np.ndarray:

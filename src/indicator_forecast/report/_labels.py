@@ -103,6 +103,14 @@ _ZH: dict[str, Any] = {
         "not_met_now": "目前尚未达到目标要求。",
         "projection": "按{method}预测{year}年{what}为{mean}（{level}%区间{lo}～{hi}），"
                       "达到目标的概率约{p}。",
+        "interval_basis": "区间按同类指标（{kind}）的历史预测误差校准，使用{points}个年度数据"
+                          "{before}{prior}{factor}。",
+        "interval_before": "（含基期之前{n}年）",
+        "interval_prior": "，区间宽度的{w}取自同类指标的典型年变化",
+        "interval_factor": "，宽度系数{c}（按模拟城市规划拟合）",
+        "kind_share": "占比类", "kind_level": "水平值类", "kind_rate": "年度比率类",
+        "kind_demographic": "人口类缓变指标", "kind_growth_rate": "年度增速类",
+        "floored": "该指标只升不降，预测值及区间下限不低于{year}年的{value}{unit}。",
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
@@ -408,6 +416,7 @@ _ZH: dict[str, Any] = {
         "open_named": "{label}的指标是{names}",
         "open_no_lagging": "已评估的{g}项指标中，暂无进展较慢或难以完成的指标",
         "open_binding": "约束性指标中，{names}进度落后于时间进度，需重点推进",
+        "open_binding_on_track": "约束性指标中，{names}进度暂落后于时间进度，按当前趋势仍可如期完成，需持续关注",
         "p3_none_graded": "各项指标数据待补充，暂无法从指标判断进展较慢或难以完成的领域。",
         "p4_adjust_none_graded": "各项指标数据待补充，指标调整建议待数据补齐、完成评估后提出。",
         "p4_adjust_none_some": "经测算，已评估的{g}项指标暂无需要调整的。",
@@ -574,6 +583,16 @@ _EN: dict[str, Any] = {
         "not_met_now": "The target is not met now.",
         "projection": "{method} projects the {year} {what} at {mean} ({level}% interval {lo} "
                       "to {hi}); probability of meeting the target about {p}.",
+        "interval_basis": "The interval is calibrated on past forecast errors of the same kind "
+                          "of indicator ({kind}), from {points} yearly figures{before}{prior}"
+                          "{factor}.",
+        "interval_before": " ({n} before the base year)",
+        "interval_prior": ", {w} of its width from the kind's typical yearly change",
+        "interval_factor": ", width factor {c} (fitted on simulated city plans)",
+        "kind_share": "shares", "kind_level": "levels", "kind_rate": "yearly rates",
+        "kind_demographic": "slow population averages", "kind_growth_rate": "yearly growth rates",
+        "floored": "The quantity only rises: neither the projection nor its intervals go below "
+                   "the {year} figure of {value}{unit}.",
         "no_projection": "No trend projection ({why}); graded on progress alone.",
         "no_projection_why": "too little data",
         "met_end": "The end-of-period target is already reached.",
@@ -962,6 +981,8 @@ _EN: dict[str, Any] = {
         "open_no_lagging": "None of the {g} assessed indicators is behind schedule or unlikely "
                            "to be met",
         "open_binding": "Binding indicators behind the time schedule: {names}",
+        "open_binding_on_track": "Binding indicators behind the time schedule for now but on "
+                                 "track on current trends, to be watched: {names}",
         "p3_none_graded": "Every indicator awaits data; which areas lag cannot yet be judged "
                           "from the indicators.",
         "p4_adjust_none_graded": "Every indicator awaits data; adjustments will be proposed once "

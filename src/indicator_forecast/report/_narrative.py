@@ -542,9 +542,16 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
                                                      names=sep.join(names))))  # fmt: skip
     if not any(f.grade in ("C", "D") for f in graded):
         out.append(s.join(t["open_no_lagging"].format(g=len(graded))))
-    binding = [f.name for f in graded if f.binding and f.behind_schedule]
-    if binding:
-        out.append(s.join(t["open_binding"].format(names=sep.join(binding), n=len(binding))))
+    behind = [f for f in graded if f.binding and f.behind_schedule]
+    # Behind the time schedule yet graded A or B (on its projection): said apart, so that the
+    # sentence does not ask to "push" what the same report says will be met on time.
+    lagging = [f.name for f in behind if f.grade in ("C", "D")]
+    catching = [f.name for f in behind if f.grade not in ("C", "D")]
+    if lagging:
+        out.append(s.join(t["open_binding"].format(names=sep.join(lagging), n=len(lagging))))
+    if catching:
+        out.append(s.join(t["open_binding_on_track"].format(names=sep.join(catching),
+                                                            n=len(catching))))
     return out
 
 

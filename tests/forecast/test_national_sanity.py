@@ -1,0 +1,103 @@
+"""Properties an official would check on the shipped national plans (issue 13's evidence).
+
+The 14th plan at 2022-06-30 and 2023-06-30 and the 13th at 2018-06-30, observations read with
+their plan. Properties, not grades: no share interval reaches 0 or 100, slow population averages
+move by tenths a year, a yearly rate such as unemployment returns toward its usual level, and a
+plain level's interval is not many times wider than the changes the series itself shows.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indicator_forecast import evaluate, read_observations, read_plan
+from indicator_forecast.evaluate._outlook import quantity_nature
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+CASES = [("national-14th", "2022-06-30"), ("national-14th", "2023-06-30"),
+         ("national-13th", "2018-06-30")]
+
+
+@dataclass(frozen=True)
+class Row:
+    case: str
+    name: str
+    nature: str
+    values: np.ndarray
+    horizon: int
+    lo: float
+    hi: float
+    mean: float
+    model: str
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[Row]:
+    out = []
+    for plan_dir, as_of in CASES:
+        folder = DATA / plan_dir
+        meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+        kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
+                                   "band_tolerance") if k in meta}
+        plan = read_plan(folder / "plan.csv", **kw)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
+                          as_of=as_of, progress=False)
+        for r in ev.results:
+            s, o = r.progress.series, r.outlook
+            if s is None or o is None or s.measure != "level":
+                continue
+            out.append(Row(
+                f"{plan_dir}@{as_of}", r.indicator.name, quantity_nature(r.indicator, s).name,
+                np.asarray(s.values, dtype=float), r.progress.target_year - int(s.years[-1]),
+                float(o.lo), float(o.hi), float(o.mean), o.model))
+    return out
+
+
+def _of(rows: list[Row], nature: str, least: int) -> list[Row]:
+    got = [r for r in rows if r.nature == nature]
+    assert len(got) >= least, (nature, len(got))  # the shipped plans have them
+    return got
+
+
+def test_no_share_interval_reaches_0_or_100(rows):
+    for r in _of(rows, "share", 8):
+        assert 0 < r.lo <= r.mean <= r.hi < 100, (r.case, r.name, r.lo, r.hi)
+
+
+def test_slow_population_averages_move_by_tenths_a_year(rows):
+    # Life expectancy and years of schooling: the 80 % interval spans at most half a year per
+    # year of horizon (the issue's 76.4-87.5 over three years was 3.7 a year).
+    got = _of(rows, "demographic", 3)
+    assert any("预期寿命" in r.name for r in got)
+    for r in got:
+        assert (r.hi - r.lo) / r.horizon <= 0.5, (r.case, r.name, r.lo, r.hi)
+
+
+def test_unemployment_returns_toward_its_usual_level(rows):
+    # 5.2, 5.1, 5.6 (2020-2022) drifted to 6.2 in 2025 before issue 13; a yearly rate is now
+    # projected between its mean and its latest value, never beyond the latest in its direction.
+    got = [r for r in _of(rows, "rate", 2) if "失业率" in r.name]
+    assert len(got) >= 2
+    for r in got:
+        last, usual = r.values[-1], r.values.mean()
+        assert r.model == "revert"
+        assert min(last, usual) - 1e-9 <= r.mean <= max(last, usual) + 1e-9, (r.case, r.mean)
+
+
+def test_plain_level_interval_is_not_many_times_its_own_changes(rows):
+    # At most four times the largest yearly change seen, per year of horizon. The pooled city
+    # prior of engine2 (0.1467 of the level a year) broke it on slow quantities: grain capacity
+    # 6.69, 6.83 (2020-2021), 80 % 3.99-14.73 by 2025, 20 times its change a year; R&D intensity
+    # 2.11, 2.11, 2.13, 1.54-3.37 by 2020, 31 times. Main's engine and this one: at most 3.2.
+    got = _of(rows, "level", 8)
+    for r in got:
+        largest = float(np.abs(np.diff(r.values)).max())
+        assert r.hi - r.lo <= 4 * largest * r.horizon, (r.case, r.name, r.lo, r.hi, largest)
