@@ -196,6 +196,16 @@ def test_shipped_national_13th() -> None:
     assert f.loc["3", "target_met"] is True  # 63.89 ≥ 60
     assert f.loc["5", "target_met"] is False  # 54.5 < 56
     assert f.loc["6", "target_met"] is False  # 2.40 < 2.5
+    # 户籍 2020 45.4 (七普公报第七号, 公安部 figure) ≥ 45; 劣Ⅴ 2020 0.6 < 5 (生态环境部 2021-01)
+    assert f.loc["4", "final_value"] == pytest.approx(45.4)
+    assert f.loc["4", "target_met"] is True
+    assert f.loc["13", "final_value"] == pytest.approx(0.6)
+    assert f.loc["13", "target_met"] is True
+    # the mid-term sees the 2017 figures of the water rows (1940 sections: 67.9 and 8.3)
+    assert f.loc["12", "midterm_value"] == pytest.approx(67.9)
+    assert f.loc["13", "midterm_value"] == pytest.approx(8.3)
+    # labour productivity: 2016 and 2017 were not found, so no mid-term grade
+    assert f.loc["2", "grade"] == "insufficient_data"
     for iid in f.index:
         period = f.loc[iid, "midterm_period"]
         assert not period or int(str(period)[:4]) <= 2017
