@@ -28,6 +28,10 @@ With two or three points the scale is mostly the kind's; as the history grows it
 series' own. A kind without a pooled prior (``spread`` 0) keeps the calibrated table of its
 length, :math:`Q(p) = \hat y + s\, q_{n,h}(p)`.
 
+A yearly rate that reverts has its own interval (:mod:`~indicator_forecast.forecast._revert`):
+the same blended scale, relative to the level, times the reverting forecast's own errors on
+yearly rates, symmetrised so that the interval is centred on the forecast.
+
 A plain level has no pooled prior: the kind is too mixed for one typical change (city
 populations move by 0.8 % a year, trade by 22 %; ``benchmarks/priors.py``), and a pooled one
 made the two-point intervals of slow national quantities several times wider than their own
@@ -131,9 +135,13 @@ NATURES: dict[str, Nature] = {
         "yearly change of the logit over eight-year windows",
     ),
     "rate": Nature(
-        "rate", revert=0.9,
-        source="city-macro-data, yearly GDP growth of ~300 cities 2001-2020: persistence that "
-        "minimises the 1-5 year absolute error from windows of three and eight years",
+        "rate", revert=0.9, spread=0.1076, strength=3.0,
+        source="phi: city-macro-data, yearly GDP growth of ~300 cities 2001-2020, the persistence "
+        "that minimises the 1-5 year absolute error from windows of three and eight years; "
+        "spread: US unemployment rate 1959-2009 (statsmodels macrodata), median yearly change "
+        "relative to the level over eight-year windows (city growth rates move by 0.39 of "
+        "theirs, too much for an unemployment rate); strength and error shape: the reverting "
+        "forecast on half the cities (benchmarks/rate_prior.py, forecast._revert)",
     ),
     "demographic": Nature(
         "demographic", spread=0.00284, width_ratio=0.53,
