@@ -5,11 +5,14 @@ series' mean, :math:`\\hat y_{n+h} = \\bar y + \\varphi^h (y_n - \\bar y)` with 
 :math:`\\varphi` (``benchmarks/priors.py``). This script measures what its interval is made of
 (``forecast/_revert.py``) and scores it, on development data only (nothing after 2020):
 
-- the shape: the reverting forecast's own errors on the yearly nominal GDP growth rates of the
-  ``city-macro-data`` cities at even places in name order (half ``a``), 2001-2020, in units of
-  the blended scale, symmetrised around the forecast (a rate has no trend to carry; the city
-  rates fell from ~15 % to ~7 % over the period, which an unsymmetrised table would carry into
-  every rate's upper or lower tail), by number of points and horizon 1-5;
+- the shape: the reverting forecast's own one-year errors on the yearly nominal GDP growth
+  rates of the ``city-macro-data`` cities at even places in name order (half ``a``),
+  2001-2020, in units of the blended scale, symmetrised around the forecast (a rate has no
+  trend to carry; the city rates fell from ~15 % to ~7 % over the period, which an
+  unsymmetrised table would carry into every rate's tails), by number of points; widened with
+  the horizon as an AR(1) with the shipped ``phi``. The city errors stop growing after two
+  years (the city rates revert faster than ``phi`` says); those of an unemployment rate (US)
+  keep growing, as the AR(1) does, and a table flat in the horizon covered 51 % of them;
 - the strength ``k`` of the pooled scale (``own_weight`` :math:`m/(m+k)`): the one whose
   intervals have the lowest 80 % Winkler score on half ``a``;
 - the spread (typical yearly change relative to the level) of the kind: the median over
@@ -106,13 +109,24 @@ def windows(series: list[np.ndarray], n: int, origins: int = 100) -> tuple[np.nd
     return Y[ok], F[ok]
 
 
-def shape(E: np.ndarray) -> np.ndarray:
-    """Symmetrised quantiles (H, len(UPPER)) of the errors, rising with the horizon."""
-    q = np.empty((H, UPPER.size))
-    for h in range(H):
-        e = E[:, h][np.isfinite(E[:, h])]
-        q[h] = (np.quantile(e, UPPER) - np.quantile(e, 1 - UPPER)) / 2
-    out: np.ndarray = np.maximum.accumulate(q, axis=0)
+def one_step(E: np.ndarray) -> np.ndarray:
+    """Symmetrised quantiles (len(UPPER),) of the one-year errors."""
+    e = E[:, 0][np.isfinite(E[:, 0])]
+    out: np.ndarray = (np.quantile(e, UPPER) - np.quantile(e, 1 - UPPER)) / 2
+    return out
+
+
+def growth(h: np.ndarray) -> np.ndarray:
+    """AR(1) growth of the error's spread with the horizon, :math:`\\sqrt{(1 - \\varphi^{2h})
+    /(1 - \\varphi^2)}` (as in ``forecast._revert``)."""
+    out: np.ndarray = np.sqrt((1 - PHI ** (2 * h)) / (1 - PHI**2))
+    return out
+
+
+def measured_growth(E: np.ndarray) -> np.ndarray:
+    """The measured 80 % half-width by horizon over the one-year one (for comparison)."""
+    q = [(np.nanquantile(E[:, h], 0.9) - np.nanquantile(E[:, h], 0.1)) / 2 for h in range(H)]
+    out: np.ndarray = np.array(q) / q[0]
     return out
 
 
@@ -132,7 +146,7 @@ def fit_k(series: list[np.ndarray], spread: float) -> tuple[float, dict[float, f
         for n in (3, 8):
             Y, F = windows(series, n)
             s = blended(Y, spread, k)
-            half = shape(std_errors(series, n, spread, k))[:, i90]
+            half = one_step(std_errors(series, n, spread, k))[i90] * growth(np.arange(1, H + 1))
             m = Y.mean(axis=1, keepdims=True)
             f = m + PHI ** np.arange(1, H + 1) * (Y[:, -1:] - m)
             lo, hi = f - s[:, None] * half, f + s[:, None] * half
@@ -176,17 +190,21 @@ def main() -> None:
     k, by_k = fit_k(a, s_city)
     print(f"strength k {k} (80 % Winkler on half a by k: "
           + ", ".join(f"{kk:g}: {v:.3f}" for kk, v in by_k.items()) + ")")
-    tables = {n: shape(std_errors(a, n, s_city, k)) for n in POINTS}
+    tables = {n: one_step(std_errors(a, n, s_city, k)) for n in POINTS}
     raw3 = std_errors(a, 3, s_city, k)
     print("skew of the raw errors at 3 points (median, p10, p90 by horizon):")
     for h in range(H):
         e = raw3[:, h][np.isfinite(raw3[:, h])]
         print(f"  h={h + 1}: {np.median(e):+.2f} {np.quantile(e, 0.1):+.2f} "
               f"{np.quantile(e, 0.9):+.2f}")
-    print("SHAPE = {  # points: (horizon 1-5) x UPPER")
+    us_e = np.vstack([std_errors([us], n, s_us, k) for n in (3, 8)])
+    print("80 % half-width by horizon over the one-year one: AR(1) "
+          + " ".join(f"{x:.2f}" for x in growth(np.arange(1, H + 1)))
+          + "; cities (3 points) " + " ".join(f"{x:.2f}" for x in measured_growth(raw3))
+          + "; US unemployment (3 and 8) " + " ".join(f"{x:.2f}" for x in measured_growth(us_e)))
+    print("ONE_STEP = {  # points: UPPER")
     for n, t in tables.items():
-        rows = ",\n        ".join("(" + ", ".join(f"{x:.3f}" for x in r) + ")" for r in t)
-        print(f"    {n}: (\n        {rows},\n    ),")
+        print(f"    {n}: (" + ", ".join(f"{x:.3f}" for x in t) + "),")
     print("}")
     before = Nature("rate", revert=PHI)
     after = NATURES["rate"]

@@ -135,7 +135,7 @@ NATURES: dict[str, Nature] = {
         "yearly change of the logit over eight-year windows",
     ),
     "rate": Nature(
-        "rate", revert=0.9, spread=0.1076, strength=3.0,
+        "rate", revert=0.9, spread=0.1076, strength=8.0,
         source="phi: city-macro-data, yearly GDP growth of ~300 cities 2001-2020, the persistence "
         "that minimises the 1-5 year absolute error from windows of three and eight years; "
         "spread: US unemployment rate 1959-2009 (statsmodels macrodata), median yearly change "
