@@ -204,7 +204,8 @@ def main() -> None:
           + "; US unemployment (3 and 8) " + " ".join(f"{x:.2f}" for x in measured_growth(us_e)))
     print("ONE_STEP = {  # points: UPPER")
     for n, t in tables.items():
-        print(f"    {n}: (" + ", ".join(f"{x:.3f}" for x in t) + "),")
+        cells = [f"{x:.3f}" for x in t]
+        print(f"    {n}: ({', '.join(cells[:7])},\n        {', '.join(cells[7:])}),")
     print("}")
     before = Nature("rate", revert=PHI)
     after = NATURES["rate"]

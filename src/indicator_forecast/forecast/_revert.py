@@ -20,8 +20,10 @@ priors`). Its interval is
   stop growing after two years, but those of an unemployment rate (the US rate, 1959-2009) keep
   growing, and a table flat in the horizon covered half of them in its 80 % interval.
 
-The table is made by ``benchmarks/rate_prior.py`` on half the cities and scored on the other
-half and on the US unemployment rate. Between the fitted numbers of points it interpolates
+The table is made by ``benchmarks/rate_prior.py`` on half the cities (windows whose earlier
+rates lie between 2 and 40 %: a scale relative to the level means nothing near 0, and city
+rates beyond 40 % are GDP revisions) and scored on the other half and on the US unemployment
+rate. Between the fitted numbers of points it interpolates
 linearly, outside them it takes the nearest.
 """
 
@@ -31,19 +33,25 @@ import numpy as np
 
 from indicator_forecast.forecast.priors import Nature
 
-#: Upper probabilities of :data:`SHAPE` (the lower ones mirror them).
+#: Upper probabilities of :data:`ONE_STEP` (the lower ones mirror them).
 UPPER = np.array([0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995,
                   0.9975])
 
 #: Symmetrised one-year errors of the reverting forecast in units of the blended scale, by
 #: number of points, at :data:`UPPER` (``benchmarks/rate_prior.py``).
 ONE_STEP: dict[int, tuple[float, ...]] = {
-    2: (0.158, 0.310, 0.461, 0.639, 0.819, 1.053, 1.334, 1.744, 2.089, 2.603, 3.658, 6.104, 8.389, 10.632),
-    3: (0.147, 0.288, 0.438, 0.580, 0.778, 1.014, 1.261, 1.656, 1.910, 2.310, 3.122, 4.747, 6.927, 8.459),
-    4: (0.143, 0.272, 0.406, 0.555, 0.736, 0.942, 1.211, 1.544, 1.864, 2.222, 2.824, 4.212, 5.522, 8.561),
-    5: (0.141, 0.267, 0.395, 0.532, 0.725, 0.922, 1.174, 1.485, 1.757, 2.149, 2.741, 3.731, 4.958, 7.030),
-    6: (0.129, 0.248, 0.378, 0.509, 0.696, 0.885, 1.156, 1.461, 1.718, 2.114, 2.674, 3.551, 4.776, 6.768),
-    8: (0.107, 0.220, 0.346, 0.481, 0.655, 0.859, 1.097, 1.510, 1.741, 2.162, 2.804, 3.654, 4.557, 5.906),
+    2: (0.158, 0.310, 0.461, 0.639, 0.819, 1.053, 1.334,
+        1.744, 2.089, 2.603, 3.658, 6.104, 8.389, 10.632),
+    3: (0.147, 0.288, 0.438, 0.580, 0.778, 1.014, 1.261,
+        1.656, 1.910, 2.310, 3.122, 4.747, 6.927, 8.459),
+    4: (0.143, 0.272, 0.406, 0.555, 0.736, 0.942, 1.211,
+        1.544, 1.864, 2.222, 2.824, 4.212, 5.522, 8.561),
+    5: (0.141, 0.267, 0.395, 0.532, 0.725, 0.922, 1.174,
+        1.485, 1.757, 2.149, 2.741, 3.731, 4.958, 7.030),
+    6: (0.129, 0.248, 0.378, 0.509, 0.696, 0.885, 1.156,
+        1.461, 1.718, 2.114, 2.674, 3.551, 4.776, 6.768),
+    8: (0.107, 0.220, 0.346, 0.481, 0.655, 0.859, 1.097,
+        1.510, 1.741, 2.162, 2.804, 3.654, 4.557, 5.906),
 }
 
 

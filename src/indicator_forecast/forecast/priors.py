@@ -10,9 +10,10 @@ Bounded shares are projected on the logit scale, :math:`z = \ln\frac{p}{1-p}` wi
 bound (quantiles are preserved by a monotone map).
 
 Mean-reverting rates use :math:`\hat y_{n+h} = \bar y + \varphi^h (y_n - \bar y)`, the AR(1)
-forecast toward the series' own mean, and the interval of the last value carried forward at the
-horizon :math:`h^* = (1 - \varphi^{2h}) / (1 - \varphi^2)`, where the AR(1) forecast-error
-variance equals :math:`h^*` one-step variances.
+forecast toward the series' own mean. With a pooled spread (the shipped ``rate``) the interval
+is :mod:`~indicator_forecast.forecast._revert`'s, centred on the forecast; without one, that of
+the last value carried forward at the horizon :math:`h^* = (1 - \varphi^{2h}) / (1 -
+\varphi^2)`, where the AR(1) forecast-error variance equals :math:`h^*` one-step variances.
 
 Short histories borrow strength. The scale is the series' own, :math:`s` (the mean absolute
 change before the latest value), shrunk toward the pooled typical yearly change of the kind,
