@@ -11,7 +11,8 @@ judged here (nothing after 2020 is read):
   countries at 70 years or more; the typical yearly change relative to the level.
 - rate (a yearly rate such as an unemployment or a growth rate): the yearly GDP growth of the
   same cities, 2001-2020; the persistence ``phi`` of a deviation from the window's mean that
-  minimises the mean absolute error at horizons 1-5 from windows of three and eight years.
+  minimises the mean absolute error at horizons 1-5 from windows of three and eight years
+  (its pooled spread, strength and error shape: ``benchmarks/rate_prior.py``).
 
     python benchmarks/priors.py          # prints the values written into NATURES
 """

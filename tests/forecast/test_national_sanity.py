@@ -101,3 +101,17 @@ def test_plain_level_interval_is_not_many_times_its_own_changes(rows):
     for r in got:
         largest = float(np.abs(np.diff(r.values)).max())
         assert r.hi - r.lo <= 4 * largest * r.horizon, (r.case, r.name, r.lo, r.hi, largest)
+
+
+def test_unemployment_interval_at_mid_term_is_centred_and_within_1_5_points(rows):
+    # 5.6, 5.1, 5.6 (2020-2022 annual averages) at 2023-06-30, 2025 three years ahead. Before
+    # rate5 the naive long-series table gave 4.21-9.87 around 5.55. The bound from the
+    # calibration (forecast._revert, benchmarks/rate_prior.py): scale 1/9 * 0.5 + 8/9 * 0.1076 *
+    # 5.35 = 0.567, one-year 80 % error 1.656 scales at three points, times the AR(1) growth
+    # sqrt((1 - 0.9^6) / 0.19) = 1.570 at three years: a half-width of 1.475, within 1.5.
+    got = [r for r in _of(rows, "rate", 2)
+           if "失业率" in r.name and r.case == "national-14th@2023-06-30"]
+    assert len(got) == 1
+    r = got[0]
+    assert r.hi - r.mean <= 1.5 and r.mean - r.lo <= 1.5, (r.lo, r.mean, r.hi)
+    assert abs((r.lo + r.hi) / 2 - r.mean) <= 0.05, (r.lo, r.mean, r.hi)

@@ -92,7 +92,8 @@ def test_own_history_takes_over_as_it_grows():
     w = [DEMO.own_weight(m) for m in range(1, 12)]
     assert all(b > a for a, b in zip(w, w[1:], strict=False))
     assert DEMO.own_weight(3) == pytest.approx(0.5)  # k = 3 changes count half
-    assert NATURES["rate"].own_weight(2) == 1.0  # no prior: the series' own
+    # A yearly rate borrows too (issue 13.2, rate5): k = 8, so two changes weigh 2 / 10.
+    assert NATURES["rate"].own_weight(2) == pytest.approx(0.2)
     # A plain level has no pooled prior (too mixed a kind, forecast.priors), flat or not.
     level = NATURES["level"]
     assert level.prior_weight(np.array([2.0, 2.0, 2.0])) == 0.0

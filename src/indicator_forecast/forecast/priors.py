@@ -10,9 +10,10 @@ Bounded shares are projected on the logit scale, :math:`z = \ln\frac{p}{1-p}` wi
 bound (quantiles are preserved by a monotone map).
 
 Mean-reverting rates use :math:`\hat y_{n+h} = \bar y + \varphi^h (y_n - \bar y)`, the AR(1)
-forecast toward the series' own mean, and the interval of the last value carried forward at the
-horizon :math:`h^* = (1 - \varphi^{2h}) / (1 - \varphi^2)`, where the AR(1) forecast-error
-variance equals :math:`h^*` one-step variances.
+forecast toward the series' own mean. With a pooled spread (the shipped ``rate``) the interval
+is :mod:`~indicator_forecast.forecast._revert`'s, centred on the forecast; without one, that of
+the last value carried forward at the horizon :math:`h^* = (1 - \varphi^{2h}) / (1 -
+\varphi^2)`, where the AR(1) forecast-error variance equals :math:`h^*` one-step variances.
 
 Short histories borrow strength. The scale is the series' own, :math:`s` (the mean absolute
 change before the latest value), shrunk toward the pooled typical yearly change of the kind,
@@ -27,6 +28,10 @@ its scale, not how far trends of its kind drift:
 With two or three points the scale is mostly the kind's; as the history grows it becomes the
 series' own. A kind without a pooled prior (``spread`` 0) keeps the calibrated table of its
 length, :math:`Q(p) = \hat y + s\, q_{n,h}(p)`.
+
+A yearly rate that reverts has its own interval (:mod:`~indicator_forecast.forecast._revert`):
+the same blended scale, relative to the level, times the reverting forecast's own errors on
+yearly rates, symmetrised so that the interval is centred on the forecast.
 
 A plain level has no pooled prior: the kind is too mixed for one typical change (city
 populations move by 0.8 % a year, trade by 22 %; ``benchmarks/priors.py``), and a pooled one
@@ -131,9 +136,13 @@ NATURES: dict[str, Nature] = {
         "yearly change of the logit over eight-year windows",
     ),
     "rate": Nature(
-        "rate", revert=0.9,
-        source="city-macro-data, yearly GDP growth of ~300 cities 2001-2020: persistence that "
-        "minimises the 1-5 year absolute error from windows of three and eight years",
+        "rate", revert=0.9, spread=0.1076, strength=8.0,
+        source="phi: city-macro-data, yearly GDP growth of ~300 cities 2001-2020, the persistence "
+        "that minimises the 1-5 year absolute error from windows of three and eight years; "
+        "spread: US unemployment rate 1959-2009 (statsmodels macrodata), median yearly change "
+        "relative to the level over eight-year windows (city growth rates move by 0.39 of "
+        "theirs, too much for an unemployment rate); strength and error shape: the reverting "
+        "forecast on half the cities (benchmarks/rate_prior.py, forecast._revert)",
     ),
     "demographic": Nature(
         "demographic", spread=0.00284, width_ratio=0.53,

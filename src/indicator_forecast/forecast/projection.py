@@ -24,6 +24,7 @@ from scipy.stats import norm
 
 from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import _kernels as K
+from indicator_forecast.forecast import _revert
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import (
@@ -631,7 +632,13 @@ def project_series(
     q = cal.scaled_quantiles(table, n, qh, rbin, series_class)
     spread = scale * q
     prior_weight = 0.0
-    if nature is not None and nature.spread > 0:
+    if res.used == "revert" and nature is not None and nature.spread > 0:
+        # A yearly rate: the kind's pooled scale, errors centred on the forecast (_revert).
+        spread, prior_weight, rnote = _revert.revert_spread(
+            nature, y[:-1], scale, n - 2 if series_class == "history_scale" or flat else n - 1,
+            horizons, cal.probs, n)
+        notes.append(rnote)
+    elif nature is not None and nature.spread > 0:
         # Borrowed strength (forecast.priors): the scale shrunk toward the kind's, the shape of
         # the errors the kind's.
         own_changes = n - 2 if series_class == "history_scale" or flat else n - 1
