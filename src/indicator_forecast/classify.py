@@ -337,10 +337,11 @@ def classify(
                         "The target is already met and the quantity only rises: it will be "
                         "completed early")]
     elif p is not None:
+        ps = _p_shown(p, config.p_ahead, config.p_on_track, config.p_unlikely)
         if p >= config.p_ahead and ((rho is not None and rho >= config.ahead_ratio) or already):
             grade, rule = (
                 "A",
-                f"P(meet)={p:.2f} ≥ {config.p_ahead} and "
+                f"P(meet)={ps} ≥ {config.p_ahead} and "
                 + (
                     f"pace ratio {rho:.2f} ≥ {config.ahead_ratio}"
                     if rho is not None and rho >= config.ahead_ratio
@@ -348,11 +349,11 @@ def classify(
                 ),
             )
         elif p >= config.p_on_track:
-            grade, rule = "B", f"P(meet)={p:.2f} ≥ {config.p_on_track}"
+            grade, rule = "B", f"P(meet)={ps} ≥ {config.p_on_track}"
         elif p >= config.p_unlikely:
-            grade, rule = "C", f"{config.p_unlikely} ≤ P(meet)={p:.2f} < {config.p_on_track}"
+            grade, rule = "C", f"{config.p_unlikely} ≤ P(meet)={ps} < {config.p_on_track}"
         else:
-            grade, rule = "D", f"P(meet)={p:.2f} < {config.p_unlikely}"
+            grade, rule = "D", f"P(meet)={ps} < {config.p_unlikely}"
     elif kind.judged_by_years and progress.yearly_met:
         all_met = all(m for *_, m in progress.yearly_met)
         grade, rule = (
@@ -557,3 +558,13 @@ def _apart(value: float, other: float) -> str:
 def _dust(threshold: float) -> float:
     """Float dust around a target: 10.9 + 4 × 0.1 is 11.299999999999999, which meets 11.3."""
     return 1e-9 * max(1.0, abs(threshold))
+
+
+def _p_shown(p: float, *thresholds: float) -> str:
+    """P(meet) with two decimals, or as many more (up to six) as it takes not to print a
+    threshold it is below: 0.597 against 0.6 is "0.597", not "P(meet)=0.60 < 0.6"."""
+    for digits in range(2, 7):
+        text = f"{p:.{digits}f}"
+        if not any(float(text) == t and p != t for t in thresholds):
+            return text
+    return f"{p:.6f}"

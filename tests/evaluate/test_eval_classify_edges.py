@@ -219,3 +219,17 @@ def test_a_floor_not_yet_reached_is_judged_on_its_path_not_as_a_breach():
     )  # fmt: skip
     c = classify(ceiling, outlook(0.95), binding=True, config=CFG)
     assert c.capped_binding and c.capped_on == "line" and c.grade == "C"
+
+
+@pytest.mark.parametrize(
+    ("p", "expected_grade", "shown"),
+    [(0.597, "C", "P(meet)=0.597 < 0.6"), (0.6, "B", "P(meet)=0.60 ≥ 0.6"),
+     (0.45, "C", "P(meet)=0.45 < 0.6"), (0.19996, "D", "P(meet)=0.19996 < 0.2")],
+)
+def test_rule_never_prints_a_probability_equal_to_the_threshold_it_misses(
+    p, expected_grade, shown
+):
+    # 0.597 rounds to 0.60: "P(meet)=0.60 < 0.6" contradicted itself.
+    c = classify(prog(), outlook(p), binding=False, config=CFG)
+    assert c.grade == expected_grade
+    assert shown in c.rule
