@@ -1,4 +1,4 @@
-"""Yearly rates that revert (``NATURES["rate"]``): the pooled scale and the shape of the errors.
+"""Yearly rates that revert (``NATURES["rate"]`` and ``NATURES["unemployment"]``): the pooled scale and the shape of the errors.
 
 The ``rate`` nature projects a yearly rate (an unemployment rate, a growth rate) toward the
 series' mean, :math:`\\hat y_{n+h} = \\bar y + \\varphi^h (y_n - \\bar y)` with the shipped
@@ -208,21 +208,22 @@ def main() -> None:
         print(f"    {n}: ({', '.join(cells[:7])},\n        {', '.join(cells[7:])}),")
     print("}")
     before = Nature("rate", revert=PHI)
-    after = NATURES["rate"]
+    after, jobless = NATURES["rate"], NATURES["unemployment"]
     print("held-out cities (half b), project_series, horizons 1-5:")
     for n in (3, 8):
         for name, nat in (("before", before),
-                          ("after, city spread", replace(after, spread=s_city)),
-                          ("after, shipped spread", after)):
+                          ("after, city spread (measured)", replace(after, spread=s_city)),
+                          ("after, shipped rate", after),
+                          ("after, unemployment spread", jobless)):
             r = score(b, nat, n)
-            print(f"  {n} points {name:>22}: cover80 {r['cover80']:.3f} cover95 "
+            print(f"  {n} points {name:>30}: cover80 {r['cover80']:.3f} cover95 "
                   f"{r['cover95']:.3f} winkler80 {r['winkler80']:.2f} winkler95 "
                   f"{r['winkler95']:.2f} centre {r['centre_offset']:+.2f} ({r['cases']:.0f})")
     print("US unemployment 1959-2009, rolling origin, horizons 1-5:")
     for n in (3, 8):
-        for name, nat in (("before", before), ("after, shipped spread", after)):
+        for name, nat in (("before", before), ("after, shipped unemployment", jobless)):
             r = score([us], nat, n)
-            print(f"  {n} points {name:>22}: cover80 {r['cover80']:.3f} cover95 "
+            print(f"  {n} points {name:>30}: cover80 {r['cover80']:.3f} cover95 "
                   f"{r['cover95']:.3f} winkler80 {r['winkler80']:.2f} winkler95 "
                   f"{r['winkler95']:.2f} centre {r['centre_offset']:+.2f} ({r['cases']:.0f})")
 

@@ -84,7 +84,7 @@ def test_slow_population_averages_move_by_tenths_a_year(rows):
 def test_unemployment_returns_toward_its_usual_level(rows):
     # 5.2, 5.1, 5.6 (2020-2022) drifted to 6.2 in 2025 before issue 13; a yearly rate is now
     # projected between its mean and its latest value, never beyond the latest in its direction.
-    got = [r for r in _of(rows, "rate", 2) if "失业率" in r.name]
+    got = [r for r in _of(rows, "unemployment", 2) if "失业率" in r.name]
     assert len(got) >= 2
     for r in got:
         last, usual = r.values[-1], r.values.mean()
@@ -109,7 +109,7 @@ def test_unemployment_interval_at_mid_term_is_centred_and_within_1_5_points(rows
     # calibration (forecast._revert, benchmarks/rate_prior.py): scale 1/9 * 0.5 + 8/9 * 0.1076 *
     # 5.35 = 0.567, one-year 80 % error 1.656 scales at three points, times the AR(1) growth
     # sqrt((1 - 0.9^6) / 0.19) = 1.570 at three years: a half-width of 1.475, within 1.5.
-    got = [r for r in _of(rows, "rate", 2)
+    got = [r for r in _of(rows, "unemployment", 2)
            if "失业率" in r.name and r.case == "national-14th@2023-06-30"]
     assert len(got) == 1
     r = got[0]

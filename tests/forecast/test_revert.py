@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from indicator_forecast.forecast import _revert, project_series
 from indicator_forecast.forecast.priors import NATURES, Nature
 
-RATE = NATURES["rate"]
+RATE = NATURES["unemployment"]
 
 
 def _synthetic_ar1(n: int, seed: int) -> np.ndarray:

@@ -49,7 +49,8 @@ _WHAT = ("level", "flow", "growth_rate", "log_reduction", "gap_average")
 #: Decided from the unit and the name, never from an indicator's number; replace or extend the
 #: tuple (or pass ``rules=`` to :func:`quantity_nature`) for other plans.
 NATURE_RULES: tuple[tuple[str, str, str, str], ...] = (
-    ("rate", r"^%$", r"失业率|增长率|增速|利率|通胀|物价涨幅", r"$^"),
+    ("unemployment", r"^%$", r"失业率", r"$^"),
+    ("rate", r"^%$", r"增长率|增速|利率|通胀|物价涨幅", r"$^"),
     ("demographic", r"", r"预期寿命|受教育年限", r"$^"),
     ("share", r"^%$", r"率|比重|比例|占比|覆盖|份额", r"增长|增速|降低|下降|减少"),
 )
@@ -64,6 +65,11 @@ NATURE_WORDS: dict[str, tuple[str, str]] = {
         "按年度比率类指标向其常年水平（已有年份均值{mean}）回归预测，不按单年升降外推趋势",
         "treated as a yearly rate returning toward its usual level (the mean of the years "
         "observed, {mean}), not extrapolated from one year's rise or fall",
+    ),
+    "unemployment": (
+        "按失业率类指标向其常年水平（已有年份均值{mean}）回归预测，不按单年升降外推趋势",
+        "treated as an unemployment rate returning toward its usual level (the mean of the "
+        "years observed, {mean}), not extrapolated from one year's rise or fall",
     ),
     "demographic": (
         "按人口类缓变指标预测（年变化通常只有零点几）",

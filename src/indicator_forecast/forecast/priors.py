@@ -54,7 +54,7 @@ from typing import Literal
 
 import numpy as np
 
-NatureName = Literal["level", "share", "rate", "demographic"]
+NatureName = Literal["level", "share", "rate", "unemployment", "demographic"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Nature:
 
     Parameters
     ----------
-    name : {"level", "share", "rate", "demographic"}
+    name : {"level", "share", "rate", "unemployment", "demographic"}
         The kind.
     bounds : tuple of float, optional
         Lower and upper bound (a share: 0 and 100); projected on the logit scale.
@@ -136,13 +136,19 @@ NATURES: dict[str, Nature] = {
         "yearly change of the logit over eight-year windows",
     ),
     "rate": Nature(
-        "rate", revert=0.9, spread=0.1076, strength=8.0,
+        "rate", revert=0.9, spread=0.386, strength=8.0,
         source="phi: city-macro-data, yearly GDP growth of ~300 cities 2001-2020, the persistence "
         "that minimises the 1-5 year absolute error from windows of three and eight years; "
-        "spread: US unemployment rate 1959-2009 (statsmodels macrodata), median yearly change "
-        "relative to the level over eight-year windows (city growth rates move by 0.39 of "
-        "theirs, too much for an unemployment rate); strength and error shape: the reverting "
-        "forecast on half the cities (benchmarks/rate_prior.py, forecast._revert)",
+        "spread: the same growth rates, median yearly change relative to the level over "
+        "eight-year windows; strength and error shape: the reverting forecast on half the cities "
+        "(benchmarks/rate_prior.py, forecast._revert)",
+    ),
+    "unemployment": Nature(
+        "unemployment", revert=0.9, spread=0.1076, strength=8.0,
+        source="phi and error shape as a yearly rate (city-macro-data growth rates); spread: US "
+        "unemployment rate 1959-2009 (statsmodels macrodata), median yearly change relative to "
+        "the level over eight-year windows (growth rates move by 0.39 of theirs, 3.6 times as "
+        "much); benchmarks/rate_prior.py",
     ),
     "demographic": Nature(
         "demographic", spread=0.00284, width_ratio=0.53,

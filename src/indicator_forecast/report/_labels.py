@@ -108,7 +108,7 @@ _ZH: dict[str, Any] = {
         "interval_before": "（含基期之前{n}年）",
         "interval_prior": "，区间宽度的{w}取自同类指标的典型年变化",
         "interval_factor": "，宽度系数{c}（按模拟城市规划拟合）",
-        "kind_share": "占比类", "kind_level": "水平值类", "kind_rate": "年度比率类",
+        "kind_share": "占比类", "kind_level": "水平值类", "kind_rate": "年度比率类", "kind_unemployment": "失业率类",
         "kind_demographic": "人口类缓变指标", "kind_growth_rate": "年度增速类",
         "floored": "该指标只升不降，预测值及区间下限不低于{year}年的{value}{unit}。",
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
@@ -589,7 +589,7 @@ _EN: dict[str, Any] = {
         "interval_before": " ({n} before the base year)",
         "interval_prior": ", {w} of its width from the kind's typical yearly change",
         "interval_factor": ", width factor {c} (fitted on simulated city plans)",
-        "kind_share": "shares", "kind_level": "levels", "kind_rate": "yearly rates",
+        "kind_share": "shares", "kind_level": "levels", "kind_rate": "yearly rates", "kind_unemployment": "unemployment rates",
         "kind_demographic": "slow population averages", "kind_growth_rate": "yearly growth rates",
         "floored": "The quantity only rises: neither the projection nor its intervals go below "
                    "the {year} figure of {value}{unit}.",
