@@ -1,4 +1,4 @@
-"""Yearly rates that revert (``NATURES["rate"]`` and ``NATURES["unemployment"]``): the pooled scale and the shape of the errors.
+"""Yearly rates that revert (``rate``, ``unemployment`` in NATURES): pooled scale, error shape.
 
 The ``rate`` nature projects a yearly rate (an unemployment rate, a growth rate) toward the
 series' mean, :math:`\\hat y_{n+h} = \\bar y + \\varphi^h (y_n - \\bar y)` with the shipped
