@@ -579,6 +579,13 @@ def project_series(
             f"{n} points: {M.DESCRIPTIONS['revert']} (phi {nature.revert:g}, a yearly rate)",
             False,
         )
+    elif (nature is not None and nature.method is not None and method == "default"
+          and n >= max(M.MIN_POINTS[p] for p in M.members(nature.method))):
+        res = M.resolve(nature.method, n, positive=bool(np.all(y > 0)))
+        res = replace(res, reason=(
+            f"{res.reason} (for a {nature.name} from {n} points in place of the default "
+            f"{M.DEFAULT_METHOD}: its trend follows the latest changes, so a slowing trend is "
+            "not carried at the window's average change)"))
     else:
         res = M.resolve(method, n, positive=bool(np.all(y > 0)))
     if res.fell_back:
@@ -648,7 +655,7 @@ def project_series(
         )
     ws = default_width_scales() if width_scales is None else width_scales
     factors = ws.factor(width_kind, vals.size, horizons)
-    spread = spread * factors[:, None]
+    spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread)
     width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
                     and width_kind in ws.scales else None)
     ws_note = ws.describe(width_kind, vals.size, float(horizons[-1])) if h > 0 else None
