@@ -235,3 +235,31 @@ def test_only_rises_by_name():
     names = {ind.name for ind in plan.indicators if only_rises(ind)}
     assert any("城镇化率" in n for n in names) and any("预期寿命" in n for n in names)
     assert not any("失业率" in n for n in names)
+
+
+def test_levels_and_shares_use_the_damped_trend_from_five_points():
+    # The kind's method (forecast.priors.SLOWING_TREND_METHOD) replaces the default from the
+    # five points the damped trend needs; with fewer, and for other kinds, the default stays.
+    from indicator_forecast.forecast.width_scales import NO_SCALES
+
+    years8, vals8 = list(range(2015, 2023)), [10.0, 11.0, 12.5, 13.0, 14.2, 15.1, 15.5, 16.0]
+    for kind in ("level", "share"):
+        p = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                           nature=NATURES[kind], width_scales=NO_SCALES)
+        assert p.model == "damped_fixed" and "slowing trend" in p.model_reason
+    plain = project_series(years8, vals8, target_year=2025, width_scales=NO_SCALES)
+    assert plain.model == "combo(damped_fixed,drift)"
+    # A trend slowing from +1.5 to +0.5 a year: the damped trend, following the latest changes,
+    # ends below the default, which carries the window's average change (6/7 a year) half-way.
+    lvl = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                         nature=NATURES["level"], width_scales=NO_SCALES)
+    assert lvl.mean[-1] < plain.mean[-1]
+    three = project_series([2020, 2021, 2022], [10.0, 11.0, 12.5], target_year=2025,
+                           series_class="history_scale", nature=NATURES["level"])
+    assert three.model == "drift"
+    asked = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                           nature=NATURES["level"], method="drift")
+    assert asked.model == "drift"
+    demo = project_series(years8, [70 + v / 10 for v in vals8], target_year=2025,
+                          series_class="history_scale", nature=NATURES["demographic"])
+    assert demo.model == "combo(damped_fixed,drift)"
