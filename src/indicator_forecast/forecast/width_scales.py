@@ -12,8 +12,8 @@ index for a growth rate):
 :math:`c` depends only on the kind :math:`k`, the number of yearly figures :math:`n` and the
 horizon :math:`h`, never on the values, so a better latest figure still moves only the centre and
 never gives a worse grade. The table is fitted by ``benchmarks/fit_width_scales.py`` (the
-Winkler score of the 80 % interval minimised on the development hindcast, plan periods ending by
-2020) and shipped as ``width_scales.json`` with how it was made. Points between the fitted ones
+smallest factor whose 80 % intervals cover 80 % on the development hindcast, plan periods ending
+by 2020) and shipped as ``width_scales.json`` with how it was made. Points between the fitted ones
 interpolate linearly; fewer or more points than fitted take the nearest; horizons beyond the
 fitted ones take the last; a kind not in the table keeps :math:`c = 1`.
 
