@@ -159,7 +159,9 @@ def test_flat_share_history_gets_the_pooled_prior_width_on_the_logit():
     p = project_series([2020, 2021, 2022], [20.0, 20.0, 20.0], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
     cal, ws = default_calibration(), default_width_scales()
-    q = cal.scaled_quantiles("drift", cal.groups[-1][0], np.array([3.0]), -1, "level")[0]
+    # three points of a share: the ESCAP line (forecast.priors.SHORT_SHARE_METHOD), its table
+    assert p.model == "escap"
+    q = cal.scaled_quantiles("escap", cal.groups[-1][0], np.array([3.0]), -1, "level")[0]
     i10, i90 = (int(np.flatnonzero(np.isclose(cal.probs, x))[0]) for x in (0.1, 0.9))
     c = ws.factor("share", 3, np.array([3.0]))[0]
     z = to_logit(np.array([p.lo(80)[-1], p.hi(80)[-1]]), (0, 100))
@@ -212,7 +214,7 @@ def test_yearly_growth_bands_agree_with_the_calibrated_index():
 
 def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
     # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
-    # with 3 points, horizon 3: width factor 1.08 (shipped table), prior weight 1 - 1/(1 + 3)
+    # with 3 points, horizon 3: width factor 0.99 (shipped table), prior weight 1 - 1/(1 + 3)
     # = 75 %; the projection records the same factor.
     import json
     import warnings
@@ -232,11 +234,11 @@ def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
                       as_of="2023-06-30", progress=False)
     r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
     assert "区间按同类指标（占比类）的历史预测误差校准，使用3个年度数据" in reason(r)
-    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数1.08" in reason(r)
-    assert "width factor 1.08" in reason(r, "en") and "(shares)" in reason(r, "en")
+    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数0.99" in reason(r)
+    assert "width factor 0.99" in reason(r, "en") and "(shares)" in reason(r, "en")
     p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
-    assert p.width_factor == pytest.approx(1.08) and p.prior_weight == pytest.approx(0.75)
+    assert p.width_factor == pytest.approx(0.99) and p.prior_weight == pytest.approx(0.75)
 
 
 def test_flat_share_notes_do_not_credit_the_changes_before_the_latest(tmp_path):

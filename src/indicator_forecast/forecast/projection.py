@@ -32,7 +32,13 @@ from indicator_forecast.forecast.distribution import (
     from_samples,
     sorted_quantiles,
 )
-from indicator_forecast.forecast.priors import Nature, from_logit, no_change, to_logit
+from indicator_forecast.forecast.priors import (
+    METHOD_WHY,
+    Nature,
+    from_logit,
+    no_change,
+    to_logit,
+)
 from indicator_forecast.forecast.width_scales import WidthScales, default_width_scales
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
@@ -579,13 +585,12 @@ def project_series(
             f"{n} points: {M.DESCRIPTIONS['revert']} (phi {nature.revert:g}, a yearly rate)",
             False,
         )
-    elif (nature is not None and nature.method is not None and method == "default"
-          and n >= max(M.MIN_POINTS[p] for p in M.members(nature.method))):
-        res = M.resolve(nature.method, n, positive=bool(np.all(y > 0)))
+    elif (nature is not None and method == "default"
+          and (kind_method := nature.method_for(n, M.MIN_POINTS)) is not None):
+        res = M.resolve(kind_method, n, positive=bool(np.all(y > 0)))
         res = replace(res, reason=(
-            f"{res.reason} (for a {nature.name} from {n} points in place of the default "
-            f"{M.DEFAULT_METHOD}: its trend follows the latest changes, so a slowing trend is "
-            "not carried at the window's average change)"))
+            f"{res.reason} (for a {nature.name} with {n} points in place of the default "
+            f"{M.DEFAULT_METHOD}: {METHOD_WHY.get(kind_method, 'the method of its kind')})"))
     else:
         res = M.resolve(method, n, positive=bool(np.all(y > 0)))
     if res.fell_back:
