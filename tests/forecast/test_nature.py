@@ -267,6 +267,12 @@ def test_levels_and_shares_use_the_damped_trend_from_five_points():
     two = project_series(years8[-2:], vals8[-2:], target_year=2025,
                          series_class="history_scale", nature=NATURES["share"])
     assert two.model == "drift"
+    asked = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                           nature=NATURES["level"], method="drift")
+    assert asked.model == "drift"
+    demo = project_series(years8, [70 + v / 10 for v in vals8], target_year=2025,
+                          series_class="history_scale", nature=NATURES["demographic"])
+    assert demo.model == "combo(damped_fixed,drift)"
 
 
 def test_short_share_line_reads_the_middle_year_by_hand():
@@ -286,9 +292,3 @@ def test_short_share_line_reads_the_middle_year_by_hand():
     # The middle year's weight in the 2025 value is 2/6 - 2 (2 - 14/6) / (10/3) x (6 - 14/6)
     # = -0.4 on the logit: a lower 2021 steepens the line, so its end is higher.
     assert q.mean[-1] > p.mean[-1]
-    asked = project_series(years8, vals8, target_year=2025, series_class="history_scale",
-                           nature=NATURES["level"], method="drift")
-    assert asked.model == "drift"
-    demo = project_series(years8, [70 + v / 10 for v in vals8], target_year=2025,
-                          series_class="history_scale", nature=NATURES["demographic"])
-    assert demo.model == "combo(damped_fixed,drift)"
