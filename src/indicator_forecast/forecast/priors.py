@@ -38,6 +38,10 @@ When the values before the latest did not change (two points, or 2, 2, 2), a kin
 prior takes its own scale as 0, :math:`s = (1 - w)\,s_0` with :math:`m` the (zero) changes
 before the latest, so that the latest value never moves the width.
 
+A kind may also have methods of its own in place of the default (``Nature.methods``): plain
+levels and shares the damped trend alone from five points, shares the ESCAP line with three or
+four (chosen on the city hindcast out of sample, ``benchmarks/README.md``).
+
 The values are measured by ``benchmarks/priors.py`` on data that ends by 2020 (city-macro-data
 for shares and rates, the Gapminder life-expectancy panel for demographic levels).
 """
