@@ -236,3 +236,60 @@ def test_only_rises_by_name():
     names = {ind.name for ind in plan.indicators if only_rises(ind)}
     assert any("城镇化率" in n for n in names) and any("预期寿命" in n for n in names)
     assert not any("失业率" in n for n in names)
+
+
+def test_levels_and_shares_use_the_damped_trend_from_five_points():
+    # The kind's method (forecast.priors.SLOWING_TREND_METHOD) replaces the default from the
+    # five points the damped trend needs; with fewer, and for other kinds, the default stays.
+    from indicator_forecast.forecast.width_scales import NO_SCALES
+
+    years8, vals8 = list(range(2015, 2023)), [10.0, 11.0, 12.5, 13.0, 14.2, 15.1, 15.5, 16.0]
+    for kind in ("level", "share"):
+        p = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                           nature=NATURES[kind], width_scales=NO_SCALES)
+        assert p.model == "damped_fixed" and "slowing trend" in p.model_reason
+    plain = project_series(years8, vals8, target_year=2025, width_scales=NO_SCALES)
+    assert plain.model == "combo(damped_fixed,drift)"
+    # A trend slowing from +1.5 to +0.5 a year: the damped trend, following the latest changes,
+    # ends below the default, which carries the window's average change (6/7 a year) half-way.
+    lvl = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                         nature=NATURES["level"], width_scales=NO_SCALES)
+    assert lvl.mean[-1] < plain.mean[-1]
+    three = project_series([2020, 2021, 2022], [10.0, 11.0, 12.5], target_year=2025,
+                           series_class="history_scale", nature=NATURES["level"])
+    assert three.model == "drift"
+    # A share with three or four points: the ESCAP line (forecast.priors.SHORT_SHARE_METHOD),
+    # which reads the middle year too; two points: the default (drift, the one change).
+    for n in (3, 4):
+        sh = project_series(years8[-n:], vals8[-n:], target_year=2025,
+                            series_class="history_scale", nature=NATURES["share"],
+                            width_scales=NO_SCALES)
+        assert sh.model == "escap" and "every year given" in sh.model_reason
+    two = project_series(years8[-2:], vals8[-2:], target_year=2025,
+                         series_class="history_scale", nature=NATURES["share"])
+    assert two.model == "drift"
+    asked = project_series(years8, vals8, target_year=2025, series_class="history_scale",
+                           nature=NATURES["level"], method="drift")
+    assert asked.model == "drift"
+    demo = project_series(years8, [70 + v / 10 for v in vals8], target_year=2025,
+                          series_class="history_scale", nature=NATURES["demographic"])
+    assert demo.model == "combo(damped_fixed,drift)"
+
+
+def test_short_share_line_reads_the_middle_year_by_hand():
+    # SYNTHETIC 10, 12, 13 % (2020-2022), ESCAP weights 1, 2, 3 on the logit: weighted mean time
+    # 14/6, weighted mean z = (z1 + 2 z2 + 3 z3)/6, slope sum w (t - tw)(z - zw) / sum w (t - tw)^2
+    # (= 10/3); 2025 = zw + slope (6 - 14/6). Drift would ignore the 12 of 2021.
+    z = to_logit(np.array([10.0, 12.0, 13.0]), (0, 100))
+    t, w = np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])
+    tw, zw = 14 / 6, float((w * z).sum() / 6)
+    slope = float((w * (t - tw) * (z - zw)).sum() / (10 / 3))
+    want = from_logit(np.array([zw + slope * (6 - tw)]), (0, 100))[0]
+    p = project_series([2020, 2021, 2022], [10.0, 12.0, 13.0], target_year=2025,
+                       series_class="history_scale", nature=NATURES["share"])
+    assert p.mean[-1] == pytest.approx(want, rel=1e-9)
+    q = project_series([2020, 2021, 2022], [10.0, 11.0, 13.0], target_year=2025,
+                       series_class="history_scale", nature=NATURES["share"])
+    # The middle year's weight in the 2025 value is 2/6 - 2 (2 - 14/6) / (10/3) x (6 - 14/6)
+    # = -0.4 on the logit: a lower 2021 steepens the line, so its end is higher.
+    assert q.mean[-1] > p.mean[-1]

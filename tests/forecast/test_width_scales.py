@@ -159,7 +159,9 @@ def test_flat_share_history_gets_the_pooled_prior_width_on_the_logit():
     p = project_series([2020, 2021, 2022], [20.0, 20.0, 20.0], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
     cal, ws = default_calibration(), default_width_scales()
-    q = cal.scaled_quantiles("drift", cal.groups[-1][0], np.array([3.0]), -1, "level")[0]
+    # three points of a share: the ESCAP line (forecast.priors.SHORT_SHARE_METHOD), its table
+    assert p.model == "escap"
+    q = cal.scaled_quantiles("escap", cal.groups[-1][0], np.array([3.0]), -1, "level")[0]
     i10, i90 = (int(np.flatnonzero(np.isclose(cal.probs, x))[0]) for x in (0.1, 0.9))
     c = ws.factor("share", 3, np.array([3.0]))[0]
     z = to_logit(np.array([p.lo(80)[-1], p.hi(80)[-1]]), (0, 100))
@@ -212,7 +214,7 @@ def test_yearly_growth_bands_agree_with_the_calibrated_index():
 
 def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
     # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
-    # with 3 points, horizon 3: width factor 1.08 (shipped table), prior weight 1 - 1/(1 + 3)
+    # with 3 points, horizon 3: width factor 0.99 (shipped table), prior weight 1 - 1/(1 + 3)
     # = 75 %; the projection records the same factor.
     import json
     import warnings
@@ -232,11 +234,11 @@ def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
                       as_of="2023-06-30", progress=False)
     r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
     assert "区间按同类指标（占比类）的历史预测误差校准，使用3个年度数据" in reason(r)
-    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数1.08" in reason(r)
-    assert "width factor 1.08" in reason(r, "en") and "(shares)" in reason(r, "en")
+    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数0.99" in reason(r)
+    assert "width factor 0.99" in reason(r, "en") and "(shares)" in reason(r, "en")
     p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
-    assert p.width_factor == pytest.approx(1.08) and p.prior_weight == pytest.approx(0.75)
+    assert p.width_factor == pytest.approx(0.99) and p.prior_weight == pytest.approx(0.75)
 
 
 def test_flat_share_notes_do_not_credit_the_changes_before_the_latest(tmp_path):
@@ -262,3 +264,55 @@ def test_flat_share_notes_do_not_credit_the_changes_before_the_latest(tmp_path):
     assert r.outlook is not None
     assert not any("最新一年之前各年的平均变化" in n or "follows the changes before" in n
                    for n in r.outlook.notes)
+
+
+TAILED = from_dict({"name": "synthetic-tails", "points": [3, 8], "horizons": [1, 2, 3],
+                    "scales": {"level": [[0.5, 0.6, 0.8], [1.0, 1.2, 1.4]]},
+                    "tails": {"level": {"lower": [[2.0] * 3, [2.0] * 3],
+                                        "upper": [[0.5] * 3, [0.5] * 3]}}})
+
+
+def test_tail_factors_move_only_the_quantiles_beyond_the_80_bounds_by_hand():
+    # SYNTHETIC: the 80 % factors of SYNTHETIC, and tails x2 below 0.1, x0.5 above 0.9. At the
+    # 2.5 % quantile the distance below the 10 % one is twice that without tails; at 97.5 %
+    # the distance above the 90 % one is half.
+    years, vals = [2020, 2021, 2022], [10.0, 11.0, 12.5]
+    kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["level"])
+    plain, tailed = (project_series(years, vals, width_scales=w, **kw)
+                     for w in (SYNTHETIC, TAILED))
+    probs = default_calibration().probs
+    inner = (probs >= 0.1 - 1e-12) & (probs <= 0.9 + 1e-12)
+    np.testing.assert_allclose(tailed.base.values[:, inner], plain.base.values[:, inner])
+    np.testing.assert_allclose(tailed.lo(80), plain.lo(80))
+    np.testing.assert_allclose(tailed.hi(80), plain.hi(80))
+    assert tailed.lo(80)[-1] - tailed.lo(95)[-1] == pytest.approx(
+        2 * (plain.lo(80)[-1] - plain.lo(95)[-1]), rel=1e-9)
+    assert tailed.hi(95)[-1] - tailed.hi(80)[-1] == pytest.approx(
+        0.5 * (plain.hi(95)[-1] - plain.hi(80)[-1]), rel=1e-9)
+    assert any("tails beyond the 80 % bounds x2.00 below and x0.50 above" in n
+               for n in tailed.notes)
+
+
+def test_bad_tail_table_is_refused():
+    with pytest.raises(ConfigurationError, match="tail width factors"):
+        from_dict({"points": [3, 8], "horizons": [1], "scales": {"level": [[1.0], [1.0]]},
+                   "tails": {"level": {"lower": [[1.0], [0.0]], "upper": [[1.0], [1.0]]}}})
+
+
+def test_shipped_tails_only_for_shares():
+    # benchmarks/README.md, "P(meet) accuracy and 95 % tails": a level tail factor widened
+    # every level band for little coverage; growth rates were at 95 % already.
+    assert set(default_width_scales().tails) == {"share"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(vals=st.lists(st.floats(1, 90), min_size=3, max_size=9), bump=st.floats(0.01, 5),
+       target=st.floats(1, 99))
+def test_better_latest_value_never_lowers_p_with_tail_factors(vals, bump, target):
+    assume(len(set(vals[:-1])) > 1)
+    years = list(range(2022 - len(vals) + 1, 2023))
+    kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["level"],
+              width_scales=TAILED)
+    p = project_series(years, vals, **kw).prob_at_least(target)
+    q = project_series(years, [*vals[:-1], vals[-1] + bump], **kw).prob_at_least(target)
+    assert q >= p - 1e-12

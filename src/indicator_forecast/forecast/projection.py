@@ -33,7 +33,13 @@ from indicator_forecast.forecast.distribution import (
     from_samples,
     sorted_quantiles,
 )
-from indicator_forecast.forecast.priors import Nature, from_logit, no_change, to_logit
+from indicator_forecast.forecast.priors import (
+    METHOD_WHY,
+    Nature,
+    from_logit,
+    no_change,
+    to_logit,
+)
 from indicator_forecast.forecast.width_scales import WidthScales, default_width_scales
 
 ProjectedMeasure = Literal["level", "flow", "running_total", "growth_rate"]
@@ -580,6 +586,12 @@ def project_series(
             f"{n} points: {M.DESCRIPTIONS['revert']} (phi {nature.revert:g}, a yearly rate)",
             False,
         )
+    elif (nature is not None and method == "default"
+          and (kind_method := nature.method_for(n, M.MIN_POINTS)) is not None):
+        res = M.resolve(kind_method, n, positive=bool(np.all(y > 0)))
+        res = replace(res, reason=(
+            f"{res.reason} (for a {nature.name} with {n} points in place of the default "
+            f"{M.DEFAULT_METHOD}: {METHOD_WHY.get(kind_method, 'the method of its kind')})"))
     else:
         res = M.resolve(method, n, positive=bool(np.all(y > 0)))
     if res.fell_back:
@@ -655,7 +667,7 @@ def project_series(
         )
     ws = default_width_scales() if width_scales is None else width_scales
     factors = ws.factor(width_kind, vals.size, horizons)
-    spread = spread * factors[:, None]
+    spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread)
     width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
                     and width_kind in ws.scales else None)
     ws_note = ws.describe(width_kind, vals.size, float(horizons[-1])) if h > 0 else None

@@ -12,10 +12,19 @@ index for a growth rate):
 :math:`c` depends only on the kind :math:`k`, the number of yearly figures :math:`n` and the
 horizon :math:`h`, never on the values, so a better latest figure still moves only the centre and
 never gives a worse grade. The table is fitted by ``benchmarks/fit_width_scales.py`` (the
-Winkler score of the 80 % interval minimised on the development hindcast, plan periods ending by
-2020) and shipped as ``width_scales.json`` with how it was made. Points between the fitted ones
+smallest factor whose 80 % intervals cover 80 % on the development hindcast, plan periods ending
+by 2020) and shipped as ``width_scales.json`` with how it was made. Points between the fitted ones
 interpolate linearly; fewer or more points than fitted take the nearest; horizons beyond the
 fitted ones take the last; a kind not in the table keeps :math:`c = 1`.
+
+The tails beyond the 80 % bounds (:math:`p < 0.1` or :math:`p > 0.9`) may carry a factor of
+their own, per side, :math:`t^-` and :math:`t^+` (``tails``), fitted so that each side of the
+95 % interval leaves out 2.5 % of the outcomes; the 80 % bounds do not move:
+
+.. math:: Q'(p) = Q'(0.1) + c\,t^-_{k,n,h}\,(Q(p) - Q(0.1)) \quad (p < 0.1)
+
+and likewise above 0.9 with :math:`t^+`. A kind without tail factors keeps :math:`t = 1`
+(the 80 % factor throughout).
 """
 
 from __future__ import annotations
@@ -54,10 +63,73 @@ class WidthScales:
     horizons: tuple[int, ...]
     scales: dict[str, np.ndarray] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
+    tails: dict[str, tuple[np.ndarray, np.ndarray]] = field(repr=False, default_factory=dict)
     # factor() by its arguments (read-only arrays): series of a kind share a few horizon sets.
     _memo: dict[tuple[Any, ...], np.ndarray] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def _interp(self, table: np.ndarray, n: int, horizons: np.ndarray) -> np.ndarray:
+        h = np.asarray(horizons, dtype=float)
+        pts = np.asarray(self.points, dtype=float)
+        by_h = np.array([np.interp(float(n), pts, table[:, j]) for j in range(table.shape[1])])
+        out: np.ndarray = np.interp(h, np.asarray(self.horizons, dtype=float), by_h)
+        return out
+
+    def tail_factors(self, kind: str | None, n: int,
+                     horizons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper tail factors :math:`t^-, t^+` per horizon (ones when none fitted)."""
+        h = np.asarray(horizons, dtype=float)
+        if kind is None or kind not in self.tails:
+            return np.ones_like(h), np.ones_like(h)
+        lower, upper = self.tails[kind]
+        return self._interp(lower, n, h), self._interp(upper, n, h)
+
+    def apply(self, kind: str | None, n: int, horizons: np.ndarray, probs: np.ndarray,
+              spread: np.ndarray) -> np.ndarray:
+        r"""Scaled distances of the quantiles from the point forecast.
+
+        Parameters
+        ----------
+        kind : str, optional
+            The kind of quantity.
+        n : int
+            Number of yearly figures.
+        horizons : numpy.ndarray
+            Horizon of each row of ``spread``.
+        probs : numpy.ndarray
+            The probabilities of the columns of ``spread``; with tail factors they must hold
+            0.1 and 0.9.
+        spread : numpy.ndarray
+            Distances :math:`Q(p) - \hat y`, shape (len(horizons), len(probs)).
+
+        Returns
+        -------
+        numpy.ndarray
+            :math:`c\,(Q(p) - \hat y)` inside the 80 % bounds and the tails scaled further by
+            :math:`t^\pm` beyond them.
+
+        Raises
+        ------
+        ConfigurationError
+            When tail factors apply and ``probs`` lacks 0.1 or 0.9.
+        """
+        c = self.factor(kind, n, horizons)[:, None]
+        out: np.ndarray = spread * c
+        if kind is None or kind not in self.tails:
+            return out
+        p = np.asarray(probs, dtype=float)
+        i10, i90 = np.flatnonzero(np.isclose(p, 0.1)), np.flatnonzero(np.isclose(p, 0.9))
+        if i10.size == 0 or i90.size == 0:
+            raise ConfigurationError(
+                "tail width factors need the probabilities 0.1 and 0.9 on the grid; got "
+                f"{p.tolist()}"
+            )
+        lo, hi = self.tail_factors(kind, n, horizons)
+        a, b = int(i10[0]), int(i90[0])
+        out[:, :a] = out[:, a:a + 1] + lo[:, None] * (out[:, :a] - out[:, a:a + 1])
+        out[:, b + 1:] = out[:, b:b + 1] + hi[:, None] * (out[:, b + 1:] - out[:, b:b + 1])
+        return out
 
     def factor(self, kind: str | None, n: int, horizons: np.ndarray) -> np.ndarray:
         """Width factor per (possibly fractional) horizon for a ``kind`` with ``n`` figures (a
@@ -77,18 +149,18 @@ class WidthScales:
     def _factor(self, kind: str | None, n: int, h: np.ndarray) -> np.ndarray:
         if kind is None or kind not in self.scales:
             return np.ones_like(h)
-        table = self.scales[kind]
-        pts = np.asarray(self.points, dtype=float)
-        by_h = np.array([np.interp(float(n), pts, table[:, j]) for j in range(table.shape[1])])
-        out: np.ndarray = np.interp(h, np.asarray(self.horizons, dtype=float), by_h)
-        return out
+        return self._interp(self.scales[kind], n, h)
 
     def describe(self, kind: str | None, n: int, h: float) -> str | None:
         """A note on the factor applied, or None when no factor is fitted for the kind."""
         if kind is None or kind not in self.scales:
             return None
         c = float(self.factor(kind, n, np.array([h]))[0])
-        return (f"interval width x{c:.2f} for a {kind} with {n} points at horizon {h:g} "
+        tail = ""
+        if kind in self.tails:
+            lo, hi = (float(t[0]) for t in self.tail_factors(kind, n, np.array([h])))
+            tail = f", tails beyond the 80 % bounds x{lo:.2f} below and x{hi:.2f} above"
+        return (f"interval width x{c:.2f}{tail} for a {kind} with {n} points at horizon {h:g} "
                 f"(fitted on simulated city plans, table {self.name!r})")
 
 
@@ -103,7 +175,8 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
     ----------
     d : dict
         The parsed JSON: ``name``, ``points``, ``horizons``, ``scales`` (per kind, rows by
-        points and columns by horizons) and metadata.
+        points and columns by horizons), optionally ``tails`` (per kind, ``lower`` and
+        ``upper`` tables of the same shape) and metadata.
 
     Returns
     -------
@@ -114,7 +187,8 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
     Raises
     ------
     ConfigurationError
-        When a kind's factors are not all positive or not of shape (points, horizons).
+        When a kind's factors (or tail factors) are not all positive or not of shape
+        (points, horizons).
     """
     points = tuple(int(x) for x in d["points"])
     horizons = tuple(int(x) for x in d["horizons"])
@@ -127,8 +201,20 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
                 f"({len(points)}, {len(horizons)}); got {a.shape}"
             )
         scales[str(kind)] = a
-    meta = {k: v for k, v in d.items() if k != "scales"}
-    return WidthScales(str(d.get("name", "custom")), points, horizons, scales, meta)
+    tails: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for kind, sides in d.get("tails", {}).items():
+        pair = []
+        for side in ("lower", "upper"):
+            a = np.asarray(sides[side], dtype=float)
+            if a.shape != (len(points), len(horizons)) or not np.all(a > 0):
+                raise ConfigurationError(
+                    f"tail width factors ({side}) for {kind!r} must be positive, shape "
+                    f"({len(points)}, {len(horizons)}); got {a.shape}"
+                )
+            pair.append(a)
+        tails[str(kind)] = (pair[0], pair[1])
+    meta = {k: v for k, v in d.items() if k not in ("scales", "tails")}
+    return WidthScales(str(d.get("name", "custom")), points, horizons, scales, meta, tails)
 
 
 @lru_cache(maxsize=1)
