@@ -80,7 +80,7 @@ def _chunks(items: Iterable[Named], size: int) -> Iterator[list[Named]]:
 
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused for one chunk, then restored as it was.
+    """The cyclic garbage collector paused for a block, then restored as it was.
 
     A chunk allocates hundreds of thousands of small objects that live to its end; with the
     collector running, its passes over them (and over every plan held) cost about a fifth of
@@ -213,12 +213,25 @@ def evaluate_many(
     frames: list[pd.DataFrame] = []
     if workers is None:
         plans = track(named, description="评估规划 / plans", show=progress, total=len(named))
+        if on_evaluation is None:
+            # One pause for the whole batch: an evaluation makes no reference cycles (none
+            # found after 1,000 plans), while each pass of the collector once the chunk is
+            # done walks every plan the caller holds (~5-10 % of the CPU at 1,000 plans).
+            with _cyclic_gc_paused():
+                for chunk in _chunks(plans, CHUNK):
+                    frames.extend(_with_plan(name, ev.to_frame())
+                                  for name, ev in evaluate_chunk(chunk, as_of, config))
+                return _concat(frames)
         for chunk in _chunks(plans, CHUNK):
-            for name, ev in evaluate_chunk(chunk, as_of, config):
-                if on_evaluation is not None:
-                    on_evaluation(name, ev)
-                with _cyclic_gc_paused():
-                    frames.append(_with_plan(name, ev.to_frame()))
+            # The collector runs between chunks and during the caller's function, which may
+            # make cycles (a chart's figure, say); one pause for a chunk's evaluations and
+            # frames, not one per plan (re-enabling it walked everything held, ~12 %).
+            with _cyclic_gc_paused():
+                evaluations = evaluate_chunk(chunk, as_of, config)
+                frames.extend(_with_plan(name, ev.to_frame()) for name, ev in evaluations)
+            for name, ev in evaluations:
+                on_evaluation(name, ev)
+            del evaluations
         with _cyclic_gc_paused():
             return _concat(frames)
     size = max(1, min(CHUNK, -(-len(named) // (4 * workers))))
