@@ -6,8 +6,11 @@ Every plan, indicator name, department and number here is invented (all names ca
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -41,3 +44,17 @@ def synthetic_observations(plan, rows: list[tuple], directory: Path | None = Non
     path = directory / "synthetic_observations.csv"
     df.to_csv(path, index=False)
     return read_observations(path, plan)
+
+
+def scale_bench() -> Any:
+    """``benchmarks/evaluate_scale.py`` as a module (its SYNTHETIC plans and the shipped ones),
+    loaded once and registered so that process pools can pickle its functions."""
+    name = "evaluate_scale_bench"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parents[2] / "benchmarks" / "evaluate_scale.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]

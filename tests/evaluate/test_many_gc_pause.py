@@ -10,36 +10,20 @@ benchmarks/evaluate_scale.py, never here.
 from __future__ import annotations
 
 import gc
-import importlib.util
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from conftest import scale_bench
 
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.evaluate.many import evaluate_many
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench() -> Any:
-    name = "evaluate_scale_bench"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" /
-                                                      "evaluate_scale.py")
-        assert spec is not None and spec.loader is not None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
 
 @pytest.fixture(scope="module")
 def synthetic() -> list[tuple[str, Any, Any]]:
-    return list(_bench().synthetic_units(4, seed=91))
+    return list(scale_bench().synthetic_units(4, seed=91))
 
 
 @pytest.fixture

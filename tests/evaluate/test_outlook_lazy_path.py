@@ -7,32 +7,18 @@ the old code paths in test_projection_speed_paths.py (the chart frame, exactly).
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import scale_bench
 
 from indicator_forecast.classify import Outlook
 from indicator_forecast.evaluate import evaluate
 from indicator_forecast.forecast import projection as proj
 
-ROOT = Path(__file__).resolve().parents[2]
 ROW = (2024, 5.0, 4.0, 6.0, 3.5, 6.5)  # year, mean, lo80, hi80, lo95, hi95, by hand
 
-
-def _bench() -> Any:
-    name = "evaluate_scale_bench"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" /
-                                                      "evaluate_scale.py")
-        assert spec is not None and spec.loader is not None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
 
 
 def _outlook(path_source: Any) -> Outlook:
@@ -68,7 +54,7 @@ def test_an_outlook_with_a_plain_path_pickles() -> None:
 
 
 def test_the_result_frame_does_not_build_the_yearly_amounts(monkeypatch) -> None:
-    name, plan, obs = next(_bench().synthetic_units(1, seed=99))
+    name, plan, obs = next(scale_bench().synthetic_units(1, seed=99))
 
     def refuse(self: Any, at: Any = None) -> Any:
         raise AssertionError("the yearly amounts were built")

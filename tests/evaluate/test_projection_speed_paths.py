@@ -11,15 +11,13 @@ measured in benchmarks/evaluate_scale.py, never here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import scale_bench
 from scipy.stats import norm
 
 from indicator_forecast.data import Observations
@@ -29,20 +27,8 @@ from indicator_forecast.forecast import projection as proj
 from indicator_forecast.forecast.calibration import default_calibration
 from indicator_forecast.forecast.distribution import Predictive, from_samples, sorted_quantiles
 
-ROOT = Path(__file__).resolve().parents[2]
 DATES = ("2023-06-30", "2026-03-31")
 
-
-def _bench() -> Any:
-    name = "evaluate_scale_bench"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" /
-                                                      "evaluate_scale.py")
-        assert spec is not None and spec.loader is not None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
 
 
 def old_simulate(base: Predictive, horizons: np.ndarray, corr: np.ndarray,
@@ -101,7 +87,7 @@ def old_yearly(self: proj.AmountsProjection, at: Sequence[float] | None = None) 
 
 @pytest.fixture(scope="module")
 def plans() -> list[tuple[str, Any, Observations]]:
-    bench = _bench()
+    bench = scale_bench()
     return [*bench.shipped(), *bench.synthetic_units(12, seed=515)]
 
 

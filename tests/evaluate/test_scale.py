@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
-import sys
 from collections import namedtuple
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import scale_bench
 
 from indicator_forecast import read_observations
 from indicator_forecast.adjust import propose
@@ -37,26 +37,15 @@ from indicator_forecast.progress import compute_progress, plan_moment
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _bench() -> Any:
-    name = "evaluate_scale_bench"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" /
-                                                      "evaluate_scale.py")
-        assert spec is not None and spec.loader is not None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
 
 @pytest.fixture(scope="module")
 def shipped() -> list[tuple[str, Any, Observations]]:
-    return list(_bench().shipped())
+    return list(scale_bench().shipped())
 
 
 @pytest.fixture(scope="module")
 def synthetic() -> list[tuple[str, Any, Observations]]:
-    return list(_bench().synthetic_units(6, seed=77))
+    return list(scale_bench().synthetic_units(6, seed=77))
 
 
 # --- the reference code paths (as at 2adb94c) -------------------------------------------------
