@@ -66,6 +66,18 @@ def test_wrong_units_are_rejected_with_their_place(
     assert ("3", "2021") not in got
 
 
+def test_a_figure_in_chinese_numerals_is_a_problem_with_its_cell(
+    plan: Plan, forms: list[Path], tmp_path: Path
+) -> None:
+    f = _one(plan, forms, "区发改委", {("3", "2021", "flow"): "九十二"}, tmp_path / "n.xlsx")
+    res = collect(plan, [f])
+    rows = form_rows(f)
+    [p] = [p for p in res.problems if "汉字数字" in p.expected]
+    assert p.column == f"H{rows[('3', '2021', 'flow')]}（填报值）"
+    assert p.value == "九十二"
+    assert [u.text for u in res.unfilled] == []
+
+
 def test_values_outside_what_the_kind_allows_are_refused(
     plan: Plan, forms: list[Path], tmp_path: Path
 ) -> None:

@@ -75,6 +75,24 @@ def test_garbled_numbers_are_unreadable(raw: str) -> None:
     assert "12.5" in exc.value.expected
 
 
+@pytest.mark.parametrize(("raw", "numerals"), [
+    ("九十二", "九十二"), ("约九十二点五", "九十二点五"), ("百分之十二", "百分之十二"),
+    ("两千万元", "两千万"), ("十二%", "十二"), ("三个百分点", "三"),
+])
+def test_chinese_numerals_are_a_problem_not_unfilled(raw: str, numerals: str) -> None:
+    # The department typed a figure, in words: it is asked for the digits, never converted.
+    with pytest.raises(UnreadableError) as exc:
+        read_entry(raw, "亿元")
+    assert not isinstance(exc.value, UnfilledError)
+    assert f"“{numerals}”" in exc.value.expected
+
+
+@pytest.mark.parametrize("raw", ["一般", "一直未统计", "数据由统计局提供", "万元"])
+def test_prose_without_a_figure_stays_unfilled(raw: str) -> None:
+    with pytest.raises(UnfilledError):
+        read_entry(raw, "亿元")
+
+
 def test_empty_cells_are_none() -> None:
     assert read_entry(None, "%") is None
     assert read_entry("  ", "%") is None

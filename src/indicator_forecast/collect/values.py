@@ -7,8 +7,9 @@ different unit of the same kind that differs by a power of ten ("140000万元" w
 asked), converted exactly in decimal arithmetic and said so. Any other unit is rejected.
 
 Not a figure: placeholders such as 待定, 暂无, —, 见附件 raise :class:`UnfilledError` (reported
-as 未填 with their place, never guessed); other text raises :class:`UnreadableError` with what
-was expected.
+as 未填 with their place, never guessed); a figure written in Chinese numerals (九十二, 百分之十二)
+and other text meant as a figure raise :class:`UnreadableError` with what was expected: the
+numerals are not converted, the department is asked to type the digits.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _PLACEHOLDERS = (
 _DASHES = set("-—–―－~～/／\\、.。*")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CN_NUMERAL = re.compile(r"(?:百分之)?[零〇一二两三四五六七八九十百千万亿点几]*[零〇一二两三四五六七八九十]"
+                         r"[零〇一二两三四五六七八九十百千万亿点几]*")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,12 @@ def _is_placeholder(s: str) -> bool:
     return bool(s) and (all(ch in _DASHES for ch in s) or low.startswith(_PLACEHOLDERS))
 
 
+def _written_as_figure(rest: str, asked: str) -> bool:
+    """What follows Chinese numerals makes them a figure: nothing, the asked unit, %, or a unit."""
+    typed = normalise_unit(rest)
+    return typed in ("", asked, "%", "百分点", "个百分点") or any(typed in g for g in _GROUPS.values())
+
+
 def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Reading | None:
     """Read one cell as typed; None for an empty cell.
 
@@ -138,6 +147,13 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
             s, approximate = s[: -len(q)], True
     m = _THOUSANDS.match(s) or _NUMBER.match(s)
     if m is None:
+        cn = _CN_NUMERAL.match(s)
+        if cn is not None and _written_as_figure(s[cn.end():], asked):
+            raise UnreadableError(
+                raw,
+                f"阿拉伯数字，如 12.5（单位：{unit}），不是汉字数字“{cn.group(0)}” / digits such as "
+                f"12.5, not a number in Chinese characters",
+            )
         if not re.search(r"\d", s):
             raise UnfilledError(raw, "未填写数值 / no figure given")
         raise UnreadableError(raw, f"一个数字，如 12.5（单位：{unit}）/ a number such as 12.5")
