@@ -15,7 +15,7 @@ from indicator_forecast.exceptions import (
     PlanError,
     TargetParseError,
 )
-from indicator_forecast.plan import Indicator, Plan, parse_target, read_plan
+from indicator_forecast.plan import Indicator, Plan, parse_target, read_plan, read_plan_folder
 
 # isort: split
 # Last on purpose: the function `evaluate` shadows the subpackage name (the public verb).
@@ -46,4 +46,5 @@ __all__ = [
     "parse_target",
     "read_observations",
     "read_plan",
+    "read_plan_folder",
 ]

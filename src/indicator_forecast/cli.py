@@ -14,7 +14,6 @@ Exit codes: 0 clean; 1 input errors (every problem listed); 2 usage; 3 refused t
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,22 +51,12 @@ def _print_problems(err: InputError) -> None:
         c.print(t)
 
 
-def _plan_meta(plan_path: Path) -> dict[str, Any]:
-    """Optional plan.json beside the plan: name, jurisdiction, parent, base_year, target_year."""
-    meta = plan_path.with_name("plan.json")
-    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
-
-
 def _read_plan(path: str, args: argparse.Namespace) -> Any:
-    from indicator_forecast import read_plan
+    from indicator_forecast.plan.reader import PLAN_META_KEYS, plan_meta, read_plan
 
     p = Path(path)
-    meta = _plan_meta(p)
-    kw = {
-        k: meta[k]
-        for k in ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance")
-        if k in meta
-    }
+    meta = plan_meta(p)
+    kw = {k: meta[k] for k in PLAN_META_KEYS if k in meta}
     for k in ("name", "jurisdiction", "parent"):
         if getattr(args, k, None):
             kw[k] = getattr(args, k)
@@ -92,13 +81,13 @@ def _read_tasks(plan_path: str, args: argparse.Namespace) -> Any:
     """The main tasks beside the plan, or None. Their title is ``tasks_name`` of plan.json, else
     the plan's name without a trailing 主要指标 ("普陀区“十四五”规划纲要主要指标" →
     "普陀区“十四五”规划纲要")."""
-    from indicator_forecast.plan import read_tasks
+    from indicator_forecast.plan import plan_meta, read_tasks
 
     p = Path(plan_path)
     path = _tasks_file(p)
     if path is None:
         return None
-    meta = _plan_meta(p)
+    meta = plan_meta(p)
     name = meta.get("tasks_name") or (
         getattr(args, "name", None) or meta.get("name", "")
     ).removesuffix("主要指标")

@@ -8,14 +8,13 @@ change, and say in the commit which numbers moved and why.
 
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from pathlib import Path
 
 import pytest
 
-from indicator_forecast import evaluate, read_observations, read_plan
+from indicator_forecast import evaluate, read_observations, read_plan_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -33,10 +32,7 @@ CASES = [
 
 def _frame_text(plan_dir: str, as_of: str, lang: str) -> str:
     folder = ROOT / "data" / plan_dir
-    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
-                               "band_tolerance") if k in meta}  # fmt: skip
-    plan = read_plan(folder / "plan.csv", **kw)
+    plan = read_plan_folder(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         obs = read_observations(folder / "observations.csv", plan)

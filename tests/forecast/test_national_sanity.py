@@ -8,7 +8,6 @@ plain level's interval is not many times wider than the changes the series itsel
 
 from __future__ import annotations
 
-import json
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indicator_forecast import evaluate, read_observations, read_plan
+from indicator_forecast import evaluate, read_observations, read_plan_folder
 from indicator_forecast.evaluate._outlook import quantity_nature
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -42,10 +41,7 @@ def rows() -> list[Row]:
     out = []
     for plan_dir, as_of in CASES:
         folder = DATA / plan_dir
-        meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-        kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
-                                   "band_tolerance") if k in meta}
-        plan = read_plan(folder / "plan.csv", **kw)
+        plan = read_plan_folder(folder)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ev = evaluate(plan, read_observations(folder / "observations.csv", plan),

@@ -216,18 +216,14 @@ def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
     # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
     # with 3 points, horizon 3: width factor 0.99 (shipped table), prior weight 1 - 1/(1 + 3)
     # = 75 %; the projection records the same factor.
-    import json
     import warnings
     from pathlib import Path
 
-    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
     from indicator_forecast.evaluate.reasons import reason
 
     folder = Path(__file__).resolve().parents[2] / "data" / "national-14th"
-    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
-                               "band_tolerance") if k in meta}
-    plan = read_plan(folder / "plan.csv", **kw)
+    plan = read_plan_folder(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ev = evaluate(plan, read_observations(folder / "observations.csv", plan),

@@ -3,7 +3,6 @@ CLI reads them (plan.json beside each plan)."""
 
 from __future__ import annotations
 
-import json
 import warnings
 from functools import cache
 from pathlib import Path
@@ -15,13 +14,10 @@ AS_OF = "2023-06-30"
 
 @cache
 def shipped(name: str) -> Any:
-    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
 
     folder = ROOT / "data" / name
-    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
-                               "band_tolerance") if k in meta}  # fmt: skip
-    plan = read_plan(folder / "plan.csv", **kw)
+    plan = read_plan_folder(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         obs = read_observations(folder / "observations.csv", plan)

@@ -168,11 +168,10 @@ def test_empty_adjustment_table_says_so(synthetic_ev, tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def national_13th_final():
-    from indicator_forecast import evaluate, read_observations, read_plan
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
 
     folder = ROOT / "data" / "national-13th"
-    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    plan = read_plan(folder / "plan.csv", **meta)
+    plan = read_plan_folder(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         obs = read_observations(folder / "observations.csv", plan)

@@ -30,8 +30,10 @@ _PLACEHOLDERS = (
 _DASHES = set("-—–―－~～/／\\、.。*")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_CN_NUMERAL = re.compile(r"(?:百分之)?[零〇一二两三四五六七八九十百千万亿点几]*[零〇一二两三四五六七八九十]"
-                         r"[零〇一二两三四五六七八九十百千万亿点几]*")
+_CN_DIGITS = "零〇一二两三四五六七八九十"
+_CN_NUMERAL = re.compile(
+    f"(?:百分之)?[{_CN_DIGITS}百千万亿点几]*[{_CN_DIGITS}][{_CN_DIGITS}百千万亿点几]*"
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ def _is_placeholder(s: str) -> bool:
 def _written_as_figure(rest: str, asked: str) -> bool:
     """What follows Chinese numerals makes them a figure: nothing, the asked unit, %, or a unit."""
     typed = normalise_unit(rest)
-    return typed in ("", asked, "%", "百分点", "个百分点") or any(typed in g for g in _GROUPS.values())
+    if typed in ("", asked, "%", "百分点", "个百分点"):
+        return True
+    return any(typed in g for g in _GROUPS.values())
 
 
 def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Reading | None:
@@ -151,8 +155,8 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
         if cn is not None and _written_as_figure(s[cn.end():], asked):
             raise UnreadableError(
                 raw,
-                f"阿拉伯数字，如 12.5（单位：{unit}），不是汉字数字“{cn.group(0)}” / digits such as "
-                f"12.5, not a number in Chinese characters",
+                f"阿拉伯数字，如 12.5（单位：{unit}），不是汉字数字“{cn.group(0)}” / digits "
+                f"such as 12.5, not a number in Chinese characters",
             )
         if not re.search(r"\d", s):
             raise UnfilledError(raw, "未填写数值 / no figure given")

@@ -338,3 +338,70 @@ def read_plan(
         name=name or Path(path).stem, jurisdiction=jurisdiction, parent=parent, base_year=b,
         target_year=t, indicators=tuple(indicators), source=str(path), notes=tuple(notes),
     )
+
+
+PLAN_META_KEYS = ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance")
+
+
+def plan_meta(plan_path: str | Path) -> dict[str, Any]:
+    """The optional ``plan.json`` beside a plan table; ``{}`` if there is none.
+
+    Parameters
+    ----------
+    plan_path : str or Path
+        The plan table; ``plan.json`` is looked for in its folder.
+
+    Returns
+    -------
+    dict
+        The file's object: :data:`PLAN_META_KEYS` are :func:`read_plan`'s keywords, other keys
+        (``tasks_name`` …) are read by whoever needs them.
+
+    Raises
+    ------
+    PlanError
+        If ``plan.json`` is not a JSON object, naming the file and the place.
+    """
+    import json
+
+    meta = Path(plan_path).with_name("plan.json")
+    if not meta.exists():
+        return {}
+    try:
+        value = json.loads(meta.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise PlanError(f"{meta}: not readable as JSON in UTF-8 ({exc})") from None
+    if not isinstance(value, dict):
+        raise PlanError(f"{meta}: expected a JSON object such as {{\"name\": …}}, got "
+                        f"{type(value).__name__}")
+    return value
+
+
+def read_plan_folder(folder: str | Path, **overrides: Any) -> Plan:
+    """Read the plan of a folder as the CLI does: ``plan.csv`` or ``plan.xlsx`` and ``plan.json``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A plan's folder (as shipped under ``data/``).
+    **overrides
+        :func:`read_plan` keywords that take precedence over ``plan.json``.
+
+    Returns
+    -------
+    Plan
+
+    Raises
+    ------
+    PlanError
+        If the folder holds no plan table or both, or the plan cannot be read.
+    """
+    folder = Path(folder)
+    found = [folder / n for n in ("plan.csv", "plan.xlsx") if (folder / n).exists()]
+    if len(found) != 1:
+        raise PlanError(f"{folder}: expected one plan table (plan.csv or plan.xlsx), found "
+                        f"{len(found)}")
+    meta = plan_meta(found[0])
+    kw = {k: meta[k] for k in PLAN_META_KEYS if k in meta}
+    kw.update({k: v for k, v in overrides.items() if v is not None})
+    return read_plan(found[0], **kw)
