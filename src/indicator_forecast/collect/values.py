@@ -155,8 +155,8 @@ def read_entry(raw: object, unit: str, *, percent_format: bool = False) -> Readi
         if cn is not None and _written_as_figure(s[cn.end():], asked):
             raise UnreadableError(
                 raw,
-                f"阿拉伯数字，如 12.5（单位：{unit}），不是汉字数字“{cn.group(0)}” / digits "
-                f"such as 12.5, not a number in Chinese characters",
+                f"阿拉伯数字，不是汉字数字“{cn.group(0)}”，如 12.5（单位：{unit}）/ digits, "
+                f"not a number in Chinese characters, such as 12.5",
             )
         if not re.search(r"\d", s):
             raise UnfilledError(raw, "未填写数值 / no figure given")
