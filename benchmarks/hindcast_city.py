@@ -358,6 +358,12 @@ def main() -> None:
             ks = [c for c in sel if c["kind"] == kind]
             if ks:
                 result[f"points_{npts}"][kind] = score(ks)
+        # The same bound with each quantity's P recalibrated bin by bin on its own (in sample:
+        # optimistic by about bins x p(1 - p) / n, ~0.002 here).
+        parts = [(v["cases"], v["engine"]["murphy"]["best_at_perfect_reliability"])
+                 for k, v in result[f"points_{npts}"].items() if k in KINDS]
+        result[f"points_{npts}"]["best_at_perfect_reliability_by_quantity"] = (
+            sum(n * b for n, b in parts) / sum(n for n, _ in parts))
     if a.recalibrate:
         result["recalibration_by_period"] = {
             f"points_{n}": recalibrated([c for c in all_cases if c["points"] == n]) for n in (3, 8)}
@@ -385,7 +391,8 @@ def main() -> None:
         d = r["engine"]["murphy"]
         print(f"  best Brier with the engine's resolution at perfect reliability: "
               f"{d['best_at_perfect_reliability']:.4f} (uncertainty {d['uncertainty']:.4f} - "
-              f"resolution {d['resolution']:.4f})")
+              f"resolution {d['resolution']:.4f}); each quantity on its own bins: "
+              f"{result[f'points_{npts}']['best_at_perfect_reliability_by_quantity']:.4f}")
     print(f"wrote {a.out} in {result['seconds']} s")
 
 
