@@ -19,6 +19,12 @@ Beyond the 80 % bounds a kind may carry a tail factor of its own (``tails`` in t
 Tail factors are fitted and scored for every kind but written only for ``--tail-kinds``
 (default: shares; why in ``TAIL_KINDS``).
 
+For ``--roughness-kinds`` (default: plain levels) the factors at 8 points are also fitted per
+roughness bin of the values before the latest (``roughness`` in the table; the engine
+interpolates from the pooled 3-point row, see ``forecast/width_scales.py``); the crossfits score
+those records with their bin's factor. ``--roughness-grid OUT`` only scores the multiplier by
+the series' roughness over the pool's (``roughness_grid``), which was not adopted.
+
 Out-of-sample checks, printed and written to ``results/fit_width_scales.json``:
 
 - by city: c fitted on the cities at even places scores those at odd places and vice versa;
