@@ -210,13 +210,41 @@ def winkler(lo: float, hi: float, y: float, alpha: float = 0.2) -> float:
     return hi - lo + (2 / alpha) * (max(lo - y, 0) + max(y - hi, 0))
 
 
+def murphy(p: np.ndarray, o: np.ndarray) -> dict[str, float]:
+    """Murphy's decomposition of the Brier score, binned as the reliability table is.
+
+    ``brier = reliability - resolution + uncertainty + within``: reliability
+    :math:`\\sum_k n_k (\\bar p_k - \\bar o_k)^2 / N`, resolution
+    :math:`\\sum_k n_k (\\bar o_k - \\bar o)^2 / N`, uncertainty :math:`\\bar o (1 - \\bar o)`;
+    ``within`` is what binning leaves (the spread of P inside a bin and its covariance with the
+    outcome; 0 for a rule whose P is 0 or 1). ``best_at_perfect_reliability`` = uncertainty -
+    resolution: the Brier score of a forecast that says, for each bin of the engine's P, how
+    often that bin is met, i.e. the best reachable with these bins' resolution once calibrated
+    perfectly (in sample, so a bound, not a forecast).
+    """
+    bins = np.array([_bin(x) for x in p])
+    n, obar = p.size, float(o.mean())
+    rel = res = 0.0
+    for k in range(10):
+        sel = bins == k
+        if sel.any():
+            m = int(sel.sum())
+            rel += m * (float(p[sel].mean()) - float(o[sel].mean())) ** 2
+            res += m * (float(o[sel].mean()) - obar) ** 2
+    rel, res = rel / n, res / n
+    unc = obar * (1 - obar)
+    brier = float(np.mean((p - o) ** 2))
+    return {"brier": brier, "reliability": rel, "resolution": res, "uncertainty": unc,
+            "within": brier - (rel - res + unc), "best_at_perfect_reliability": unc - res}
+
+
 def score(cases: list[dict[str, Any]]) -> dict[str, Any]:
     met_share = float(np.mean([c["met"] for c in cases]))
     res: dict[str, Any] = {"cases": len(cases), "met_share": met_share}
     for m in METHODS:
         p = np.array([c["p"][m] for c in cases])
         o = np.array([c["met"] for c in cases], float)
-        r: dict[str, Any] = {"brier": float(np.mean((p - o) ** 2))}
+        r: dict[str, Any] = {"brier": float(np.mean((p - o) ** 2)), "murphy": murphy(p, o)}
         if m.startswith("engine"):
             iv = np.array([c["interval"][m] for c in cases])
             f = np.array([c["final"] for c in cases])
@@ -330,6 +358,12 @@ def main() -> None:
             ks = [c for c in sel if c["kind"] == kind]
             if ks:
                 result[f"points_{npts}"][kind] = score(ks)
+        # The same bound with each quantity's P recalibrated bin by bin on its own (in sample:
+        # optimistic by about bins x p(1 - p) / n, ~0.002 here).
+        parts = [(v["cases"], v["engine"]["murphy"]["best_at_perfect_reliability"])
+                 for k, v in result[f"points_{npts}"].items() if k in KINDS]
+        result[f"points_{npts}"]["best_at_perfect_reliability_by_quantity"] = (
+            sum(n * b for n, b in parts) / sum(n for n, _ in parts))
     if a.recalibrate:
         result["recalibration_by_period"] = {
             f"points_{n}": recalibrated([c for c in all_cases if c["points"] == n]) for n in (3, 8)}
@@ -348,6 +382,17 @@ def main() -> None:
                      f"winkler {x[f'winkler{LEVEL}_pct']:.2f}%"
                      if f"coverage{LEVEL}" in x else "")
             print(f"  {m:15s} brier {x['brier']:.3f}{extra}")
+        print("  Murphy (binned as the reliability table): brier = reliability - resolution + "
+              "uncertainty + within")
+        for m in METHODS:
+            d = r[m]["murphy"]
+            print(f"  {m:15s} {d['brier']:.4f} = {d['reliability']:.4f} - {d['resolution']:.4f}"
+                  f" + {d['uncertainty']:.4f} + {d['within']:+.4f}")
+        d = r["engine"]["murphy"]
+        print(f"  best Brier with the engine's resolution at perfect reliability: "
+              f"{d['best_at_perfect_reliability']:.4f} (uncertainty {d['uncertainty']:.4f} - "
+              f"resolution {d['resolution']:.4f}); each quantity on its own bins: "
+              f"{result[f'points_{npts}']['best_at_perfect_reliability_by_quantity']:.4f}")
     print(f"wrote {a.out} in {result['seconds']} s")
 
 

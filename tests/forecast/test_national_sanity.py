@@ -111,3 +111,40 @@ def test_unemployment_interval_at_mid_term_is_centred_and_within_1_5_points(rows
     r = got[0]
     assert r.hi - r.mean <= 1.5 and r.mean - r.lo <= 1.5, (r.lo, r.mean, r.hi)
     assert abs((r.lo + r.hi) / 2 - r.mean) <= 0.05, (r.lo, r.mean, r.hi)
+
+
+def test_rd_intensity_interval_at_2018_contains_its_latest_and_is_at_most_2x_its_changes(rows):
+    # 研发经费投入强度 2010-2017: 1.76, 1.84, 1.98, 2.08, 2.05, 2.07, 2.11, 2.13; 2020 is three
+    # years ahead. By hand: scale = mean |change| before the latest = (0.08 + 0.14 + 0.10 + 0.03
+    # + 0.02 + 0.04) / 6 = 0.0683; its earlier values are rough (mean |second difference| 0.06
+    # over 0.068 = 0.88, bin 2 of 0-3), whose unscaled 80 % errors of the damped trend at h 3 are
+    # -4.17 and +5.83 scales: 10.0 * 0.0683 = 0.683. With the pooled level factor 1.52 that was
+    # 1.04 (1.77-2.81), 2.5 times the largest change (0.14) per year; with the factor of its
+    # roughness bin, 1.22, it is 0.833, 1.98 times. So at most 2 times.
+    got = [r for r in rows if r.case == "national-13th@2018-06-30" and "研究与试验" in r.name]
+    assert len(got) == 1
+    r = got[0]
+    largest = float(np.abs(np.diff(r.values)).max())
+    assert largest == pytest.approx(0.14)
+    assert r.lo <= r.values[-1] <= r.hi, (r.lo, r.values[-1], r.hi)
+    assert r.hi - r.lo <= 2.0 * largest * r.horizon, (r.lo, r.hi)
+
+
+def test_reason_states_the_roughness_band_of_the_width_factor():
+    folder = DATA / "national-13th"
+    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
+                               "band_tolerance") if k in meta}
+    plan = read_plan(folder / "plan.csv", **kw)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
+                      as_of="2018-06-30", progress=False)
+    zh = ev.to_frame()
+    en = ev.to_frame(lang="en")
+    pick = zh["name"].str.contains("研究与试验")
+    assert pick.sum() == 1
+    # Bin 2 of 0-3 is the third band; factor 1.22 of the bin against the pooled 1.52.
+    assert "本指标为第3档" in zh.loc[pick, "reason"].iloc[0]
+    assert "宽度系数1.22" in zh.loc[pick, "reason"].iloc[0]
+    assert "band 3 of 4, the kind's pooled factor 1.52" in en.loc[pick, "reason"].iloc[0]

@@ -312,3 +312,72 @@ def test_better_latest_value_never_lowers_p_with_tail_factors(vals, bump, target
     p = project_series(years, vals, **kw).prob_at_least(target)
     q = project_series(years, [*vals[:-1], vals[-1] + bump], **kw).prob_at_least(target)
     assert q >= p - 1e-12
+
+
+ROUGH = from_dict({"name": "synthetic-rough", "points": [3, 8], "horizons": [1, 2, 3],
+                   "scales": {"level": [[0.5, 0.6, 0.8], [1.0, 1.2, 1.4]]},
+                   "roughness": {"level": [[2.0, 2.0, 2.0], [1.0, 1.0, 1.0], [0.8, 0.8, 0.8],
+                                           [0.5, 0.5, 0.6]]}})
+
+
+def test_roughness_factor_replaces_the_longest_row_and_shrinks_to_the_pooled_by_hand():
+    h = np.array([1.0, 3.0])
+    # 8 points or more: the bin's row (bin 3 at h 1 and 3: 0.5, 0.6); no bin: the pooled row.
+    np.testing.assert_allclose(ROUGH.factor("level", 8, h, 3), [0.5, 0.6])
+    np.testing.assert_allclose(ROUGH.factor("level", 11, h, 0), [2.0, 2.0])
+    np.testing.assert_allclose(ROUGH.factor("level", 8, h), [1.0, 1.4])
+    # 5 points, 2/5 of the way from the (pooled) 3-point row: h 1 0.5 + 0.4 * (0.8 - 0.5) = 0.62,
+    # h 3 0.8 + 0.4 * (0.8 - 0.8) = 0.8 in bin 2; the 3-point row is never by roughness.
+    np.testing.assert_allclose(ROUGH.factor("level", 5, h, 2), [0.62, 0.8])
+    np.testing.assert_allclose(ROUGH.factor("level", 3, h, 2), [0.5, 0.8])
+    assert ROUGH.by_roughness("level", 4) and not ROUGH.by_roughness("level", 3)
+    assert not ROUGH.by_roughness("share", 8) and not SYNTHETIC.by_roughness("level", 8)
+
+
+def test_bad_roughness_table_is_refused():
+    base = {"points": [3, 8], "horizons": [1], "scales": {"level": [[1.0], [1.0]]}}
+    with pytest.raises(ConfigurationError, match="roughness"):
+        from_dict({**base, "roughness": {"level": [[1.0], [1.0], [1.0]]}})  # 3 bins, not 4
+    with pytest.raises(ConfigurationError, match="roughness"):
+        from_dict({**base, "roughness": {"share": [[1.0]] * 4}})  # no scales for shares
+
+
+def test_rough_and_steady_series_take_their_bins_factor_by_hand():
+    # SYNTHETIC 8-point levels, h 3 (2022 -> 2025). Steady: 1, 2, ..., 7 then 8, roughness of the
+    # first seven 0 -> bin 0, factor 2.0; rough: changes +1, -1 alternating (roughness 2) -> bin
+    # 3, factor 0.6; the same series with NO_SCALES gives the unscaled distances.
+    years = list(range(2015, 2023))
+    for vals, c in (([1, 2, 3, 4, 5, 6, 7, 8.0], 2.0), ([5, 6, 5, 6, 5, 6, 5, 6.0], 0.6)):
+        kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["level"])
+        plain = project_series(years, vals, width_scales=NO_SCALES, **kw)
+        got = project_series(years, vals, width_scales=ROUGH, **kw)
+        d0 = plain.base.values[-1] - plain.base.mean[-1]
+        d1 = got.base.values[-1] - got.base.mean[-1]
+        np.testing.assert_allclose(d1, c * d0, atol=1e-9)
+        assert got.width_factor == pytest.approx(c)
+        assert any("by the roughness of its earlier values" in n for n in got.notes)
+
+
+def test_three_point_series_keeps_the_pooled_factor_however_rough():
+    # Three points leave one change before the latest: no roughness, the kind's pooled factor
+    # (0.8 at h 3), the same for a steady and a swinging SYNTHETIC series.
+    for vals in ([1.0, 2.0, 3.0], [5.0, 9.0, 2.0]):
+        p = project_series([2020, 2021, 2022], vals, target_year=2025,
+                           series_class="history_scale", nature=NATURES["level"],
+                           width_scales=ROUGH)
+        assert p.width_factor == pytest.approx(0.8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(vals=st.lists(st.floats(1, 90), min_size=4, max_size=10), bump=st.floats(0.01, 5))
+def test_latest_value_never_moves_the_roughness_factor(vals, bump):
+    # The bin is read from the values before the latest, so a better latest figure moves only
+    # the centre: the factor and the distances of the quantiles stay (SYNTHETIC values).
+    assume(len(set(vals[:-1])) > 1)
+    years = list(range(2022 - len(vals) + 1, 2023))
+    kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["level"])
+    p = project_series(years, vals, **kw)
+    q = project_series(years, [*vals[:-1], vals[-1] + bump], **kw)
+    assert q.width_factor == p.width_factor
+    np.testing.assert_allclose(q.base.values - q.base.mean[:, None],
+                               p.base.values - p.base.mean[:, None], rtol=1e-9, atol=1e-9)

@@ -34,6 +34,7 @@ from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
 from indicator_forecast.forecast import Partial, project_series
 from indicator_forecast.forecast.distribution import Predictive
+from indicator_forecast.forecast.methods import ROUGHNESS_EDGES, roughness, roughness_bin
 from indicator_forecast.forecast.priors import NATURES, Nature, to_logit
 from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
 from indicator_forecast.forecast.width_scales import default_width_scales
@@ -126,6 +127,11 @@ class IntervalBasis:
     factor : float, optional
         Width scale at the target year (``forecast.width_scales``); None when none is fitted
         for the kind.
+    roughness_bin : int
+        Roughness bin of the values before the latest that chose the width factor (-1: the
+        kind's pooled factor).
+    pooled_factor : float, optional
+        The kind's pooled width factor, when ``roughness_bin`` chose another.
     """
 
     kind: str
@@ -133,6 +139,8 @@ class IntervalBasis:
     before_base: int
     prior_weight: float
     factor: float | None
+    roughness_bin: int = -1
+    pooled_factor: float | None = None
 
 
 def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
@@ -155,6 +163,8 @@ def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
     if s is None or s.measure not in ("level", "growth_rate") or not s.years:
         return None
     vals = np.asarray(s.values, dtype=float)
+    ws = default_width_scales()
+    rbin = -1
     if s.measure == "growth_rate":
         kind, weight = "growth_rate", 0.0
     else:
@@ -164,12 +174,15 @@ def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
         if nature.bounds is not None:
             before = to_logit(before, nature.bounds)
         weight = nature.prior_weight(before)
+        if ws.by_roughness(kind, vals.size):  # as project_series reads it (calibration_bin)
+            rbin = int(roughness_bin(roughness(before[None, :]))[0])
     h = pr.target_year - int(s.years[-1]) - (s.partial[1] / 12 if s.partial else 0.0)
-    ws = default_width_scales()
-    factor = (float(ws.factor(kind, vals.size, np.array([h]))[0])
-              if h > 0 and kind in ws.scales else None)
+    factor = pooled = None
+    if h > 0 and kind in ws.scales:
+        factor = float(ws.factor(kind, vals.size, np.array([h]), rbin)[0])
+        pooled = float(ws.factor(kind, vals.size, np.array([h]))[0]) if rbin >= 0 else None
     before_base = sum(1 for y in s.years if y < pr.base_year)
-    return IntervalBasis(kind, len(s.years), before_base, weight, factor)
+    return IntervalBasis(kind, len(s.years), before_base, weight, factor, rbin, pooled)
 
 
 def _nature_notes(
@@ -200,6 +213,17 @@ def _nature_notes(
     else:
         zh.append(used_zh)
         en.append(used_en)
+    if basis is not None and basis.roughness_bin >= 0 and basis.factor is not None:
+        b, c, c0 = basis.roughness_bin + 1, basis.factor, basis.pooled_factor
+        bins = len(ROUGHNESS_EDGES) + 1
+        zh.append(f"区间宽度系数按最新一年之前各年变化的平稳程度取（第{b}档，共{bins}档，由平稳到起伏；"
+                  f"系数{c:.2f}，同类合并为{c0:.2f}）：城市回测中此前平稳的水平量后来更常偏离趋势，"
+                  "起伏的反而较少；数据越多越按本指标所在档次，八个年度数据起完全按档次")
+        en.append(f"the width factor follows how steady the changes before the latest year were "
+                  f"(band {b} of {bins}, steady to rough: x{c:.2f}, the kind's pooled x{c0:.2f}); "
+                  "on the city hindcast steadier levels later left their trend more often than "
+                  "rougher ones; the series' own band counts the more the more figures it has, "
+                  "fully from eight")
     return tuple(zh), tuple(en)
 
 

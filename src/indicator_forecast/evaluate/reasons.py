@@ -493,8 +493,9 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                 else "",
                 "prior": F("interval_prior", {"w": Share(basis.prior_weight)})
                 if basis.prior_weight > 0 else "",
-                "factor": F("interval_factor", {"c": basis.factor})
-                if basis.factor is not None else ""}))
+                "factor": "" if basis.factor is None else F("interval_factor", {"c": basis.factor})
+                if basis.roughness_bin < 0 else F("interval_factor_rough", {
+                    "c": basis.factor, "b": basis.roughness_bin + 1, "c0": basis.pooled_factor})}))
         if o.floor is not None:
             out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:

@@ -497,7 +497,8 @@ def project_series(
         for other measures. Default: none of these.
     width_scales : WidthScales, optional
         Interval width factors by kind (the nature's name, or ``"growth_rate"``), number of
-        figures and horizon (see :mod:`~indicator_forecast.forecast.width_scales`). Default: the
+        figures and horizon, and where fitted (plain levels) by the roughness bin of the values
+        before the latest (see :mod:`~indicator_forecast.forecast.width_scales`). Default: the
         shipped table; ``NO_SCALES`` for none.
 
     Returns
@@ -666,11 +667,13 @@ def project_series(
             "as those of its kind"
         )
     ws = default_width_scales() if width_scales is None else width_scales
-    factors = ws.factor(width_kind, vals.size, horizons)
-    spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread)
+    # The width factor by the roughness of the values before the latest (never the latest).
+    wbin = (int(M.calibration_bin(Y)[0]) if ws.by_roughness(width_kind, vals.size) else -1)
+    factors = ws.factor(width_kind, vals.size, horizons, wbin)
+    spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread, wbin)
     width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
                     and width_kind in ws.scales else None)
-    ws_note = ws.describe(width_kind, vals.size, float(horizons[-1])) if h > 0 else None
+    ws_note = ws.describe(width_kind, vals.size, float(horizons[-1]), wbin) if h > 0 else None
     if ws_note is not None:
         notes.append(ws_note)
     values = np.maximum.accumulate(mean[:, None] + spread, axis=1)

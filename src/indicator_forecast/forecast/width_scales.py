@@ -25,6 +25,18 @@ their own, per side, :math:`t^-` and :math:`t^+` (``tails``), fitted so that eac
 
 and likewise above 0.9 with :math:`t^+`. A kind without tail factors keeps :math:`t = 1`
 (the 80 % factor throughout).
+
+A kind may also carry factors by the series' own roughness (``roughness``): at the longest
+fitted length one row per roughness bin :math:`b` of the values *before* the latest
+(:func:`~indicator_forecast.forecast.methods.calibration_bin`, the bins the calibration is
+conditioned on), in place of the pooled row. Between the shortest fitted length (pooled: three
+points carry no roughness) and the longest the factor interpolates, so the series' own roughness
+counts with weight :math:`(n - 3)/5` and fully from eight points; with no bin (fewer than four
+points) the pooled factors apply. The bin never reads the latest value, so it moves only the
+centre as before. On the city levels the calibration's roughness bins (fitted mostly on
+M1/Tourism) separate too much: the steadiest city levels (population, whose trends break at the
+censuses) were covered 70-76 % and the roughest 85-92 % at the pooled factor
+(``benchmarks/README.md``, engine5).
 """
 
 from __future__ import annotations
@@ -38,11 +50,15 @@ from typing import Any
 import numpy as np
 
 from indicator_forecast.exceptions import ConfigurationError
+from indicator_forecast.forecast.methods import ROUGHNESS_EDGES
 
 
 @dataclass(frozen=True)
 class WidthScales:
     """Width scales ``scales[kind]``: an array (len(points), len(horizons)) of factors.
+
+    ``roughness[kind]``, where fitted: an array (roughness bins, len(horizons)) replacing the
+    last row of ``scales[kind]`` for a series in that bin.
 
     Attributes
     ----------
@@ -64,6 +80,7 @@ class WidthScales:
     scales: dict[str, np.ndarray] = field(repr=False)
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
     tails: dict[str, tuple[np.ndarray, np.ndarray]] = field(repr=False, default_factory=dict)
+    roughness: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     # factor() by its arguments (read-only arrays): series of a kind share a few horizon sets.
     _memo: dict[tuple[Any, ...], np.ndarray] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -86,7 +103,7 @@ class WidthScales:
         return self._interp(lower, n, h), self._interp(upper, n, h)
 
     def apply(self, kind: str | None, n: int, horizons: np.ndarray, probs: np.ndarray,
-              spread: np.ndarray) -> np.ndarray:
+              spread: np.ndarray, rbin: int = -1) -> np.ndarray:
         r"""Scaled distances of the quantiles from the point forecast.
 
         Parameters
@@ -102,6 +119,8 @@ class WidthScales:
             0.1 and 0.9.
         spread : numpy.ndarray
             Distances :math:`Q(p) - \hat y`, shape (len(horizons), len(probs)).
+        rbin : int
+            Roughness bin of the values before the latest (-1: none, the pooled factors).
 
         Returns
         -------
@@ -114,7 +133,7 @@ class WidthScales:
         ConfigurationError
             When tail factors apply and ``probs`` lacks 0.1 or 0.9.
         """
-        c = self.factor(kind, n, horizons)[:, None]
+        c = self.factor(kind, n, horizons, rbin)[:, None]
         out: np.ndarray = spread * c
         if kind is None or kind not in self.tails:
             return out
@@ -131,37 +150,57 @@ class WidthScales:
         out[:, b + 1:] = out[:, b:b + 1] + hi[:, None] * (out[:, b + 1:] - out[:, b:b + 1])
         return out
 
-    def factor(self, kind: str | None, n: int, horizons: np.ndarray) -> np.ndarray:
-        """Width factor per (possibly fractional) horizon for a ``kind`` with ``n`` figures (a
-        read-only array, computed once per set of arguments)."""
+    def factor(self, kind: str | None, n: int, horizons: np.ndarray,
+               rbin: int = -1) -> np.ndarray:
+        """Width factor per (possibly fractional) horizon for a ``kind`` with ``n`` figures in
+        roughness bin ``rbin`` (-1: pooled); a read-only array, computed once per set of
+        arguments."""
         h = np.asarray(horizons, dtype=float)
-        key = (kind, n, h.shape, h.tobytes())
+        key = (kind, n, rbin, h.shape, h.tobytes())
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        out = self._factor(kind, n, h)
+        out = self._factor(kind, n, h, rbin)
         out.setflags(write=False)
         if len(self._memo) >= 4096:
             self._memo.clear()
         self._memo[key] = out
         return out
 
-    def _factor(self, kind: str | None, n: int, h: np.ndarray) -> np.ndarray:
+    def _factor(self, kind: str | None, n: int, h: np.ndarray, rbin: int = -1) -> np.ndarray:
         if kind is None or kind not in self.scales:
             return np.ones_like(h)
-        return self._interp(self.scales[kind], n, h)
+        return self._interp(self.table(kind, rbin), n, h)
 
-    def describe(self, kind: str | None, n: int, h: float) -> str | None:
+    def table(self, kind: str, rbin: int = -1) -> np.ndarray:
+        """The factors of ``kind`` (points by horizons) for a series in roughness bin ``rbin``:
+        the pooled table, its last row replaced by the bin's where one is fitted."""
+        table = self.scales[kind]
+        if rbin >= 0 and kind in self.roughness:
+            table = table.copy()
+            table[-1] = self.roughness[kind][rbin]
+        return table
+
+    def by_roughness(self, kind: str | None, n: int) -> bool:
+        """Whether a ``kind`` with ``n`` figures takes factors by its roughness bin."""
+        return kind is not None and kind in self.roughness and n > self.points[0] and n >= 4
+
+    def describe(self, kind: str | None, n: int, h: float, rbin: int = -1) -> str | None:
         """A note on the factor applied, or None when no factor is fitted for the kind."""
         if kind is None or kind not in self.scales:
             return None
-        c = float(self.factor(kind, n, np.array([h]))[0])
+        c = float(self.factor(kind, n, np.array([h]), rbin)[0])
         tail = ""
         if kind in self.tails:
             lo, hi = (float(t[0]) for t in self.tail_factors(kind, n, np.array([h])))
             tail = f", tails beyond the 80 % bounds x{lo:.2f} below and x{hi:.2f} above"
-        return (f"interval width x{c:.2f}{tail} for a {kind} with {n} points at horizon {h:g} "
-                f"(fitted on simulated city plans, table {self.name!r})")
+        rough = ""
+        if rbin >= 0 and self.by_roughness(kind, n):
+            pooled = float(self.factor(kind, n, np.array([h]))[0])
+            rough = (f", by the roughness of its earlier values (bin {rbin} of "
+                     f"{len(self.roughness[kind])}; the kind's pooled factor x{pooled:.2f})")
+        return (f"interval width x{c:.2f}{tail} for a {kind} with {n} points at horizon {h:g}"
+                f"{rough} (fitted on simulated city plans, table {self.name!r})")
 
 
 #: No scaling (the engine before the width scales).
@@ -176,7 +215,8 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
     d : dict
         The parsed JSON: ``name``, ``points``, ``horizons``, ``scales`` (per kind, rows by
         points and columns by horizons), optionally ``tails`` (per kind, ``lower`` and
-        ``upper`` tables of the same shape) and metadata.
+        ``upper`` tables of the same shape), ``roughness`` (per kind, rows by roughness bin and
+        columns by horizons, for the longest fitted length) and metadata.
 
     Returns
     -------
@@ -187,8 +227,8 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
     Raises
     ------
     ConfigurationError
-        When a kind's factors (or tail factors) are not all positive or not of shape
-        (points, horizons).
+        When a kind's factors (or tail or roughness factors) are not all positive or not of
+        shape (points, horizons) (roughness: (bins, horizons), for a kind in ``scales``).
     """
     points = tuple(int(x) for x in d["points"])
     horizons = tuple(int(x) for x in d["horizons"])
@@ -213,8 +253,20 @@ def from_dict(d: dict[str, Any]) -> WidthScales:
                 )
             pair.append(a)
         tails[str(kind)] = (pair[0], pair[1])
-    meta = {k: v for k, v in d.items() if k not in ("scales", "tails")}
-    return WidthScales(str(d.get("name", "custom")), points, horizons, scales, meta, tails)
+    rough: dict[str, np.ndarray] = {}
+    for kind, rows in d.get("roughness", {}).items():
+        a = np.asarray(rows, dtype=float)
+        if (kind not in scales or a.ndim != 2 or a.shape[1] != len(horizons)
+                or a.shape[0] != len(ROUGHNESS_EDGES) + 1 or not np.all(a > 0)):
+            raise ConfigurationError(
+                f"roughness width factors for {kind!r} must be positive, shape "
+                f"({len(ROUGHNESS_EDGES) + 1}, {len(horizons)}), for a kind with width scales; "
+                f"got {a.shape}"
+            )
+        rough[str(kind)] = a
+    meta = {k: v for k, v in d.items() if k not in ("scales", "tails", "roughness")}
+    return WidthScales(str(d.get("name", "custom")), points, horizons, scales, meta, tails,
+                       rough)
 
 
 @lru_cache(maxsize=1)

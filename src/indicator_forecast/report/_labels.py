@@ -108,6 +108,9 @@ _ZH: dict[str, Any] = {
         "interval_before": "（含基期之前{n}年）",
         "interval_prior": "，区间宽度的{w}取自同类指标的典型年变化",
         "interval_factor": "，宽度系数{c}（按模拟城市规划拟合）",
+        "interval_factor_rough": "，宽度系数{c}（按模拟城市规划拟合；按最新一年之前各年变化的平稳程度分4档，"
+                                 "本指标为第{b}档，同类合并系数为{c0}：城市回测中此前平稳的水平值后来更常"
+                                 "偏离趋势）",
         "kind_share": "占比类", "kind_level": "水平值类", "kind_rate": "年度比率类", "kind_unemployment": "失业率类",
         "kind_demographic": "人口类缓变指标", "kind_growth_rate": "年度增速类",
         "floored": "该指标只升不降，预测值及区间下限不低于{year}年的{value}{unit}。",
@@ -589,6 +592,10 @@ _EN: dict[str, Any] = {
         "interval_before": " ({n} before the base year)",
         "interval_prior": ", {w} of its width from the kind's typical yearly change",
         "interval_factor": ", width factor {c} (fitted on simulated city plans)",
+        "interval_factor_rough": ", width factor {c} (fitted on simulated city plans, by how "
+                                 "steady the changes before the latest year were: band {b} of 4, "
+                                 "the kind's pooled factor {c0}; on the city hindcast steadier "
+                                 "levels later left their trend more often)",
         "kind_share": "shares", "kind_level": "levels", "kind_rate": "yearly rates", "kind_unemployment": "unemployment rates",
         "kind_demographic": "slow population averages", "kind_growth_rate": "yearly growth rates",
         "floored": "The quantity only rises: neither the projection nor its intervals go below "
