@@ -132,10 +132,7 @@ def test_rd_intensity_interval_at_2018_contains_its_latest_and_is_at_most_2x_its
 
 def test_reason_states_the_roughness_band_of_the_width_factor():
     folder = DATA / "national-13th"
-    meta = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    kw = {k: meta[k] for k in ("name", "jurisdiction", "parent", "base_year", "target_year",
-                               "band_tolerance") if k in meta}
-    plan = read_plan(folder / "plan.csv", **kw)
+    plan = read_plan_folder(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
