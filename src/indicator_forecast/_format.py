@@ -115,6 +115,37 @@ def excel_format(value: float, unit: str | None = None) -> str:
     return "0" + ("." + "0" * k if k else "")
 
 
+def fmt_figure(value: float | None, unit: str | None = None, *, missing: str = "") -> str:
+    """A figure as supplied: the unit's rule, or one decimal more when the figure has it.
+
+    Parameters
+    ----------
+    value : float or None
+        An observed figure (a published 10.93 年 is not printed as 10.9).
+    unit : str, optional
+        The unit as written in the plan table.
+    missing : str
+        Text for a missing figure.
+
+    Returns
+    -------
+    str
+        e.g. ``fmt_figure(10.93, "年") == "10.93"`` (the 年 rule alone prints 10.9),
+        ``fmt_figure(6.8655, "亿吨") == "6.87"``.
+    """
+    if value is None or value != value:
+        return missing
+    rule = decimals_for(value, unit)
+    own = len(f"{value:.6f}".rstrip("0").partition(".")[2])
+    # One decimal beyond the rule is a figure as published (10.93 年); more is a conversion's
+    # or a sum's float tail (6.8655 亿吨 from 亿斤), printed by the rule.
+    digits = own if own == rule + 1 else rule
+    s = f"{value:.{digits}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
 def fmt(v: float | None, digits: int = 2) -> str:
     """A number as a short string (no trailing zeros); '—' when missing."""
     if v is None:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_plan_json_gives_name_and_jurisdiction() -> None:
-    # data/putuo-14th/plan.json: {"name": "普陀区“十四五”规划纲要主要指标", "jurisdiction": "普陀区"}
+    # data/putuo-14th/plan.json gives the name and the jurisdiction 普陀区
     plan = read_plan_folder(ROOT / "data" / "putuo-14th")
     assert plan.name == "普陀区“十四五”规划纲要主要指标"
     assert plan.jurisdiction == "普陀区"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from indicator_forecast._format import excel_format, fmt_unit, round_unit
+from indicator_forecast._format import excel_format, fmt_figure, fmt_unit, round_unit
 from indicator_forecast.report._sources import classify_source
 
-from .shipped import shipped
+from .shipped import part_one, shipped
 
 
 @pytest.mark.parametrize(("value", "unit", "shown"), [
@@ -29,6 +29,24 @@ from .shipped import shipped
 ])  # fmt: skip
 def test_fmt_unit_rule_table(value, unit, shown):
     assert fmt_unit(value, unit) == shown
+
+
+@pytest.mark.parametrize(("value", "unit", "shown"), [
+    (10.93, "年", "10.93"),             # a published figure keeps its own decimals (rule: 1)
+    (78.2, "岁", "78.2"),
+    (1383.35, "亿元", "1383.35"),
+    (12345.0, "人", "12345"),
+    (6.8655, "亿吨", "6.87"),            # two decimals beyond the rule: a conversion's tail
+    (2.123456, "%", "2.12"),
+])  # fmt: skip
+def test_fmt_figure_keeps_the_figures_own_decimals(value, unit, shown):
+    assert fmt_figure(value, unit) == shown
+
+
+def test_a_published_figure_is_stated_as_published_in_the_report():
+    # national-14th observations: 劳动年龄人口平均受教育年限 2022 = 10.93 年 (the 年 rule shows 1)
+    text = "\n".join(part_one(shipped("national-14th"), "zh"))
+    assert "劳动年龄人口平均受教育年限2022年为10.93年" in text
 
 
 def test_missing_and_excel_formats():

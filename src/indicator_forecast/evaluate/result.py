@@ -483,7 +483,7 @@ class Evaluation:
                     "（目标−中期数）÷剩余年数",
                 )
             if pr.recent_pace is not None:
-                add("近年平均进度", pr.recent_pace, pr.pace_unit, "最近至多3年")
+                add("近年平均进度", pr.recent_pace, pr.pace_unit, "规划期内最近至多3年")
             for y, own, ref, g in pr.gaps:
                 add(f"{y}年增速差", g, "百分点", f"本级{own:g}% − 参照{ref:g}%")
             for y, a, t, met in pr.yearly_met:

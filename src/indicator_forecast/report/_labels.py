@@ -797,7 +797,7 @@ _EN: dict[str, Any] = {
         "按目标类型计算（见方法说明）": "by target kind (see the methods)",
         "基期至目标的直线路径": "straight path from base to target",
         "（目标−中期数）÷剩余年数": "(target − mid-term value) ÷ years left",
-        "最近至多3年": "last three years at most", "校准预测分布": "calibrated forecast distribution",
+        "规划期内最近至多3年": "the plan period's last three years at most", "校准预测分布": "calibrated forecast distribution",
         "完成": "met", "未完成": "not met", "—": "",
     },
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from indicator_forecast._format import fmt_unit
+from indicator_forecast._format import fmt_figure, fmt_unit
 from indicator_forecast.plan.targets import TargetBase, kind_class
 
 from . import _common as c
@@ -279,7 +279,8 @@ class _Say:
         if kind.judged_by_years:
             return str(t["status_assigned"].format(name=f.name, period=f.period))
         key = "status_level_met" if f.met_now else "status_level"
-        return str(t[key].format(name=f.name, period=f.period, v=v))
+        return str(t[key].format(name=f.name, period=f.period,
+                                 v=fmt_figure(f.midterm, f.unit) + self.unit(f.unit)))
 
     def years(self, f: Facts) -> str:
         year = re.match(r"\d{4}", f.period)
@@ -312,7 +313,7 @@ class _Say:
         if f.completion < 0 and f.baseline is not None:
             down = (f.midterm or 0) < f.baseline
             return str(self.t["pace_reverse"].format(
-                year=f.base_year or "", b=self.num(f.baseline, f.unit),
+                year=f.base_year or "", b=fmt_figure(f.baseline, f.unit) + self.unit(f.unit),
                 verb=self.t["down" if down else "up"]))  # fmt: skip
         ratio = f.completion / f.time_elapsed if f.time_elapsed else 1.0
         key = "pace_ahead" if ratio >= 1.05 else ("pace_even" if ratio >= 0.95 else "pace_behind")

@@ -143,6 +143,11 @@ def level_progress(
             "（不作为完成值）"
         )
     diffs = np.diff(values) if len(values) > 1 else np.array([])
+    # The recent pace is the plan period's own (its last three years at most): a change before
+    # the base year beside "lower than the base year" would say the opposite of the figures.
+    in_plan = np.asarray(years[1:]) > b
+    if in_plan.any():
+        diffs = diffs[in_plan]
     recent = float(np.mean(diffs[-3:])) if diffs.size else None
     best = (
         (float(np.max(diffs[-3:])) if ind.direction == "higher" else float(np.min(diffs[-3:])))
