@@ -194,6 +194,8 @@ class SyntheticEvaluation:
 
     plan_name: str = "普陀区“十四五”规划纲要主要指标"
     jurisdiction: str = "普陀区"
+    base_year: int = 2020
+    target_year: int = 2025
     as_of: dt.date = dt.date(2023, 6, 30)
     config: SyntheticConfig = field(default_factory=SyntheticConfig)
     language: str = "zh"

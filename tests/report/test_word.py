@@ -182,3 +182,31 @@ def test_libreoffice_renders_page_one(report, tmp_path):
     assert len(pdf.pages) >= 3
     box = pdf.pages[0].mediabox
     assert round(float(box.width) / 72 * 2.54, 1) == 21.0
+
+
+@pytest.mark.parametrize(("base", "target", "since"), [(2020, 2025, "2021"), (2025, 2030, "2026")])
+def test_the_projects_fill_names_the_plans_own_years(tmp_path, synthetic_ev, base, target, since):
+    # SYNTHETIC evaluation; a 15th plan (2026-2030) must not be asked about projects "since 2021".
+    from dataclasses import replace
+
+    ev = replace(synthetic_ev, base_year=base, target_year=target)
+    path = write_report_docx(ev, tmp_path / "r.docx", unit_name="区发改委", date="2028年7月10日")
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert f"【待填写：{since}年以来已经完成、正在建设或即将建设的重大项目" in text
+    other = {"2021", "2026"} - {since}
+    assert not any(f"{y}年以来" in text for y in other)
+
+
+def test_a_final_report_asks_for_the_whole_plan_period(tmp_path):
+    # The shipped national 13th plan at 2021-06-30 is a final evaluation (2016-2020).
+    from indicator_forecast import evaluate, read_plan_folder
+
+    root = Path(__file__).resolve().parents[2] / "data" / "national-13th"
+    ev = evaluate(read_plan_folder(root), root / "observations.csv", as_of="2021-06-30",
+                  progress=False)
+    path = write_report_docx(ev, tmp_path / "f.docx")
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "总结评估" in text
+    assert "规划期内（2016—2020年）已经完成、正在建设的重大项目" in text
+    assert "规划期内（2016—2020年）本领域、本区域具有标志性" in text
+    assert "2021年以来" not in text and "近两年" not in text

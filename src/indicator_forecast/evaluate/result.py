@@ -325,6 +325,14 @@ class Evaluation:
     def jurisdiction(self) -> str:
         return self.plan.jurisdiction
 
+    @property
+    def base_year(self) -> int:
+        return self.plan.base_year
+
+    @property
+    def target_year(self) -> int:
+        return self.plan.target_year
+
     def __len__(self) -> int:
         return len(self.results)
 

@@ -31,6 +31,10 @@ _ZH: dict[str, Any] = {
         "p3_basic": "{items}基本完成规划目标。",
         "p3_all_completed": "已评估的主要指标均完成或超额完成规划目标。",
         "p4_fill": "【待填写：规划实施的主要经验、存在不足，以及对下一个五年规划目标设置和工作推进的建议】",
+        "p2_projects_fill": "【待填写：规划期内（{since}—{until}年）已经完成、正在建设的重大项目进展情况，"
+                            "实施推进中存在的主要问题和原因，结转下一个五年规划的项目。】",
+        "annex_fill": "【待填写：规划期内（{since}—{until}年）本领域、本区域具有标志性、影响力或示范性的典型"
+                      "案例，包括举措、活动、政策、事件等，总结提炼可复制可推广的经验和做法。】",
         "file_tables": "附件6_指标总结评估表.docx",
         "file_report": "附件5_总结评估报告.docx",
         "annex_note": "各指标的完成情况见附件6格式的总结评估表，测算证据见评估工作簿“证据”表。",
@@ -294,7 +298,7 @@ _ZH: dict[str, Any] = {
     "p2_tasks_fill": "【待填写：对本领域总体发展情况以及规划中涉及的主要任务执行情况梳理评估，"
                      "以项目化、举措化、数字化形式，着重反映工作进展及成效；简要分析存在的主要问题及原因。】",
     "p2_projects_h": "二、重大项目推进情况",
-    "p2_projects_fill": "【待填写：2021年以来已经完成、正在建设或即将建设的重大项目进展情况，"
+    "p2_projects_fill": "【待填写：{since}年以来已经完成、正在建设或即将建设的重大项目进展情况，"
                         "实施推进中存在的主要问题和原因，需要协调解决的具体问题。】",
     "p3_env_h": "一、环境趋势分析",
     "p3_env_fill": "【待填写：结合所涉领域和上级最新部署，简要分析后半期发展面临的新情况、新形势、新要求。】",
@@ -510,6 +514,10 @@ _EN: dict[str, Any] = {
         "p3_all_completed": "Every main indicator evaluated met or exceeded its target.",
         "p4_fill": "[To be written: lessons of the plan period, shortcomings, and proposals for "
                    "the next five-year plan's targets and work]",
+        "p2_projects_fill": "[To fill in: key projects completed or under way in the plan period "
+                            "({since}-{until}); problems; projects carried into the next plan.]",
+        "annex_fill": "[To fill in: typical cases of the plan period ({since}-{until}) and lessons "
+                      "that can be replicated.]",
         "file_tables": "final_evaluation_tables.docx",
         "file_report": "final_evaluation_report.docx",
         "annex_note": "See the final evaluation table and the workbook's Evidence sheet.",
@@ -844,7 +852,8 @@ _EN: dict[str, Any] = {
     "p2_tasks_h": "1. Main tasks",
     "p2_tasks_fill": "[To fill in: progress and results of the main tasks; problems and causes.]",
     "p2_projects_h": "2. Key projects",
-    "p2_projects_fill": "[To fill in: progress of key projects since 2021; problems to resolve.]",
+    "p2_projects_fill": "[To fill in: progress of key projects since {since}; problems to "
+                        "resolve.]",
     "p3_env_h": "1. Environment and trends",
     "p3_env_fill": "[To fill in: new circumstances and requirements for the second half.]",
     "p3_problem_h": "2. Problems and causes",

@@ -247,13 +247,16 @@ def write_report_docx(
     w = _Writer(doc, fonts)
 
     frame = ev.to_frame(lang=lang)
-    if fin.is_final(ev):
+    years = {"since": ev.base_year + 1, "until": ev.target_year}
+    final = fin.is_final(ev)
+    fills = lab["final"] if final else lab
+    if final:
         fl = lab["final"]
         w.title(fl["report_title"].format(unit=unit, period=period))
         w.title(fl["report_subtitle"])
         w.blank()
         _final_part1(w, ev, frame, lang, period)
-        _part2(w, lab, period)
+        _part2(w, lab, period, fills["p2_projects_fill"].format(**years))
         _final_part3(w, ev, frame, lang)
         w.h1(fl["part4"])
         w.fill(fl["p4_fill"])
@@ -262,7 +265,7 @@ def write_report_docx(
         w.title(lab["report_subtitle"])
         w.blank()
         _part1(w, ev, frame, lang, period)
-        _part2(w, lab, period)
+        _part2(w, lab, period, fills["p2_projects_fill"].format(**years))
         _part3(w, ev, frame, lang, period)
         _part4(w, ev, frame, lang, period)
 
@@ -274,7 +277,7 @@ def write_report_docx(
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     w.h1(lab["annex_label"])
     w.title(lab["annex_title"])
-    w.fill(lab["annex_fill"])
+    w.fill(fills["annex_fill"].format(**years))
     return atomic_write(Path(path), lambda p: doc.save(str(p)), overwrite=overwrite)
 
 
@@ -426,12 +429,12 @@ def _data_gaps(w: _Writer, ev: EvaluationLike, lang: str) -> None:
     w.fill(lab["p3_problem_fill"])
 
 
-def _part2(w: _Writer, lab: dict[str, Any], period: str) -> None:
+def _part2(w: _Writer, lab: dict[str, Any], period: str, projects_fill: str) -> None:
     w.h1(lab["part2"].format(period=period))
     w.h2(lab["p2_tasks_h"])
     w.fill(lab["p2_tasks_fill"])
     w.h2(lab["p2_projects_h"])
-    w.fill(lab["p2_projects_fill"])
+    w.fill(projects_fill)
 
 
 def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -> None:
