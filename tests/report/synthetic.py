@@ -172,7 +172,7 @@ def _chart() -> list[dict[str, Any]]:
             out.append({"indicator_id": iid, "series": "projection", "period": y, "value": mid,
                         "lo-80": mid - (end - lo) * f, "hi-80": mid + (hi - end) * f,
                         "lo-95": mid - 1.5 * (end - lo) * f, "hi-95": mid + 1.5 * (hi - end) * f})
-    frame = pd.DataFrame(out)
+    frame = pd.DataFrame(out).assign(base_year=2020, target_year=2025)
     for c in ("lo-80", "hi-80", "lo-95", "hi-95"):
         if c not in frame:
             frame[c] = NAN

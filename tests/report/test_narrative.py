@@ -27,7 +27,7 @@ def _facts(**kw: object) -> narr.Facts:
         attribute="预期性", binding=False, target_text="65", grade="A", computed_grade="A",
         midterm=65.22, period="2022年", completion=1.2, time_elapsed=0.4, projected=67.2,
         lo=63.4, hi=74.7, p_meet=0.83, baseline=63.89, target_low=65.0, target_high=65.0,
-        met_now=True,
+        met_now=True, base_year=2020, target_year=2025,
     )  # fmt: skip
     base.update(kw)
     return narr.Facts(**base)  # type: ignore[arg-type]

@@ -84,11 +84,11 @@ class Facts:
     target_low: float | None
     target_high: float | None
     met_now: bool | None
+    base_year: int
+    target_year: int
     required_pace: float | None = None
     recent_pace: float | None = None
     pace_unit: str = ""
-    base_year: int | None = None
-    target_year: int = 2025
     compounding: bool = False
     level: int = 80
     missing: str = ""
@@ -142,7 +142,8 @@ def indicator_facts(ev: Any, lang: str) -> list[Facts]:
     out: list[Facts] = []
     parts: dict[str, list[Facts]] = {}
     for rec in frame.to_dict("records"):
-        f = _facts(rec, extra.get(str(rec["indicator_id"])), adj.get(str(rec["indicator_id"])))
+        f = _facts(rec, extra.get(str(rec["indicator_id"])), adj.get(str(rec["indicator_id"])),
+                   (ev.base_year, ev.target_year))
         if c.is_blank(rec.get("parent_id")):
             out.append(f)
         else:
@@ -150,7 +151,8 @@ def indicator_facts(ev: Any, lang: str) -> list[Facts]:
     return [Facts(**{**f.__dict__, "parts": tuple(parts.get(f.indicator_id, ()))}) for f in out]
 
 
-def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None) -> Facts:
+def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None,
+           plan_years: tuple[int, int]) -> Facts:
     pr = getattr(result, "progress", None)
     target = getattr(getattr(result, "indicator", None), "target", None)
     compounding = bool(getattr(target, "compounding", False)) if target is not None else (
@@ -182,8 +184,8 @@ def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None) -> Fact
         required_pace=getattr(pr, "required_pace", None),
         recent_pace=getattr(pr, "recent_pace", None),
         pace_unit=str(getattr(pr, "pace_unit", "") or ""),
-        base_year=getattr(pr, "base_year", None),
-        target_year=int(getattr(pr, "target_year", 2025) or 2025),
+        base_year=int(getattr(pr, "base_year", None) or plan_years[0]),
+        target_year=int(getattr(pr, "target_year", None) or plan_years[1]),
         compounding=compounding, level=int(level),
         missing=c.text(rec.get("missing")), departments=c.text(rec.get("departments")),
         suggested_target=c.text(adj["suggested_target"]) if adj else "",
@@ -284,7 +286,7 @@ class _Say:
 
     def years(self, f: Facts) -> str:
         year = re.match(r"\d{4}", f.period)
-        first = (f.base_year or 2020) + 1
+        first = f.base_year + 1
         if year is None or int(year.group(0)) <= first:
             return f.period
         return str(self.t["years"].format(a=first, b=year.group(0)))
@@ -313,7 +315,7 @@ class _Say:
         if f.completion < 0 and f.baseline is not None:
             down = (f.midterm or 0) < f.baseline
             return str(self.t["pace_reverse"].format(
-                year=f.base_year or "", b=fmt_figure(f.baseline, f.unit) + self.unit(f.unit),
+                year=f.base_year, b=fmt_figure(f.baseline, f.unit) + self.unit(f.unit),
                 verb=self.t["down" if down else "up"]))  # fmt: skip
         ratio = f.completion / f.time_elapsed if f.time_elapsed else 1.0
         key = "pace_ahead" if ratio >= 1.05 else ("pace_even" if ratio >= 0.95 else "pace_behind")
@@ -561,8 +563,8 @@ def _time_elapsed_text(facts: list[Facts], s: _Say, as_of: _dt.date) -> str:
     totals at the date itself (40 % and 50 % at 2023-06-30 of a 2021-2025 plan)."""
     if not facts:
         return ""
-    base = next((f.base_year for f in facts if f.base_year), None) or 2020
-    span = (facts[0].target_year - base) or 5
+    base = facts[0].base_year
+    span = facts[0].target_year - base
     annual = min(1.0, max(0.0, (c.annual_year(as_of) - base) / span))
     items = [s.t["te_annual"].format(te=s.pct(annual))]
     if any(f.target_kind.completed_as_total for f in facts):

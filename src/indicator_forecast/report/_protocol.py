@@ -29,7 +29,9 @@ MISSING_COLUMNS: tuple[str, ...] = (
     "department", "indicator_id", "name", "unit", "missing", "periods",
 )
 EVIDENCE_COLUMNS: tuple[str, ...] = ("indicator_id", "name", "item", "value", "unit", "source")
-CHART_COLUMNS: tuple[str, ...] = ("indicator_id", "series", "period", "value")
+CHART_COLUMNS: tuple[str, ...] = (
+    "indicator_id", "series", "period", "value", "base_year", "target_year",
+)
 """The chart frame's fixed columns; interval columns are named by their level (``lo-80``…)."""
 
 

@@ -26,7 +26,7 @@ from . import _common as c
 from ._fonts import font_rc
 from ._io import atomic_write, refuse_existing
 from ._labels import grade_label, labels
-from ._protocol import INDICATOR_COLUMNS, EvaluationLike, check_columns
+from ._protocol import CHART_COLUMNS, INDICATOR_COLUMNS, EvaluationLike, check_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +39,7 @@ GRADE_COLORS = {"A": "#009E73", "B": "#0072B2", "C": "#E69F00", "D": "#D55E00",
                 "not_completed": "#D55E00", "insufficient_data": "#999999"}  # fmt: skip
 """Colours of the mid-term grades, and of the final statuses (总结评估) in the same order."""
 #: Columns of ``chart_frame()`` the charts need; interval columns are found by name.
-CHART_BASE_COLUMNS: tuple[str, ...] = ("indicator_id", "series", "period", "value")
+CHART_BASE_COLUMNS: tuple[str, ...] = CHART_COLUMNS
 _LEVEL_RE = re.compile(r"^lo-(\d+)$")
 _TARGET_RED = "#B22222"
 _DRAWN = ("history", "yearly_amount", "midterm", "projection", "assigned")
@@ -192,15 +192,12 @@ def has_chart_data(ev: EvaluationLike, indicator_id: str) -> bool:
 
 
 def _plan_years(data: pd.DataFrame) -> tuple[int, int]:
-    """(base year, target year) of the indicator's plan, from the frame (2020/2025 if absent)."""
-    b = data["base_year"].dropna() if "base_year" in data else None
-    t = data["target_year"].dropna() if "target_year" in data else None
-    if b is not None and t is not None and len(b) and len(t):
-        return int(b.iloc[0]), int(t.iloc[0])
-    targets = data[data["series"].astype(str).str.startswith("target")]["period"]
-    end = int(targets.max()) if len(targets) else 2025
-    path = data[data["series"] == "planned_path"]["period"]
-    return (int(path.min()) if len(path) else end - 5), end
+    """(base year, target year) of the indicator's plan, from the chart frame's columns."""
+    b, t = data["base_year"].dropna(), data["target_year"].dropna()
+    if not len(b) or not len(t):
+        raise ValueError(f"chart frame of indicator {data['indicator_id'].iloc[0]}: no base_year "
+                         "or target_year")
+    return int(b.iloc[0]), int(t.iloc[0])
 
 
 def year_axis(ax: Axes, periods: list[float], base_year: int, target_year: int) -> None:
@@ -605,7 +602,8 @@ def _status_grid(
     seen = chart[chart["series"].isin(("history", "yearly_amount", "assigned"))]
     parts = chart[chart["series"] == "midterm"]
     plan = {iid: _plan_years(g) for iid, g in chart.groupby(chart["indicator_id"].astype(str))}
-    common = max(plan.values(), key=list(plan.values()).count) if plan else (2020, 2025)
+    common = (max(plan.values(), key=list(plan.values()).count) if plan
+              else (ev.base_year, ev.target_year))
     years_seen = [int(p) for p in seen["period"].dropna()]
     first = min([common[0], *years_seen]) if years_seen else common[0]
     first = max(first, common[0] - 5)
