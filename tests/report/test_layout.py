@@ -182,3 +182,12 @@ def test_indicator_tables_fit_their_pages(plan, most, tmp_path):
 
     path = write_tables_docx(shipped(plan), tmp_path / "附件6.docx")
     assert _pages(path, tmp_path) <= most
+
+
+def test_the_table_states_a_published_figure_as_published():
+    # 附件6 中期完成数 of 劳动年龄人口平均受教育年限: 10.93 年 in 2022 (shipped observations)
+    from indicator_forecast.report._tables import table_rows
+
+    rows = table_rows(shipped("national-14th"), "zh")
+    row = next(r for r in rows if "受教育年限" in r["indicator"])
+    assert row["midterm_lines"].startswith("10.93")

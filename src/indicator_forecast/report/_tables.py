@@ -234,15 +234,16 @@ def _projected(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
 
 
 def _midterm_lines(rec: dict[Any, Any], lab: dict[str, Any]) -> str:
-    """The 中期完成数 for a narrow column: the value by the unit's rule, the period below."""
-    from indicator_forecast._format import fmt_unit
+    """The 中期完成数 for a narrow column: the figure as supplied (see ``fmt_figure``), the period
+    below."""
+    from indicator_forecast._format import fmt_figure
 
     v = c.as_float(rec.get("midterm_value"))
     if (v != v or rec.get("kind") in ("annual_rate", "parent_synced", "relative_to_indicator")
             or (rec.get("grade") == "insufficient_data" and not c.has_override(rec))):
         return c.text(rec["midterm_text"], lab["no_data"])
     period = c.text(rec.get("midterm_period"))
-    shown = fmt_unit(v, c.text(rec.get("unit")))
+    shown = fmt_figure(v, c.text(rec.get("unit")))
     return str(lab["midterm_cell"].format(v=shown, period=period)) if period else shown
 
 
