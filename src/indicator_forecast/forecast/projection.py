@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import html
 import warnings
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
 from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
-from indicator_forecast.forecast import _kernels as K
 from indicator_forecast.forecast import _revert
 from indicator_forecast.forecast import methods as M
+from indicator_forecast.forecast._grouping import (
+    KernelRequest,
+    KernelResult,
+    Steps,
+    run_one,
+)
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import (
     Predictive,
@@ -510,6 +515,30 @@ def project_series(
     ProjectionError
         Fewer than two usable points.
     """
+    return run_one(series_steps(
+        years, values, target_year=target_year, measure=measure, level=level, method=method,
+        partial=partial, calibration=calibration, roughness=roughness, series_class=series_class,
+        nature=nature, width_scales=width_scales,
+    ))
+
+
+def series_steps(
+    years: Sequence[int] | np.ndarray,
+    values: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    measure: ProjectedMeasure = "level",
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+    roughness: bool = True,
+    series_class: SeriesClass = "level",
+    nature: Nature | None = None,
+    width_scales: WidthScales | None = None,
+) -> Steps[SeriesProjection]:
+    """:func:`project_series` as steps (see :mod:`~indicator_forecast.forecast._grouping`):
+    it yields its kernel request and, sent the answer, returns the projection."""
     levels = check_levels(level)
     if measure not in ("level", "flow", "running_total", "growth_rate"):
         raise ConfigurationError(
@@ -602,8 +631,10 @@ def project_series(
             stacklevel=2,
         )
     h = int(target_year - by[-1])
-    Y = y[None, :]
-    scale = float(M.series_scale(Y)[0])
+    reverting = res.used == "revert"
+    assert not reverting or (nature is not None and nature.revert is not None)
+    (scale, mean, rbin), = yield [KernelRequest(
+        res.used, nature.revert if reverting and nature is not None else None, y, h, roughness)]
     # No change before the latest value (two points, or 2, 2, 2): with a pooled prior the width
     # comes from the kind alone, never from the latest value (see forecast.priors).
     flat = False
@@ -622,18 +653,12 @@ def project_series(
                 "interval scaled by the whole window: "
                 + ("fewer than three points" if n < 3 else "no change before the latest value")
             )
-    if res.used == "revert":
-        assert nature is not None and nature.revert is not None
-        mean = K.revert(Y, h, phi=nature.revert)[0][0] if h > 0 else np.empty(0)
-    else:
-        mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
     horizons = np.arange(1, h + 1, dtype=float) + offset
     periods = np.arange(int(by[-1]) + 1, target_year + 1)
     if partial is not None:
         mean = np.concatenate([[y[-1]], mean])
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
-    rbin = int(M.calibration_bin(Y)[0]) if roughness else -1
     # A mean-reverting forecast takes the interval of the last value carried forward at the
     # horizon where the AR(1) error variance is reached (see forecast.priors).
     table = "naive" if res.used == "revert" else res.used
@@ -800,23 +825,53 @@ def project_amounts(
     AmountsProjection
         The running-total projection, the last total, the nowcast and whether it trended.
     """
+    return run_one(amounts_steps(
+        years, amounts, target_year=target_year, level=level, method=method, partial=partial,
+        calibration=calibration, series_class=series_class, follow_trend=follow_trend,
+    ))
+
+
+def amounts_steps(
+    years: Sequence[int] | np.ndarray,
+    amounts: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+    series_class: Literal["running_total", "level"] = "running_total",
+    follow_trend: bool = True,
+    together: bool = False,
+) -> Steps[AmountsProjection]:
+    """:func:`project_amounts` as steps (see :mod:`~indicator_forecast.forecast._grouping`).
+
+    ``together``: trending amounts ask for the kernels of both their projections (as running
+    total and with their trend) at once, so that a batch answers them in one round; otherwise
+    one after the other, as :func:`project_amounts` does. The results are the same.
+    """
     yrs = np.asarray(years, dtype=int)
     c_years = np.concatenate([[yrs[0] - 1], yrs])
     a = np.asarray(amounts, dtype=float)
     c_values = M.running_totals(a[None, :])[0]
     if follow_trend and amounts_trend(a):
-        flat = project_amounts(years, amounts, target_year=target_year, level=level,
-                               method=method, partial=partial, calibration=calibration,
-                               series_class=series_class, follow_trend=False)
+        flat_steps = amounts_steps(years, amounts, target_year=target_year, level=level,
+                                   method=method, partial=partial, calibration=calibration,
+                                   series_class=series_class, follow_trend=False)
         r_partial = None
         if partial is not None:
             r_partial = Partial(year=partial.year, months=partial.months,
                                 value=float(c_values[-1] + partial.value), share=partial.share)
-        running = project_series(
+        running_steps = series_steps(
             c_years, c_values, target_year=target_year, measure="running_total",
             level=level, method=method, partial=r_partial, calibration=calibration,
             roughness=True, series_class="history_scale",  # bin read without the latest
         )
+        if together:
+            flat, running = yield from _together(flat_steps, running_steps)
+        else:
+            flat = yield from flat_steps
+            running = yield from running_steps
         rising = bool(a[-1] > a[0])
         way = "rising" if rising else "falling"
         gap = float(running.mean[-1] - flat.running.mean[-1])
@@ -837,7 +892,7 @@ def project_amounts(
         nowcast = partial.value / partial.pace_share
         c_partial = Partial(year=partial.year, months=partial.months,
                             value=float(c_values[-1] + nowcast))
-    running = project_series(
+    running = yield from series_steps(
         c_years, c_values, target_year=target_year, measure="level", level=level,
         method=method, partial=c_partial, calibration=calibration, roughness=False,
         series_class=series_class,
@@ -846,6 +901,37 @@ def project_amounts(
         notes = tuple(n for n in running.notes if "reading after" not in n)
         running = replace(running, notes=notes)
     return AmountsProjection(running, float(c_values[-1]), nowcast)
+
+
+
+
+A = TypeVar("A")
+B = TypeVar("B")
+T = TypeVar("T")
+
+
+def _together(a: Steps[A], b: Steps[B]) -> Generator[
+        list[KernelRequest], list[KernelResult], tuple[A, B]]:
+    """Two projections' steps as one: each round yields both requests (``a``'s first)."""
+    done_a: list[A] = []
+    done_b: list[B] = []
+    ra = _step(a, None, done_a)
+    rb = _step(b, None, done_b)
+    while ra or rb:
+        got = yield ra + rb
+        k = len(ra)
+        ra = _step(a, got[:k], done_a) if ra else []
+        rb = _step(b, got[k:], done_b) if rb else []
+    return done_a[0], done_b[0]
+
+
+def _step(g: Steps[T], sent: list[KernelResult] | None, done: list[T]) -> list[KernelRequest]:
+    """The next requests of ``g`` (``[]`` once it has returned, its result put in ``done``)."""
+    try:
+        return next(g) if sent is None else g.send(sent)
+    except StopIteration as stop:
+        done.append(stop.value)
+        return []
 
 
 def amounts_trend(amounts: np.ndarray) -> bool:
