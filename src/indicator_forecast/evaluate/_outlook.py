@@ -535,11 +535,14 @@ def _amounts_path(amounts: AmountsProjection, level: float, wide: float) -> tupl
 
 
 def _path(dist: Predictive, level: float, wide: float) -> tuple[PathRow, ...]:
-    """(year, mean, lo, hi at ``level``, lo, hi at ``wide``) per projected year (for charts)."""
+    """(year, mean, lo, hi at ``level``, lo, hi at ``wide``) per projected year (for charts).
+
+    The bounds of ``dist.lo``/``dist.hi``: each row interpolated at the four probabilities in
+    one call (``numpy.interp`` treats every point alike), read out with ``tolist``.
+    """
+    at = np.array(_path_probs(float(level), float(wide)))
+    rows = [np.interp(at, dist.probs, row).tolist() for row in dist.values]
     return tuple(
-        (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-        for y, m, l8, h8, l9, h9 in zip(
-            dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(wide),
-            dist.hi(wide), strict=True,
-        )
+        (y, m, r[0], r[1], r[2], r[3])
+        for y, m, r in zip(dist.periods.tolist(), dist.mean.tolist(), rows, strict=True)
     )

@@ -13,6 +13,7 @@ of the simulation are the calibrated ones, so the sum's interval is consistent w
 from __future__ import annotations
 
 import html
+import math
 import warnings
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
@@ -418,6 +419,8 @@ def _clean(years: Any, values: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
         raise ProjectionError(
             f"years and values must have the same length; got {yrs.size} and {vals.size}"
         )
+    if _clean_already(yrs.tolist(), vals.tolist()):
+        return yrs.astype(int), vals.copy(), []
     notes: list[str] = []
     keep = np.isfinite(vals)
     if not keep.all():
@@ -443,6 +446,14 @@ def _clean(years: Any, values: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
         vals = np.interp(full, yrs, vals)
         yrs = full
     return yrs, vals, notes
+
+
+def _clean_already(yrs: list[float], vals: list[float]) -> bool:
+    """Whether :func:`_clean` has nothing to do: two or more finite values in whole, consecutive,
+    rising years (the usual case, told in Python floats without an array call per check)."""
+    return (len(yrs) >= 2 and float(yrs[0]).is_integer()
+            and all(b - a == 1.0 for a, b in zip(yrs, yrs[1:], strict=False))
+            and all(math.isfinite(v) for v in vals))
 
 
 def project_series(
