@@ -639,7 +639,7 @@ def series_steps(
             f"{res.reason}. Read the projection's model_reason; give more years to use "
             f"{res.requested}.",
             ShortSeriesWarning,
-            stacklevel=2,
+            stacklevel=4,  # the caller of project_series (through run_one and the steps)
         )
     h = int(target_year - by[-1])
     reverting = res.used == "revert"
