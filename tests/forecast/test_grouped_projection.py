@@ -217,3 +217,26 @@ def test_path_rows_are_the_distributions_bounds() -> None:
     assert rows == ref
     assert [type(x) for x in rows[0]] == [int] + [float] * 5
     assert [r[0] for r in rows] == [2023, 2024, 2025]
+
+
+def test_project_many_is_project_series_and_project_amounts_of_each() -> None:
+    from indicator_forecast.forecast import project_many
+
+    calls = [dict(years=[2019, 2020, 2021, 2022], values=[1.0, 2.0, 3.0, 4.5]),
+             dict(years=[2018, 2019, 2020, 2021, 2022], values=[3.0, 2.0, 2.5, 4.0, 4.1],
+                  measure="growth_rate", target_year=2026),
+             dict(years=[2022], values=[1.0])]
+    got = project_many(calls)
+    for c, g in zip(calls, got, strict=True):
+        ref, warned = alone(P.project_series, **c)
+        if isinstance(ref, ProjectionError):
+            assert g.result is None and str(g.error) == str(ref)
+        else:
+            same(ref, g.result)
+            assert tuple(str(w.message) for w in g.caught) == warned
+    # 4 points: damped_fixed needs 5, so the default fell back to drift, with a warning
+    assert got[0].result.model == "drift" and got[0].caught
+    acalls = [dict(years=[2021, 2022, 2023], amounts=[5.0, 3.7, 3.1]),
+              dict(years=[2021, 2022], amounts=[5.0, 6.0], partial=P.Partial(2023, 6, 2.0))]
+    for c, g in zip(acalls, project_many(acalls, amounts=True), strict=True):
+        same(alone(P.project_amounts, **c)[0], g.result)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import math
 import warnings
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
@@ -29,7 +29,9 @@ from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast._grouping import (
     KernelRequest,
     KernelResult,
+    Ran,
     Steps,
+    run_grouped,
     run_one,
 )
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
@@ -531,6 +533,40 @@ def project_series(
         partial=partial, calibration=calibration, roughness=roughness, series_class=series_class,
         nature=nature, width_scales=width_scales,
     ))
+
+
+def project_many(
+    calls: Sequence[Mapping[str, Any]], *, amounts: bool = False
+) -> list[Ran[Any]]:
+    """:func:`project_series` (or, with ``amounts``, :func:`project_amounts`) of many series at
+    once: their kernels called once per group of series of the same method, length and horizon.
+
+    Each result is the one the function gives alone; a failure is returned with its series, not
+    raised (a :class:`~indicator_forecast.exceptions.ConfigurationError` is raised).
+
+    Parameters
+    ----------
+    calls : sequence of mappings
+        The keyword arguments of each call, ``years`` and ``values`` (``amounts``) included.
+    amounts : bool
+        Whether the calls are of :func:`project_amounts`.
+
+    Returns
+    -------
+    list of Ran
+        Per call: ``result`` (the projection) or ``error`` (the ProjectionError), and ``caught``,
+        the warnings it raised (e.g. ShortSeriesWarning when a method fell back).
+
+    Examples
+    --------
+    >>> out = project_many([dict(years=[2019, 2020, 2021, 2022], values=[1, 2, 3, 4.5]),
+    ...                     dict(years=[2022], values=[1.0])])
+    >>> out[0].result.model, type(out[1].error).__name__
+    ('drift', 'ProjectionError')
+    """
+    if amounts:
+        return run_grouped([amounts_steps(**dict(c), together=True) for c in calls])
+    return run_grouped([series_steps(**dict(c)) for c in calls])
 
 
 def series_steps(
