@@ -240,3 +240,14 @@ def test_project_many_is_project_series_and_project_amounts_of_each() -> None:
               dict(years=[2021, 2022], amounts=[5.0, 6.0], partial=P.Partial(2023, 6, 2.0))]
     for c, g in zip(acalls, project_many(acalls, amounts=True), strict=True):
         same(alone(P.project_amounts, **c)[0], g.result)
+
+
+def test_a_nowcast_of_amounts_is_not_called_a_reading() -> None:
+    part = P.Partial(2023, 6, 2.0)
+    level = P.project_series([2021, 2022], [5.0, 6.0], partial=part, target_year=2025)
+    assert any("reading after 6 months" in n for n in level.notes)
+    flows = P.project_amounts([2021, 2022], [5.0, 6.0], partial=part, target_year=2025)
+    # hand-worked: running total 0, 5, 11; nowcast 2.0 / 0.5 = 4, so 15 in 2023; four points
+    # leave drift alone in the default combination: slope (15 - 0) / 3 = 5 a year
+    assert flows.running.notes == ()
+    assert flows.running.mean.tolist() == [15.0, 20.0, 25.0]

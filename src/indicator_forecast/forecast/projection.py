@@ -583,9 +583,14 @@ def series_steps(
     series_class: SeriesClass = "level",
     nature: Nature | None = None,
     width_scales: WidthScales | None = None,
+    reading_note: bool = True,
 ) -> Steps[SeriesProjection]:
     """:func:`project_series` as steps (see :mod:`~indicator_forecast.forecast._grouping`):
-    it yields its kernel request and, sent the answer, returns the projection."""
+    it yields its kernel request and, sent the answer, returns the projection.
+
+    ``reading_note=False`` leaves out the note that a level's part-year figure is a reading
+    taken as the year's value (for :func:`project_amounts`, whose nowcast is not one).
+    """
     levels = check_levels(level)
     if measure not in ("level", "flow", "running_total", "growth_rate"):
         raise ConfigurationError(
@@ -635,10 +640,11 @@ def series_steps(
         else:
             now = partial.value
             offset = 1 - partial.months / 12
-            notes.append(
-                f"{partial.year}: reading after {partial.months:g} months taken as the year's "
-                "value, with a wider interval"
-            )
+            if reading_note:
+                notes.append(
+                    f"{partial.year}: reading after {partial.months:g} months taken as the "
+                    "year's value, with a wider interval"
+                )
         by = np.append(by, partial.year)
         y = np.append(y, now)
 
@@ -942,11 +948,8 @@ def amounts_steps(
     running = yield from series_steps(
         c_years, c_values, target_year=target_year, measure="level", level=level,
         method=method, partial=c_partial, calibration=calibration, roughness=False,
-        series_class=series_class,
+        series_class=series_class, reading_note=False,  # the nowcast is not a reading
     )
-    if c_partial is not None:  # the level branch calls the nowcast a reading; it is not one
-        notes = tuple(n for n in running.notes if "reading after" not in n)
-        running = replace(running, notes=notes)
     return AmountsProjection(running, float(c_values[-1]), nowcast)
 
 
