@@ -25,6 +25,7 @@ import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from functools import partial as _later
 
 import numpy as np
@@ -97,7 +98,14 @@ ONLY_RISES_PATTERN = r"城镇化率|预期寿命|受教育年限|森林覆盖率
 
 def only_rises(ind: Indicator, pattern: str = ONLY_RISES_PATTERN) -> bool:
     """Whether the indicator is a quantity that only rises (by its name; higher is better)."""
-    return ind.direction == "higher" and re.search(pattern, ind.name) is not None
+    return ind.direction == "higher" and _found(pattern, ind.name)
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: str, text: str) -> bool:
+    """``re.search(pattern, text) is not None``, remembered (the same few names and units are
+    asked about for every plan of a batch)."""
+    return re.search(pattern, text) is not None
 
 
 def quantity_nature(
@@ -108,8 +116,8 @@ def quantity_nature(
     if s.measure != "level" or s.transform != "none":
         return NATURES["level"]
     for name, unit_pat, name_pat, exclude in rules:
-        if (re.search(unit_pat, ind.unit or "") and re.search(name_pat, ind.name)
-                and not re.search(exclude, ind.name)):
+        if (_found(unit_pat, ind.unit or "") and _found(name_pat, ind.name)
+                and not _found(exclude, ind.name)):
             return NATURES[name]
     return NATURES["level"]
 
