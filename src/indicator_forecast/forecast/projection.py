@@ -588,8 +588,20 @@ def series_steps(
     """:func:`project_series` as steps (see :mod:`~indicator_forecast.forecast._grouping`):
     it yields its kernel request and, sent the answer, returns the projection.
 
-    ``reading_note=False`` leaves out the note that a level's part-year figure is a reading
-    taken as the year's value (for :func:`project_amounts`, whose nowcast is not one).
+    Parameters
+    ----------
+    years, values, target_year, measure, level, method, partial, calibration, roughness, \
+series_class, nature, width_scales
+        As in :func:`project_series`.
+    reading_note : bool
+        Whether the notes say that a level's part-year figure is a reading taken as the year's
+        value (``False`` for :func:`project_amounts`, whose nowcast is not one).
+
+    Returns
+    -------
+    generator
+        Yields a list of one :class:`~indicator_forecast.forecast._grouping.KernelRequest`, is
+        sent the list of its answers and returns the :class:`SeriesProjection`.
     """
     levels = check_levels(level)
     if measure not in ("level", "flow", "running_total", "growth_rate"):
@@ -899,9 +911,21 @@ def amounts_steps(
 ) -> Steps[AmountsProjection]:
     """:func:`project_amounts` as steps (see :mod:`~indicator_forecast.forecast._grouping`).
 
-    ``together``: trending amounts ask for the kernels of both their projections (as running
-    total and with their trend) at once, so that a batch answers them in one round; otherwise
-    one after the other, as :func:`project_amounts` does. The results are the same.
+    Parameters
+    ----------
+    years, amounts, target_year, level, method, partial, calibration, series_class, \
+follow_trend
+        As in :func:`project_amounts`.
+    together : bool
+        Trending amounts ask for the kernels of both their projections (as running total and
+        with their trend) at once, so that a batch answers them in one round; otherwise one
+        after the other, as :func:`project_amounts` does. The results are the same.
+
+    Returns
+    -------
+    generator
+        Yields lists of kernel requests, is sent their answers and returns the
+        :class:`AmountsProjection`.
     """
     yrs = np.asarray(years, dtype=int)
     c_years = np.concatenate([[yrs[0] - 1], yrs])
