@@ -13,7 +13,7 @@ from indicator_forecast.adjust import propose
 from indicator_forecast.classify import Classification, Outlook, classify, comparison_measures
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations, read_observations
-from indicator_forecast.evaluate._outlook import build_outlook
+from indicator_forecast.evaluate._outlook import build_outlook, build_outlooks
 from indicator_forecast.evaluate.result import Evaluation, IndicatorResult
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.final import PRELIMINARY_MARKS, final_status
@@ -154,14 +154,10 @@ def _outlooks(
     *,
     progress: bool | None = False,
 ) -> dict[int, Outcome]:
-    """Phase 2: the projection of every requested indicator, keyed by ``id(progress)``."""
-    from indicator_forecast._progressbar import track
-
-    return {
-        id(pr): build_outlook(ind, pr, config)
-        for ind, pr in track(requests, description="评估指标", show=progress,
-                             total=len(requests))
-    }
+    """Phase 2: the projection of every requested indicator, keyed by ``id(progress)``; the
+    engine's kernels called once per group of alike series (:func:`build_outlooks`)."""
+    outcomes = build_outlooks(requests, config, progress=progress)
+    return {id(pr): out for (_, pr), out in zip(requests, outcomes, strict=True)}
 
 
 def _finish(prepared: _Prepared, outlooks: dict[int, Outcome]) -> Evaluation:

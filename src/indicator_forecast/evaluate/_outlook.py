@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from functools import partial as _later
 
 import numpy as np
@@ -32,11 +33,17 @@ import numpy as np
 from indicator_forecast.classify import Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.exceptions import ProjectionError, ShortSeriesWarning
-from indicator_forecast.forecast import Partial, project_series
+from indicator_forecast.forecast import Partial
+from indicator_forecast.forecast._grouping import Steps, run_grouped, run_one
 from indicator_forecast.forecast.distribution import Predictive
 from indicator_forecast.forecast.methods import ROUGHNESS_EDGES, roughness, roughness_bin
 from indicator_forecast.forecast.priors import NATURES, Nature, to_logit
-from indicator_forecast.forecast.projection import AmountsProjection, project_amounts
+from indicator_forecast.forecast.projection import (
+    AmountsProjection,
+    SeriesProjection,
+    amounts_steps,
+    series_steps,
+)
 from indicator_forecast.forecast.width_scales import default_width_scales
 from indicator_forecast.plan import Indicator
 from indicator_forecast.progress import Progress, SeriesInput
@@ -92,7 +99,14 @@ ONLY_RISES_PATTERN = r"城镇化率|预期寿命|受教育年限|森林覆盖率
 
 def only_rises(ind: Indicator, pattern: str = ONLY_RISES_PATTERN) -> bool:
     """Whether the indicator is a quantity that only rises (by its name; higher is better)."""
-    return ind.direction == "higher" and re.search(pattern, ind.name) is not None
+    return ind.direction == "higher" and _found(pattern, ind.name)
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: str, text: str) -> bool:
+    """``re.search(pattern, text) is not None``, remembered (the same few names and units are
+    asked about for every plan of a batch)."""
+    return re.search(pattern, text) is not None
 
 
 def quantity_nature(
@@ -103,8 +117,8 @@ def quantity_nature(
     if s.measure != "level" or s.transform != "none":
         return NATURES["level"]
     for name, unit_pat, name_pat, exclude in rules:
-        if (re.search(unit_pat, ind.unit or "") and re.search(name_pat, ind.name)
-                and not re.search(exclude, ind.name)):
+        if (_found(unit_pat, ind.unit or "") and _found(name_pat, ind.name)
+                and not _found(exclude, ind.name)):
             return NATURES[name]
     return NATURES["level"]
 
@@ -243,54 +257,136 @@ def _p_meet(
     return p(bound), (p(stretch) if stretch is not None else None)
 
 
+@dataclass(frozen=True)
+class Projected:
+    """What the engine gave for one indicator's series, for :func:`build_outlook`.
+
+    Attributes
+    ----------
+    nature : Nature
+        The kind of quantity the series was projected as (:func:`quantity_nature`).
+    result : SeriesProjection, AmountsProjection or ProjectionError
+        The projection (yearly amounts: of their running total), or why it cannot be made.
+    warnings : tuple of str
+        The texts of the warnings (ShortSeriesWarning) raised while projecting, in order.
+    """
+
+    nature: Nature
+    result: SeriesProjection | AmountsProjection | ProjectionError
+    warnings: tuple[str, ...]
+
+    @property
+    def amounts(self) -> AmountsProjection | None:
+        return self.result if isinstance(self.result, AmountsProjection) else None
+
+    @property
+    def series(self) -> SeriesProjection:
+        r = self.result
+        assert not isinstance(r, ProjectionError)
+        return r.running if isinstance(r, AmountsProjection) else r
+
+
+def _projection_steps(
+    ind: Indicator, pr: Progress, config: EvaluationConfig, nature: Nature, together: bool
+) -> Steps[SeriesProjection | AmountsProjection]:
+    """The engine call for ``pr.series`` as steps (``forecast._grouping``): yearly amounts as
+    their running total, anything else as itself."""
+    s = pr.series
+    assert s is not None
+    partial = (
+        Partial(year=s.partial[0], months=s.partial[1], value=s.partial[2]) if s.partial else None
+    )
+    level = (config.level, config.wide_level)
+    if s.measure == "flow":
+        # Amounts and yearly reductions add up like positive amounts (their own calibration);
+        # yearly gaps, of either sign, use the generic table. Chosen by the kind, never by the
+        # values, so that no value can switch the table.
+        return (yield from amounts_steps(
+            np.array(s.years), np.array(s.values, dtype=float), target_year=pr.target_year,
+            level=level, method=config.method, partial=partial,
+            series_class="level" if s.transform == "gap_average" else "running_total",
+            # A gap between two yearly growth rates returns toward its level like the rates
+            # themselves: its trend is not followed (amounts and reductions are).
+            follow_trend=s.transform != "gap_average", together=together,
+        ))
+    return (yield from series_steps(
+        np.array(s.years), np.array(s.values, dtype=float), target_year=pr.target_year,
+        measure=s.measure, level=level, method=config.method, partial=partial,
+        # A level's interval is scaled by the changes before its latest value, so that a better
+        # latest figure moves the projection, never the width.
+        series_class="history_scale" if s.measure == "level" else "level",
+        nature=nature,
+    ))
+
+
+def _project(ind: Indicator, pr: Progress, config: EvaluationConfig, nature: Nature) -> Projected:
+    """The projection of one indicator alone, its short-series warnings caught."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ShortSeriesWarning)
+        try:
+            result: SeriesProjection | AmountsProjection | ProjectionError = run_one(
+                _projection_steps(ind, pr, config, nature, together=False))
+        except ProjectionError as exc:
+            result = exc
+    return Projected(nature, result, tuple(str(w.message) for w in caught))
+
+
+def build_outlooks(
+    requests: Sequence[tuple[Indicator, Progress]], config: EvaluationConfig,
+    *, progress: bool | None = False,
+) -> list[tuple[Outlook | None, str | None]]:
+    """:func:`build_outlook` of every request, the projections made together: one kernel call
+    per group of series of the same method, length and horizon (``forecast._grouping``).
+
+    Each result is the one :func:`build_outlook` gives alone. A projection that raised a warning
+    other than :class:`ShortSeriesWarning` (none is expected) is made again alone, so that the
+    warning filters in force treat it as they would there.
+    """
+    from indicator_forecast._progressbar import track
+
+    todo = [(k, ind, pr, quantity_nature(ind, pr.series))
+            for k, (ind, pr) in enumerate(requests) if pr.series is not None]
+    ran = run_grouped([_projection_steps(ind, pr, config, nature, together=True)
+                       for _, ind, pr, nature in todo])
+    projected: list[Projected | None] = [None] * len(requests)
+    for (k, _, _, nature), r in zip(todo, ran, strict=True):
+        if all(issubclass(w.category, ShortSeriesWarning) for w in r.caught):
+            result = r.error if r.error is not None else r.result
+            assert result is not None
+            projected[k] = Projected(nature, result, tuple(str(w.message) for w in r.caught))
+    return [
+        build_outlook(ind, pr, config, p)
+        for (ind, pr), p in track(zip(requests, projected, strict=True), description="评估指标",
+                                  show=progress, total=len(requests))
+    ]
+
+
 def build_outlook(
-    ind: Indicator, pr: Progress, config: EvaluationConfig
+    ind: Indicator, pr: Progress, config: EvaluationConfig,
+    projected: Projected | None = None,
 ) -> tuple[Outlook | None, str | None]:
-    """Project ``pr.series`` and summarise the end of the plan period; (None, why) if it cannot."""
+    """Project ``pr.series`` and summarise the end of the plan period; (None, why) if it cannot.
+
+    ``projected``: the projection already made for it in a batch (:func:`build_outlooks`).
+    """
     s = pr.series
     if s is None:
         return None, "可用于预测的连续年度数据不足两个"
     T = pr.target_year
-    partial = (
-        Partial(year=s.partial[0], months=s.partial[1], value=s.partial[2]) if s.partial else None
-    )
     level = config.level
-    method = config.method
     extra: tuple[str, ...] = ()
     extra_en: tuple[str, ...] = ()
-    amounts: AmountsProjection | None = None
-    nature = quantity_nature(ind, s)
+    nature = quantity_nature(ind, s) if projected is None else projected.nature
     nature_zh, nature_en = _nature_notes(nature, s, pr.base_year, interval_basis(ind, pr))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ShortSeriesWarning)
-        try:
-            if s.measure == "flow":
-                # Amounts and yearly reductions add up like positive amounts (their own
-                # calibration); yearly gaps, of either sign, use the generic table. Chosen by the
-                # kind, never by the values, so that no value can switch the table.
-                amounts = project_amounts(
-                    np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                    level=(level, config.wide_level), method=method, partial=partial,
-                    series_class="level" if s.transform == "gap_average" else "running_total",
-                    # A gap between two yearly growth rates returns toward its level like the
-                    # rates themselves: its trend is not followed (amounts and reductions are).
-                    follow_trend=s.transform != "gap_average",
-                )
-                proj = amounts.running
-                extra = _amounts_notes(s, amounts)
-                extra_en = _amounts_notes(s, amounts, "en")
-            else:
-                proj = project_series(
-                    np.array(s.years), np.array(s.values, dtype=float), target_year=T,
-                    measure=s.measure, level=(level, config.wide_level), method=method,
-                    partial=partial,
-                    # A level's interval is scaled by the changes before its latest value, so
-                    # that a better latest figure moves the projection, never the width.
-                    series_class="history_scale" if s.measure == "level" else "level",
-                    nature=nature,
-                )
-        except ProjectionError as exc:
-            return None, str(exc)
+    if projected is None:
+        projected = _project(ind, pr, config, nature)
+    if isinstance(projected.result, ProjectionError):
+        return None, str(projected.result)
+    amounts, proj = projected.amounts, projected.series
+    if amounts is not None:
+        extra = _amounts_notes(s, amounts)
+        extra_en = _amounts_notes(s, amounts, "en")
+    caught = projected.warnings
     engine_notes = tuple(proj.notes)
     if s.measure == "level" and not any("whole window" in n or "interval width is the typical" in n
                                         for n in engine_notes):
@@ -300,7 +396,7 @@ def build_outlook(
     extra = nature_zh + extra
     model_notes: tuple[tuple[str, str], ...] = ()
     floor: tuple[int, float] | None = None
-    notes = (extra + tuple("en: " + e for e in nature_en) + tuple(str(w.message) for w in caught)
+    notes = (extra + tuple("en: " + e for e in nature_en) + caught
              + engine_notes)
     if int(s.years[-1]) >= T:
         return None, "已到规划期末，无需预测"
@@ -471,11 +567,14 @@ def _amounts_path(amounts: AmountsProjection, level: float, wide: float) -> tupl
 
 
 def _path(dist: Predictive, level: float, wide: float) -> tuple[PathRow, ...]:
-    """(year, mean, lo, hi at ``level``, lo, hi at ``wide``) per projected year (for charts)."""
+    """(year, mean, lo, hi at ``level``, lo, hi at ``wide``) per projected year (for charts).
+
+    The bounds of ``dist.lo``/``dist.hi``: each row interpolated at the four probabilities in
+    one call (``numpy.interp`` treats every point alike), read out with ``tolist``.
+    """
+    at = np.array(_path_probs(float(level), float(wide)))
+    rows = [np.interp(at, dist.probs, row).tolist() for row in dist.values]
     return tuple(
-        (int(y), float(m), float(l8), float(h8), float(l9), float(h9))
-        for y, m, l8, h8, l9, h9 in zip(
-            dist.periods, dist.mean, dist.lo(level), dist.hi(level), dist.lo(wide),
-            dist.hi(wide), strict=True,
-        )
+        (y, m, r[0], r[1], r[2], r[3])
+        for y, m, r in zip(dist.periods.tolist(), dist.mean.tolist(), rows, strict=True)
     )

@@ -21,6 +21,7 @@ from indicator_forecast.forecast.projection import (
     Partial,
     SeriesProjection,
     project_amounts,
+    project_many,
     project_series,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "default_calibration",
     "project",
     "project_amounts",
+    "project_many",
     "project_series",
     "resolve",
 ]

@@ -13,19 +13,27 @@ of the simulation are the calibrated ones, so the sum's interval is consistent w
 from __future__ import annotations
 
 import html
+import math
 import warnings
-from collections.abc import Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
 from indicator_forecast.exceptions import ConfigurationError, ProjectionError, ShortSeriesWarning
-from indicator_forecast.forecast import _kernels as K
 from indicator_forecast.forecast import _revert
 from indicator_forecast.forecast import methods as M
+from indicator_forecast.forecast._grouping import (
+    KernelRequest,
+    KernelResult,
+    Ran,
+    Steps,
+    run_grouped,
+    run_one,
+)
 from indicator_forecast.forecast.calibration import Calibration, SeriesClass, default_calibration
 from indicator_forecast.forecast.distribution import (
     Predictive,
@@ -413,6 +421,8 @@ def _clean(years: Any, values: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
         raise ProjectionError(
             f"years and values must have the same length; got {yrs.size} and {vals.size}"
         )
+    if _clean_already(yrs.tolist(), vals.tolist()):
+        return yrs.astype(int), vals.copy(), []
     notes: list[str] = []
     keep = np.isfinite(vals)
     if not keep.all():
@@ -438,6 +448,14 @@ def _clean(years: Any, values: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
         vals = np.interp(full, yrs, vals)
         yrs = full
     return yrs, vals, notes
+
+
+def _clean_already(yrs: list[float], vals: list[float]) -> bool:
+    """Whether :func:`_clean` has nothing to do: two or more finite values in whole, consecutive,
+    rising years (the usual case, told in Python floats without an array call per check)."""
+    return (len(yrs) >= 2 and float(yrs[0]).is_integer()
+            and all(b - a == 1.0 for a, b in zip(yrs, yrs[1:], strict=False))
+            and all(math.isfinite(v) for v in vals))
 
 
 def project_series(
@@ -511,6 +529,81 @@ def project_series(
     ProjectionError
         Fewer than two usable points.
     """
+    return run_one(series_steps(
+        years, values, target_year=target_year, measure=measure, level=level, method=method,
+        partial=partial, calibration=calibration, roughness=roughness, series_class=series_class,
+        nature=nature, width_scales=width_scales,
+    ))
+
+
+def project_many(
+    calls: Sequence[Mapping[str, Any]], *, amounts: bool = False
+) -> list[Ran[Any]]:
+    """:func:`project_series` (or, with ``amounts``, :func:`project_amounts`) of many series at
+    once: their kernels called once per group of series of the same method, length and horizon.
+
+    Each result is the one the function gives alone; a failure is returned with its series, not
+    raised (a :class:`~indicator_forecast.exceptions.ConfigurationError` is raised).
+
+    Parameters
+    ----------
+    calls : sequence of mappings
+        The keyword arguments of each call, ``years`` and ``values`` (``amounts``) included.
+    amounts : bool
+        Whether the calls are of :func:`project_amounts`.
+
+    Returns
+    -------
+    list of Ran
+        Per call: ``result`` (the projection) or ``error`` (the ProjectionError), and ``caught``,
+        the warnings it raised (e.g. ShortSeriesWarning when a method fell back).
+
+    Examples
+    --------
+    >>> out = project_many([dict(years=[2019, 2020, 2021, 2022], values=[1, 2, 3, 4.5]),
+    ...                     dict(years=[2022], values=[1.0])])
+    >>> out[0].result.model, type(out[1].error).__name__
+    ('drift', 'ProjectionError')
+    """
+    if amounts:
+        return run_grouped([amounts_steps(**dict(c), together=True) for c in calls])
+    return run_grouped([series_steps(**dict(c)) for c in calls])
+
+
+def series_steps(
+    years: Sequence[int] | np.ndarray,
+    values: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    measure: ProjectedMeasure = "level",
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+    roughness: bool = True,
+    series_class: SeriesClass = "level",
+    nature: Nature | None = None,
+    width_scales: WidthScales | None = None,
+    reading_note: bool = True,
+) -> Steps[SeriesProjection]:
+    """:func:`project_series` as steps (see :mod:`~indicator_forecast.forecast._grouping`):
+    it yields its kernel request and, sent the answer, returns the projection.
+
+    Parameters
+    ----------
+    years, values, target_year, measure, level, method, partial, calibration, roughness, \
+series_class, nature, width_scales
+        As in :func:`project_series`.
+    reading_note : bool
+        Whether the notes say that a level's part-year figure is a reading taken as the year's
+        value (``False`` for :func:`project_amounts`, whose nowcast is not one).
+
+    Returns
+    -------
+    generator
+        Yields a list of one :class:`~indicator_forecast.forecast._grouping.KernelRequest`, is
+        sent the list of its answers and returns the :class:`SeriesProjection`.
+    """
     levels = check_levels(level)
     if measure not in ("level", "flow", "running_total", "growth_rate"):
         raise ConfigurationError(
@@ -560,10 +653,11 @@ def project_series(
         else:
             now = partial.value
             offset = 1 - partial.months / 12
-            notes.append(
-                f"{partial.year}: reading after {partial.months:g} months taken as the year's "
-                "value, with a wider interval"
-            )
+            if reading_note:
+                notes.append(
+                    f"{partial.year}: reading after {partial.months:g} months taken as the "
+                    "year's value, with a wider interval"
+                )
         by = np.append(by, partial.year)
         y = np.append(y, now)
 
@@ -600,11 +694,13 @@ def project_series(
             f"{res.reason}. Read the projection's model_reason; give more years to use "
             f"{res.requested}.",
             ShortSeriesWarning,
-            stacklevel=2,
+            stacklevel=4,  # the caller of project_series (through run_one and the steps)
         )
     h = int(target_year - by[-1])
-    Y = y[None, :]
-    scale = float(M.series_scale(Y)[0])
+    reverting = res.used == "revert"
+    assert not reverting or (nature is not None and nature.revert is not None)
+    (scale, mean, rbin), = yield [KernelRequest(
+        res.used, nature.revert if reverting and nature is not None else None, y, h, roughness)]
     # No change before the latest value (two points, or 2, 2, 2): with a pooled prior the width
     # comes from the kind alone, never from the latest value (see forecast.priors).
     flat = False
@@ -623,18 +719,12 @@ def project_series(
                 "interval scaled by the whole window: "
                 + ("fewer than three points" if n < 3 else "no change before the latest value")
             )
-    if res.used == "revert":
-        assert nature is not None and nature.revert is not None
-        mean = K.revert(Y, h, phi=nature.revert)[0][0] if h > 0 else np.empty(0)
-    else:
-        mean = M.forecast_matrix(res.used, Y, h)[0] if h > 0 else np.empty(0)
     horizons = np.arange(1, h + 1, dtype=float) + offset
     periods = np.arange(int(by[-1]) + 1, target_year + 1)
     if partial is not None:
         mean = np.concatenate([[y[-1]], mean])
         horizons = np.concatenate([[offset], horizons])
         periods = np.concatenate([[partial.year], periods])
-    rbin = int(M.calibration_bin(Y)[0]) if roughness else -1
     # A mean-reverting forecast takes the interval of the last value carried forward at the
     # horizon where the AR(1) error variance is reached (see forecast.priors).
     table = "naive" if res.used == "revert" else res.used
@@ -668,7 +758,8 @@ def project_series(
         )
     ws = default_width_scales() if width_scales is None else width_scales
     # The width factor by the roughness of the values before the latest (never the latest).
-    wbin = (int(M.calibration_bin(Y)[0]) if ws.by_roughness(width_kind, vals.size) else -1)
+    wbin = (int(M.calibration_bin(y[None, :])[0]) if ws.by_roughness(width_kind, vals.size)
+            else -1)
     factors = ws.factor(width_kind, vals.size, horizons, wbin)
     spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread, wbin)
     width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
@@ -803,23 +894,65 @@ def project_amounts(
     AmountsProjection
         The running-total projection, the last total, the nowcast and whether it trended.
     """
+    return run_one(amounts_steps(
+        years, amounts, target_year=target_year, level=level, method=method, partial=partial,
+        calibration=calibration, series_class=series_class, follow_trend=follow_trend,
+    ))
+
+
+def amounts_steps(
+    years: Sequence[int] | np.ndarray,
+    amounts: Sequence[float] | np.ndarray,
+    *,
+    target_year: int = 2025,
+    level: Sequence[float] | float = (80, 95),
+    method: str = "default",
+    partial: Partial | None = None,
+    calibration: Calibration | None = None,
+    series_class: Literal["running_total", "level"] = "running_total",
+    follow_trend: bool = True,
+    together: bool = False,
+) -> Steps[AmountsProjection]:
+    """:func:`project_amounts` as steps (see :mod:`~indicator_forecast.forecast._grouping`).
+
+    Parameters
+    ----------
+    years, amounts, target_year, level, method, partial, calibration, series_class, \
+follow_trend
+        As in :func:`project_amounts`.
+    together : bool
+        Trending amounts ask for the kernels of both their projections (as running total and
+        with their trend) at once, so that a batch answers them in one round; otherwise one
+        after the other, as :func:`project_amounts` does. The results are the same.
+
+    Returns
+    -------
+    generator
+        Yields lists of kernel requests, is sent their answers and returns the
+        :class:`AmountsProjection`.
+    """
     yrs = np.asarray(years, dtype=int)
     c_years = np.concatenate([[yrs[0] - 1], yrs])
     a = np.asarray(amounts, dtype=float)
     c_values = M.running_totals(a[None, :])[0]
     if follow_trend and amounts_trend(a):
-        flat = project_amounts(years, amounts, target_year=target_year, level=level,
-                               method=method, partial=partial, calibration=calibration,
-                               series_class=series_class, follow_trend=False)
+        flat_steps = amounts_steps(years, amounts, target_year=target_year, level=level,
+                                   method=method, partial=partial, calibration=calibration,
+                                   series_class=series_class, follow_trend=False)
         r_partial = None
         if partial is not None:
             r_partial = Partial(year=partial.year, months=partial.months,
                                 value=float(c_values[-1] + partial.value), share=partial.share)
-        running = project_series(
+        running_steps = series_steps(
             c_years, c_values, target_year=target_year, measure="running_total",
             level=level, method=method, partial=r_partial, calibration=calibration,
             roughness=True, series_class="history_scale",  # bin read without the latest
         )
+        if together:
+            flat, running = yield from _together(flat_steps, running_steps)
+        else:
+            flat = yield from flat_steps
+            running = yield from running_steps
         rising = bool(a[-1] > a[0])
         way = "rising" if rising else "falling"
         gap = float(running.mean[-1] - flat.running.mean[-1])
@@ -840,15 +973,43 @@ def project_amounts(
         nowcast = partial.value / partial.pace_share
         c_partial = Partial(year=partial.year, months=partial.months,
                             value=float(c_values[-1] + nowcast))
-    running = project_series(
+    running = yield from series_steps(
         c_years, c_values, target_year=target_year, measure="level", level=level,
         method=method, partial=c_partial, calibration=calibration, roughness=False,
-        series_class=series_class,
+        series_class=series_class, reading_note=False,  # the nowcast is not a reading
     )
-    if c_partial is not None:  # the level branch calls the nowcast a reading; it is not one
-        notes = tuple(n for n in running.notes if "reading after" not in n)
-        running = replace(running, notes=notes)
     return AmountsProjection(running, float(c_values[-1]), nowcast)
+
+
+
+
+A = TypeVar("A")
+B = TypeVar("B")
+T = TypeVar("T")
+
+
+def _together(a: Steps[A], b: Steps[B]) -> Generator[
+        list[KernelRequest], list[KernelResult], tuple[A, B]]:
+    """Two projections' steps as one: each round yields both requests (``a``'s first)."""
+    done_a: list[A] = []
+    done_b: list[B] = []
+    ra = _step(a, None, done_a)
+    rb = _step(b, None, done_b)
+    while ra or rb:
+        got = yield ra + rb
+        k = len(ra)
+        ra = _step(a, got[:k], done_a) if ra else []
+        rb = _step(b, got[k:], done_b) if rb else []
+    return done_a[0], done_b[0]
+
+
+def _step(g: Steps[T], sent: list[KernelResult] | None, done: list[T]) -> list[KernelRequest]:
+    """The next requests of ``g`` (``[]`` once it has returned, its result put in ``done``)."""
+    try:
+        return next(g) if sent is None else g.send(sent)
+    except StopIteration as stop:
+        done.append(stop.value)
+        return []
 
 
 def amounts_trend(amounts: np.ndarray) -> bool:
