@@ -45,12 +45,14 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.forecast.methods import ROUGHNESS_EDGES
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,9 @@ class WidthScales:
     meta: dict[str, Any] = field(repr=False, default_factory=dict)
     tails: dict[str, tuple[np.ndarray, np.ndarray]] = field(repr=False, default_factory=dict)
     roughness: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
-    # factor() by its arguments (read-only arrays): series of a kind share a few horizon sets.
-    _memo: dict[tuple[Any, ...], np.ndarray] = field(
+    # factor(), tail_factors(), the tail columns and describe() by their arguments (read-only
+    # arrays, tuples, text): series of a kind share a few horizon sets.
+    _memo: dict[tuple[Any, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -99,8 +102,35 @@ class WidthScales:
         h = np.asarray(horizons, dtype=float)
         if kind is None or kind not in self.tails:
             return np.ones_like(h), np.ones_like(h)
+        key = ("tails", kind, n, h.shape, h.tobytes())
+        hit: tuple[np.ndarray, np.ndarray] | None = self._memo.get(key)
+        if hit is not None:
+            return hit
         lower, upper = self.tails[kind]
-        return self._interp(lower, n, h), self._interp(upper, n, h)
+        out = self._interp(lower, n, h), self._interp(upper, n, h)
+        for a in out:
+            a.setflags(write=False)
+        return self._remember(key, out)
+
+    def _remember(self, key: tuple[Any, ...], value: _T) -> _T:
+        if len(self._memo) >= 4096:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+    def _tail_columns(self, probs: np.ndarray) -> tuple[int, int]:
+        p = np.asarray(probs, dtype=float)
+        key = ("columns", p.shape, p.tobytes())
+        hit: tuple[int, int] | None = self._memo.get(key)
+        if hit is not None:
+            return hit
+        i10, i90 = np.flatnonzero(np.isclose(p, 0.1)), np.flatnonzero(np.isclose(p, 0.9))
+        if i10.size == 0 or i90.size == 0:
+            raise ConfigurationError(
+                "tail width factors need the probabilities 0.1 and 0.9 on the grid; got "
+                f"{p.tolist()}"
+            )
+        return self._remember(key, (int(i10[0]), int(i90[0])))
 
     def apply(self, kind: str | None, n: int, horizons: np.ndarray, probs: np.ndarray,
               spread: np.ndarray, rbin: int = -1) -> np.ndarray:
@@ -137,15 +167,8 @@ class WidthScales:
         out: np.ndarray = spread * c
         if kind is None or kind not in self.tails:
             return out
-        p = np.asarray(probs, dtype=float)
-        i10, i90 = np.flatnonzero(np.isclose(p, 0.1)), np.flatnonzero(np.isclose(p, 0.9))
-        if i10.size == 0 or i90.size == 0:
-            raise ConfigurationError(
-                "tail width factors need the probabilities 0.1 and 0.9 on the grid; got "
-                f"{p.tolist()}"
-            )
+        a, b = self._tail_columns(probs)
         lo, hi = self.tail_factors(kind, n, horizons)
-        a, b = int(i10[0]), int(i90[0])
         out[:, :a] = out[:, a:a + 1] + lo[:, None] * (out[:, :a] - out[:, a:a + 1])
         out[:, b + 1:] = out[:, b:b + 1] + hi[:, None] * (out[:, b + 1:] - out[:, b:b + 1])
         return out
@@ -157,15 +180,12 @@ class WidthScales:
         arguments."""
         h = np.asarray(horizons, dtype=float)
         key = (kind, n, rbin, h.shape, h.tobytes())
-        hit = self._memo.get(key)
+        hit: np.ndarray | None = self._memo.get(key)
         if hit is not None:
             return hit
         out = self._factor(kind, n, h, rbin)
         out.setflags(write=False)
-        if len(self._memo) >= 4096:
-            self._memo.clear()
-        self._memo[key] = out
-        return out
+        return self._remember(key, out)
 
     def _factor(self, kind: str | None, n: int, h: np.ndarray, rbin: int = -1) -> np.ndarray:
         if kind is None or kind not in self.scales:
@@ -189,6 +209,13 @@ class WidthScales:
         """A note on the factor applied, or None when no factor is fitted for the kind."""
         if kind is None or kind not in self.scales:
             return None
+        key = ("describe", kind, n, float(h), rbin)
+        if key in self._memo:
+            known: str | None = self._memo[key]
+            return known
+        return self._remember(key, self._describe(kind, n, h, rbin))
+
+    def _describe(self, kind: str, n: int, h: float, rbin: int) -> str:
         c = float(self.factor(kind, n, np.array([h]), rbin)[0])
         tail = ""
         if kind in self.tails:
