@@ -173,6 +173,23 @@ def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
     IntervalBasis or None
         The kind, points, prior weight and width factor; None without a series or for flows.
     """
+    key = (id(ind), id(pr))
+    known = _BASES.get(key)
+    if known is not None and known[0] is ind and known[1] is pr:
+        return known[2]
+    basis = _interval_basis(ind, pr)
+    if len(_BASES) >= 4096:
+        _BASES.clear()
+    _BASES[key] = (ind, pr, basis)  # the objects kept, so that their ids are not reused
+    return basis
+
+
+#: interval_basis by the identity of its (immutable) arguments: build_outlook and the reason
+#: both ask for it.
+_BASES: dict[tuple[int, int], tuple[Indicator, Progress, IntervalBasis | None]] = {}
+
+
+def _interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
     s = pr.series
     if s is None or s.measure not in ("level", "growth_rate") or not s.years:
         return None

@@ -164,9 +164,20 @@ def labels(lang: str) -> dict[str, Any]:
     ValueError
         If ``lang`` is not a language of the tables.
     """
-    from indicator_forecast.report._labels import labels as table
+    if not _TABLES:
+        from indicator_forecast.report._labels import labels as table
 
-    return table(lang)
+        _TABLES.update((code, table(code)) for code in ("zh", "en"))
+    try:
+        return _TABLES[lang]
+    except KeyError:
+        from indicator_forecast.report._labels import labels as table
+
+        return table(lang)  # raises the ValueError naming the languages
+
+
+#: The label tables by language, read once (the report package imports this module).
+_TABLES: dict[str, dict[str, Any]] = {}
 
 
 def grade_label(grade: str, lang: str = "zh") -> str:
@@ -223,6 +234,21 @@ def _period_en(text: str) -> str:
 
 
 def _word(v: Any, lang: str, t: dict[str, Any]) -> str:
+    # The common exact types first (a reason has ~20 figures and there are thousands of
+    # indicators in a batch); subclasses and the rest go through the isinstance chain.
+    tp = type(v)
+    if tp is float or v is None:
+        return fmt(v)
+    if tp is Fact:
+        return render_fact(v, lang)
+    if tp is str:
+        return v  # type: ignore[no-any-return]
+    if tp is int:
+        return str(v)
+    return _word_by_kind(v, lang, t)
+
+
+def _word_by_kind(v: Any, lang: str, t: dict[str, Any]) -> str:
     if isinstance(v, Fact):
         return render_fact(v, lang)
     if isinstance(v, tuple):
