@@ -191,3 +191,12 @@ def test_the_table_states_a_published_figure_as_published():
     rows = table_rows(shipped("national-14th"), "zh")
     row = next(r for r in rows if "受教育年限" in r["indicator"])
     assert row["midterm_lines"].startswith("10.93")
+
+
+def test_a_percentage_levels_yearly_change_is_in_percentage_points():
+    # 空气质量优良天数比率 (%): 86.5 in 2022, target 87.5 in 2025: (87.5 - 86.5) / 3 = 0.33 a
+    # year, a change of a percentage, so 个百分点 (not %/年) in the reason.
+    frame = shipped("national-14th").to_frame()
+    reason = frame.loc[frame["name"].str.contains("优良天数"), "reason"].iloc[0]
+    assert "剩余年份需年均变化0.33个百分点/年" in reason
+    assert "%/年" not in reason

@@ -188,7 +188,8 @@ def level_progress(
         required_pace=required,
         recent_pace=recent,
         best_pace=best,
-        pace_unit=f"{ind.unit}/年",
+        # the yearly change of a percentage is in percentage points
+        pace_unit="个百分点/年" if ind.unit.strip() in ("%", "％") else f"{ind.unit}/年",
         met_now=met_now,
         missing=tuple(missing),
         notes=tuple(notes),
