@@ -174,3 +174,12 @@ def test_missing_columns_are_named(tmp_path, synthetic_ev):
     with pytest.raises(ValueError, match="midterm_text"):
         write_workbook(synthetic_ev, tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize(("unit", "en"), [("个百分点/年", "percentage points a year"),
+                                          ("%/年", "% a year"), ("亿元", "100 million yuan")])
+def test_evidence_units_in_english(unit, en):
+    from indicator_forecast.report.excel import evidence_unit
+
+    assert evidence_unit(unit, "en") == en
+    assert evidence_unit(unit, "zh") == unit

@@ -325,6 +325,10 @@ def evidence_unit(unit: str, lang: str) -> str:
         The unit in that language, or the unit as given when none is known.
     """
     table = labels(lang)["evidence_units"]
+    if lang != "zh" and unit.endswith("/年") and unit != "/年":
+        # a yearly pace ("个百分点/年"): its unit in English, a year
+        base = evidence_unit(unit.removesuffix("/年"), lang).strip()
+        return f"{base} a year" if base else "a year"
     return str(table.get(unit, labels(lang)["narr"]["units"].get(unit, unit)))
 
 
