@@ -102,6 +102,11 @@ def fmt_unit(value: float | None, unit: str | None = None, *, missing: str = "",
     digits = decimals_for(value, unit)
     if coarse and abs(value) >= 10 and digits >= 2:
         digits = max(0, digits - 1)
+    return _fixed(value, digits)
+
+
+def _fixed(value: float, digits: int) -> str:
+    """``value`` with at most ``digits`` decimals, trailing zeros dropped, never "-0"."""
     s = f"{value:.{digits}f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
@@ -139,11 +144,7 @@ def fmt_figure(value: float | None, unit: str | None = None, *, missing: str = "
     own = len(f"{value:.6f}".rstrip("0").partition(".")[2])
     # One decimal beyond the rule is a figure as published (10.93 年); more is a conversion's
     # or a sum's float tail (6.8655 亿吨 from 亿斤), printed by the rule.
-    digits = own if own == rule + 1 else rule
-    s = f"{value:.{digits}f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+    return _fixed(value, own if own == rule + 1 else rule)
 
 
 def fmt(v: float | None, digits: int = 2) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
@@ -145,6 +146,7 @@ class Localised:
     en: str
 
 
+@cache  # the same table object each time; looked up per figure of every reason
 def labels(lang: str) -> dict[str, Any]:
     """The label table of ``lang`` (imported late: the report package imports this one).
 
@@ -164,20 +166,9 @@ def labels(lang: str) -> dict[str, Any]:
     ValueError
         If ``lang`` is not a language of the tables.
     """
-    if not _TABLES:
-        from indicator_forecast.report._labels import labels as table
+    from indicator_forecast.report._labels import labels as table
 
-        _TABLES.update((code, table(code)) for code in ("zh", "en"))
-    try:
-        return _TABLES[lang]
-    except KeyError:
-        from indicator_forecast.report._labels import labels as table
-
-        return table(lang)  # raises the ValueError naming the languages
-
-
-#: The label tables by language, read once (the report package imports this module).
-_TABLES: dict[str, dict[str, Any]] = {}
+    return table(lang)
 
 
 def grade_label(grade: str, lang: str = "zh") -> str:

@@ -758,8 +758,9 @@ series_class, nature, width_scales
         )
     ws = default_width_scales() if width_scales is None else width_scales
     # The width factor by the roughness of the values before the latest (never the latest).
-    wbin = (int(M.calibration_bin(y[None, :])[0]) if ws.by_roughness(width_kind, vals.size)
-            else -1)
+    wbin = -1
+    if ws.by_roughness(width_kind, vals.size):
+        wbin = rbin if roughness else int(M.calibration_bin(y[None, :])[0])
     factors = ws.factor(width_kind, vals.size, horizons, wbin)
     spread = ws.apply(width_kind, vals.size, horizons, cal.probs, spread, wbin)
     width_factor = (float(factors[-1]) if h > 0 and width_kind is not None
