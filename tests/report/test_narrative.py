@@ -189,3 +189,33 @@ def test_binding_behind_schedule_is_not_pushed_when_graded_on_track():
                               as_of=dt.date(2023, 6, 30)))
     assert "Binding indicators behind the time schedule: 乙指标" in en
     assert "on track on current trends, to be watched: 甲指标" in en
+
+
+def test_opening_of_a_table_that_lists_part_of_the_plan():
+    # the plan sets 25 main indicators, the table 3 of them: the sentence must not call 3 the plan's
+    fs = [_facts(indicator_id=str(i), name=f"指标{i}") for i in range(3)]
+    when = dt.date(2018, 6, 30)
+    zh = "".join(narr.opening(fs, "zh", plan_name="某规划主要指标", n_parts=0, as_of=when,
+                              indicators_in_plan=25))  # fmt: skip
+    assert "规划确定的主要指标共25项，本次评估其中3项" in zh and "共3项" not in zh
+    en = " ".join(narr.opening(fs, "en", plan_name="A plan", n_parts=0, as_of=when,
+                               indicators_in_plan=25))  # fmt: skip
+    assert "the plan sets 25 main indicators; 3 of them are evaluated here" in en
+    whole = "".join(narr.opening(fs, "zh", plan_name="某规划主要指标", n_parts=0, as_of=when,
+                                 indicators_in_plan=3))  # fmt: skip
+    assert "某规划主要指标共3项" in whole and "本次评估其中" not in whole
+
+
+def test_final_opening_of_the_national_13th_table_says_it_is_9_of_25():
+    # data/national-13th: plan.json indicators_in_plan 25 (sina 2016-03-18), plan.csv 9 rows
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
+    from indicator_forecast.report import _final
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "national-13th"
+    plan = read_plan_folder(folder)
+    obs = read_observations(folder / "observations.csv", plan)
+    ev = evaluate(plan, obs, as_of="2021-06-30", progress=False)
+    zh = "".join(_final.final_opening(ev, "zh"))
+    assert zh.startswith("规划确定的主要指标共25项，本次评估其中9项。")
+    en = " ".join(_final.final_opening(ev, "en"))
+    assert en.startswith("The plan sets 25 main indicators; 9 of them are evaluated here.")

@@ -39,6 +39,7 @@ _ZH: dict[str, Any] = {
         "file_report": "附件5_总结评估报告.docx",
         "annex_note": "各指标的完成情况见附件6格式的总结评估表，测算证据见评估工作簿“证据”表。",
         "total": "规划确定的主要指标共{n}项",
+        "total_subset": "规划确定的主要指标共{m}项，本次评估其中{n}项",
         "parts": "（另有分项指标{n}项）",
         "stop": "。",
         "judged": "按规划目标年实际完成值评估，已评估的{n}项指标中，{items}。",
@@ -408,6 +409,7 @@ _ZH: dict[str, Any] = {
         "part_pending": "其中，{name}数据待补充（缺{what}）",
         "parts_note": "（另有分项指标{k}项）",
         "open_scope": "{plan_name}共{n}项{noun}{parts_note}",
+        "open_scope_subset": "规划确定的主要指标共{m}项，本次评估其中{n}项{parts_note}",
         "open_dates": "评估时点为{as_of}，年度数据截至{year}年",
         "open_dates_total": "，五年累计数据截至{month}",
         "te": "按时间进度计，{items}",
@@ -522,6 +524,7 @@ _EN: dict[str, Any] = {
         "file_report": "final_evaluation_report.docx",
         "annex_note": "See the final evaluation table and the workbook's Evidence sheet.",
         "total": "The plan sets {n} main indicators",
+        "total_subset": "The plan sets {m} main indicators; {n} of them are evaluated here",
         "parts": " ({n} more are parts of a composite)",
         "stop": ".",
         "judged": "Judged on the actual figures of the target year, of the {n} indicators "
@@ -980,6 +983,8 @@ _EN: dict[str, Any] = {
         "part_pending": "Part {name}: data to be supplied ({what})",
         "parts_note": " (plus {k} parts)",
         "open_scope": "{plan_name}: {n} {noun}{parts_note}",
+        "open_scope_subset": "{plan_name}: the plan sets {m} main indicators; {n} of them are "
+                             "evaluated here{parts_note}",
         "open_dates": "the evaluation date is {as_of}, with annual data to {year}",
         "open_dates_total": " and five-year totals to {month}",
         "te": "Time elapsed: {items}",

@@ -511,9 +511,13 @@ def table_reason(f: Facts, lang: str) -> str:
 
 
 def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
-            as_of: _dt.date) -> list[str]:  # fmt: skip
+            as_of: _dt.date, indicators_in_plan: int | None = None) -> list[str]:  # fmt: skip
     """The opening summary: what was evaluated, counts by conclusion over the graded indicators,
-    how many are still 数据待补充, the C and D indicators named, binding ones behind schedule."""
+    how many are still 数据待补充, the C and D indicators named, binding ones behind schedule.
+
+    ``indicators_in_plan`` (the plan's own count when the table lists only some of its main
+    indicators) makes the first sentence say how many the plan sets and how many are evaluated.
+    """
     s = _Say(lang)
     t, lab = s.t, s.lab
     sep = lab["enum_sep"]
@@ -523,8 +527,12 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     dates = t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of))
     if any(f.target_kind.completed_as_total for f in facts):
         dates += t["open_dates_total"].format(month=c.fmt_month(as_of, lang))
-    out = [s.join(t["open_scope"].format(plan_name=plan_name, n=n, noun=noun,
-                                         parts_note=parts_note), dates)]  # fmt: skip
+    if indicators_in_plan is not None and indicators_in_plan > n:
+        scope = t["open_scope_subset"].format(plan_name=plan_name, m=indicators_in_plan, n=n,
+                                              parts_note=parts_note)  # fmt: skip
+    else:
+        scope = t["open_scope"].format(plan_name=plan_name, n=n, noun=noun, parts_note=parts_note)
+    out = [s.join(scope, dates)]
     te = _time_elapsed_text(facts, s, as_of)
     if te:
         out.append(s.join(te))
