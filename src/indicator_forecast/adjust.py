@@ -281,7 +281,7 @@ def propose(
         return str(_labels(lang)["adjustment"][code]).format(
             method=method_label(outlook.model, lang),
             what=_labels(lang)["what"][outlook.what],
-            unit=unit_label(unit, lang) if lang != "zh" else progress.pace_unit,
+            unit=unit_label(unit, lang) if lang != "zh" else unit,  # 年均…个百分点, not …/年
             **figures,
         )
 
@@ -299,7 +299,9 @@ def propose(
             text("raise", "en"),
             basis_en,
         )
-    reason_zh, reason_en = text("lower", "zh"), text("lower", "en")
+    # a rate's remaining years need a growth rate, not a yearly "change" of one
+    lower = "lower_rate" if t.judged_as_rate else "lower"
+    reason_zh, reason_en = text(lower, "zh"), text(lower, "en")
     if ind.binding:
         return Adjustment(
             ind.id,

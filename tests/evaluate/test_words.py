@@ -47,7 +47,9 @@ def test_proposal_paces_have_the_units_decimals_in_both_languages(tmp_path: Path
     assert adj is not None and adj.direction == "lower"
     # -1/30 = -0.0333…: % shows two decimals, raised to two significant digits below 1 → -0.033;
     # 0.04567 → 0.046
-    assert "-0.033%/年" in adj.reason_zh and "0.046%/年" in adj.reason_zh
+    # 年均 already says "a year": no "%/年" after it
+    assert "需年均变化-0.033%，" in adj.reason_zh and "近年平均为0.046%。" in adj.reason_zh
+    assert "/年" not in adj.reason_zh
     assert "-0.0333" not in adj.reason_zh + adj.reason_en
     assert "-0.033% a year" in adj.reason_en and "average of 0.046%" in adj.reason_en
     for text in (adj.reason_en, adj.basis_en):

@@ -164,6 +164,8 @@ _ZH: dict[str, Any] = {
         "raise": "预计期末将大幅超过原目标（达到{rounded}的概率为{p_new}），可考虑上调目标。",
         "lower": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均变化{pace}{unit}，"
                  "近年平均为{recent}{unit}。",
+        "lower_rate": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均增长{pace}{unit}，"
+                      "近年年均增长{recent}{unit}。",
         "binding_basis": "",
         "binding_note": "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
         "keep": "维持{target}",
@@ -360,6 +362,7 @@ _ZH: dict[str, Any] = {
         "status_change_down": "{name}截至{period}累计降低{v}",
         "status_change_up": "{name}截至{period}累计提高{v}",
         "status_rate": "{name}{years}年均增长{v}",
+        "status_rate_one": "{name}{years}增长{v}",
         "status_gap_above": "{name}{years}年均增速比{ref}高{v}个百分点",
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
@@ -372,6 +375,11 @@ _ZH: dict[str, Any] = {
         "pace_ahead": "完成进度{c}，快于时间进度{te}",
         "pace_even": "完成进度{c}，与时间进度{te}基本同步",
         "pace_behind": "完成进度{c}，慢于时间进度{te}",
+        "rate_met": "达到年均{target}的目标要求",
+        "rate_short": "低于年均{target}的目标要求",
+        "grow": "增长",
+        "shrink": "下降",
+        "projection_rate": "按当前趋势预计{years}年均{verb}{v}",
         "up": "提高",
         "down": "降低",
         "needed": "剩余年份需年均{verb}{req}，{recent}",
@@ -698,6 +706,9 @@ _EN: dict[str, Any] = {
         "lower": "On the current trend the target is met with probability {p_meet}; the "
                  "remaining years would need {pace}{unit} a year against a recent average of "
                  "{recent}{unit}.",
+        "lower_rate": "On the current trend the target is met with probability {p_meet}; the "
+                      "remaining years would need to grow {pace}{unit} a year against recent "
+                      "growth of {recent}{unit} a year.",
         "binding_basis": " Binding targets are in principle not lowered; the figure is for "
                          "reference.",
         "binding_note": "Binding indicators are in principle not lowered: keep the target and "
@@ -925,6 +936,7 @@ _EN: dict[str, Any] = {
         "status_change_down": "{name}: a cumulative reduction of {v} by {period}",
         "status_change_up": "{name}: a cumulative rise of {v} by {period}",
         "status_rate": "{name} averaged {v} a year in {years}",
+        "status_rate_one": "{name} grew {v} in {years}",
         "status_gap_above": "{name} grew on average {v} percentage points faster than {ref} in "
                             "{years}",
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
@@ -940,6 +952,12 @@ _EN: dict[str, Any] = {
         "pace_ahead": "completion {c}, ahead of the {te} of time elapsed",
         "pace_even": "completion {c}, in line with the {te} of time elapsed",
         "pace_behind": "completion {c}, behind the {te} of time elapsed",
+        "rate_met": "meeting the target of {target} a year so far",
+        "rate_short": "below the target of {target} a year so far",
+        "grow": "growth",
+        "shrink": "decline",
+        "projection_rate": "On current trends it is projected to average a yearly {verb} of {v} "
+                           "over {years}",
         "up": "rise",
         "down": "fall",
         "needed": "the remaining years need a yearly {verb} of {req}, {recent}",
