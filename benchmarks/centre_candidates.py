@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 import hindcast_city as H
+from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast import project_amounts
 from indicator_forecast.forecast.priors import NATURES, from_logit, to_logit
 
@@ -242,6 +243,7 @@ def main() -> None:
                             c["half"] = half[city]
                             c["met"] = _met(c)
                             c["alts"] = alternatives(c)
+                            c["rbin"] = int(M.calibration_bin(np.asarray(c["y"])[None, :])[0])
                             cases.append(c)
     result: dict[str, Any] = {}
     for npts in (3, 8):
@@ -249,8 +251,10 @@ def main() -> None:
         res: dict[str, Any] = {}
         # Where the centre is wrong: the final value against the engine's median, in units of
         # the 80 % half-width, and the Brier score (in sample, unshifted).
-        for kind in H.KINDS:
-            ks = [c for c in sel if c["kind"] == kind]
+        for kind in (*H.KINDS, "level"):
+            # "level": population and deposits per head together, the engine's kind
+            ks = [c for c in sel if c["kind"] == kind or (
+                kind == "level" and c["kind"] in ("population", "deposits_pc"))]
             z = [(c["final"] - c["centre"]) / max((shifted(c, 0)[2] - shifted(c, 0)[1]) / 2, 1e-12)
                  if c["back"] == "id" else np.nan for c in ks]
             pit = [float(np.interp(c["final"], c["q"], c["probs"], left=0, right=1)) for c in ks]
@@ -263,11 +267,15 @@ def main() -> None:
                          "candidates": {}}
             names = sorted({k for c in ks for k in c["alts"]})
             cands: list[tuple[str, ...]] = [(n,) for n in names]
-            if kind in ("share", "population", "deposits_pc"):
+            if kind in ("share", "population", "deposits_pc", "level"):
                 cands += [("naive", "latest_change"), ("naive", "drift")]
             if kind == "gdp_growth":
                 cands += [("latest_rate", "mean_rate")]
-            for alt in cands:
+            if npts == 8 and kind in ("share", "level", "population", "deposits_pc"):
+                cands += [("naive", "bin"), ("latest_change", "bin")]
+            for alt0 in cands:
+                by_bin = alt0[-1] == "bin"
+                alt = alt0[:-1] if by_bin else alt0
                 rows: dict[str, Any] = {}
                 for split in ("half", "period"):
                     shift = np.zeros(len(ks))
@@ -277,15 +285,18 @@ def main() -> None:
                         train = [c for c in ks if c[key] != g]
                         if not train:
                             continue
-                        lam = fit_lambdas(train, alt)
-                        lams.append(lam)
-                        for i, c in enumerate(ks):
-                            if c[key] == g and all(x in c["alts"] for x in alt):
-                                shift[i] = sum(v * (c["alts"][x] - c["centre"])
-                                               for v, x in zip(lam, alt, strict=True))
+                        for rb in (sorted({c["rbin"] for c in ks}) if by_bin else [None]):
+                            tr = [c for c in train if rb is None or c["rbin"] == rb]
+                            lam = fit_lambdas(tr, alt)
+                            lams.append(lam)
+                            for i, c in enumerate(ks):
+                                if (c[key] == g and all(x in c["alts"] for x in alt)
+                                        and (rb is None or c["rbin"] == rb)):
+                                    shift[i] = sum(v * (c["alts"][x] - c["centre"])
+                                                   for v, x in zip(lam, alt, strict=True))
                     rows[split] = {"lambda": lams, **scores(ks, shift.tolist())}
-                res[kind]["candidates"]["+".join(alt)] = rows
-                print(npts, kind, "+".join(alt), {s: (r["lambda"], round(r["brier"], 4),
+                res[kind]["candidates"]["+".join(alt0)] = rows
+                print(npts, kind, "+".join(alt0), {s: (r["lambda"], round(r["brier"], 4),
                                                       round(r["winkler80_pct"], 1),
                                                       round(r["coverage80"], 3))
                                                   for s, r in rows.items()},
