@@ -31,9 +31,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import hindcast_city as H
 import numpy as np
 
-import hindcast_city as H
 from indicator_forecast.forecast import methods as M
 from indicator_forecast.forecast import project_amounts
 from indicator_forecast.forecast.priors import NATURES, from_logit, to_logit
