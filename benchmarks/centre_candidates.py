@@ -124,6 +124,12 @@ def alternatives(c: dict[str, Any]) -> dict[str, float]:
     h = c["h"]
     k = c["kind"]
     out: dict[str, float] = {}
+    # "kind_drift": the centre moved by one unit (the kind's typical drift, a constant fitted on
+    # the training fold as lambda units): 1 point of growth, 0.1 on the logit of a share, 1 % of
+    # the latest value a year for levels, 1 % of the total for revenue.
+    unit = {"gdp_growth": 1.0, "share": 0.1, "revenue_total": 0.01 * c["centre"]}.get(
+        k, 0.01 * h * float(y[-1]))
+    out["kind_drift"] = c["centre"] + unit
     if k == "gdp_growth":  # the centre is the remaining years' average growth
         out["latest_rate"] = float(y[-1])
         out["mean_rate"] = float(y.mean())
@@ -268,9 +274,9 @@ def main() -> None:
             names = sorted({k for c in ks for k in c["alts"]})
             cands: list[tuple[str, ...]] = [(n,) for n in names]
             if kind in ("share", "population", "deposits_pc", "level"):
-                cands += [("naive", "latest_change"), ("naive", "drift")]
+                cands += [("naive", "latest_change"), ("naive", "drift"), ("naive", "kind_drift")]
             if kind == "gdp_growth":
-                cands += [("latest_rate", "mean_rate")]
+                cands += [("latest_rate", "mean_rate"), ("latest_rate", "kind_drift")]
             if npts == 8 and kind in ("share", "level", "population", "deposits_pc"):
                 cands += [("naive", "bin"), ("latest_change", "bin")]
             for alt0 in cands:
