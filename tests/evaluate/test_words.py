@@ -95,3 +95,19 @@ def test_a_target_set_each_year_is_reported_by_the_years_met() -> None:
         f = next(x for x in indicator_facts(ev, lang) if x.indicator_id == "1")
         text = table_reason(f, lang)
         assert want in text and "时间进度" not in text and "time elapsed" not in text, text
+
+
+def test_a_proposal_never_says_a_rounded_zero_chance(tmp_path: Path) -> None:
+    # P(meet) 0.003 rounds to "0%", a certainty the projection does not claim: the report's words
+    # are 不足1% / under 1% (as in part one), and a plain 10 % stays "仅为10%"
+    from dataclasses import replace
+
+    ind, pr, ol = _rate_case("预期性", tmp_path)
+    low = propose(ind, pr, replace(ol, p_meet=0.003),
+                  Classification("D", "synthetic", None, 0.003, {}), CFG)  # fmt: skip
+    assert low is not None
+    assert "概率不足1%" in low.reason_zh and "0%" not in low.reason_zh.replace("10%", "")
+    assert "达成概率不足1%" in low.basis_zh and "probability under 1%" in low.reason_en
+    plain = propose(ind, pr, ol, Classification("D", "synthetic", None, 0.1, {}), CFG)
+    assert plain is not None and "概率仅为10%" in plain.reason_zh
+    assert "达成概率为10%" in plain.basis_zh

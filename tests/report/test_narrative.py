@@ -257,3 +257,16 @@ def test_an_average_rate_is_said_against_its_target_not_time_elapsed():
     assert "剩余年份需年均增长6.8%，近年年均增长6.1%，需加快推进" in short
     one = narr.indicator_text(_rate(midterm=6.7, period="2016年"), "zh")
     assert "国内生产总值2016年增长6.7%" in one and "2016年年均" not in one
+
+
+def test_a_cumulative_reduction_is_projected_as_a_reduction_by_the_target_year():
+    # SYNTHETIC facts shaped like the national energy-intensity row: 2.8 % cut by 2022, 6.07 %
+    # projected by 2025 against 〔13.5〕
+    f = _facts(name="单位GDP能源消耗降低", kind="cumulative_change", direction="higher",
+               target_text="〔13.5〕", grade="D", computed_grade="D", midterm=2.8, completion=0.21,
+               projected=6.07, lo=3.9, hi=8.2, p_meet=0.005, baseline=None, target_low=13.5,
+               target_high=13.5, met_now=False, compounding=True)  # fmt: skip
+    zh = narr.indicator_text(f, "zh")
+    assert "按当前趋势预计到2025年累计降低6.07%" in zh and "2025年为6.07%" not in zh
+    en = narr.indicator_text(f, "en")
+    assert "the cumulative reduction is projected at 6.07% by 2025" in en

@@ -159,13 +159,15 @@ _ZH: dict[str, Any] = {
     # Adjustment proposals (adjust.py).
     "adjustment": {
         "basis": "以{method}预测{year}年{what}：均值{mean}，{level}%区间[{lo}, {hi}]；按{q}的达成概率"
-                 "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率为"
-                 "{p_new}；原目标{target}的达成概率为{p_meet}。",
-        "raise": "预计期末将大幅超过原目标（达到{rounded}的概率为{p_new}），可考虑上调目标。",
-        "lower": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均变化{pace}{unit}，"
+                 "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率"
+                 "{p_new_is}；原目标{target}的达成概率{p_meet_is}。",
+        "raise": "预计期末将大幅超过原目标（达到{rounded}的概率{p_new_is}），可考虑上调目标。",
+        "lower": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均变化{pace}{unit}，"
                  "近年平均为{recent}{unit}。",
-        "lower_rate": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均增长{pace}{unit}，"
+        "lower_rate": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均增长{pace}{unit}，"
                       "近年年均增长{recent}{unit}。",
+        "lower_change": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均{verb}{pace}{unit}，"
+                        "近年年均{verb}{recent}{unit}。",
         "binding_basis": "",
         "binding_note": "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
         "keep": "维持{target}",
@@ -380,6 +382,8 @@ _ZH: dict[str, Any] = {
         "grow": "增长",
         "shrink": "下降",
         "projection_rate": "按当前趋势预计{years}年均{verb}{v}",
+        "projection_change_down": "按当前趋势预计到{year}年累计降低{v}",
+        "projection_change_up": "按当前趋势预计到{year}年累计提高{v}",
         "up": "提高",
         "down": "降低",
         "needed": "剩余年份需年均{verb}{req}，{recent}",
@@ -709,6 +713,9 @@ _EN: dict[str, Any] = {
         "lower_rate": "On the current trend the target is met with probability {p_meet}; the "
                       "remaining years would need to grow {pace}{unit} a year against recent "
                       "growth of {recent}{unit} a year.",
+        "lower_change": "On the current trend the target is met with probability {p_meet}; the "
+                        "remaining years would need a {verb} of {pace}{unit} a year against a "
+                        "recent {verb} of {recent}{unit} a year.",
         "binding_basis": " Binding targets are in principle not lowered; the figure is for "
                          "reference.",
         "binding_note": "Binding indicators are in principle not lowered: keep the target and "
@@ -958,6 +965,10 @@ _EN: dict[str, Any] = {
         "shrink": "decline",
         "projection_rate": "On current trends it is projected to average a yearly {verb} of {v} "
                            "over {years}",
+        "projection_change_down": "On current trends the cumulative reduction is projected at {v} "
+                                  "by {year}",
+        "projection_change_up": "On current trends the cumulative rise is projected at {v} by "
+                                "{year}",
         "up": "rise",
         "down": "fall",
         "needed": "the remaining years need a yearly {verb} of {req}, {recent}",

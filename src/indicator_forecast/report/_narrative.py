@@ -369,6 +369,11 @@ class _Say:
             s = str(self.t["projection_gap"].format(
                 year=f.target_year, v=self.num(abs(f.projected), unit),
                 dir=self.t["above" if f.projected >= 0 else "below"], ref=self.reference(f)))
+        elif f.states_change:
+            # a compounded change over the period: "预计到2025年累计降低6.07%", not "2025年为6.07%"
+            down = "降低" in f.name or "下降" in f.name
+            key = "projection_change_down" if down else "projection_change_up"
+            s = str(self.t[key].format(year=f.target_year, v=self.num(f.projected, unit)))
         elif f.target_kind.judged_as_rate:
             years = str(self.t["years"].format(a=f.base_year + 1, b=f.target_year))
             verb = self.t["grow" if f.projected >= 0 else "shrink"]
