@@ -270,3 +270,21 @@ def test_a_cumulative_reduction_is_projected_as_a_reduction_by_the_target_year()
     assert "按当前趋势预计到2025年累计降低6.07%" in zh and "2025年为6.07%" not in zh
     en = narr.indicator_text(f, "en")
     assert "the cumulative reduction is projected at 6.07% by 2025" in en
+
+
+def test_a_final_evaluation_without_figures_says_all_await_data_once():
+    # data/national-14th at 2026-06-30: no 2025 figure is shipped, so none of the 20 is judged;
+    # "另有20项" (20 more) would count them beside judged ones that do not exist
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
+    from indicator_forecast.report import _final
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "national-14th"
+    plan = read_plan_folder(folder)
+    obs = read_observations(folder / "observations.csv", plan)
+    ev = evaluate(plan, obs, as_of="2026-06-30", progress=False)
+    zh = "".join(_final.final_opening(ev, "zh"))
+    assert "20项指标均数据待补充" in zh and "另有" not in zh
+    assert "All 20 indicators await data" in " ".join(_final.final_opening(ev, "en"))
+    first = ev.to_frame().to_dict("records")[2]  # 常住人口城镇化率
+    text = _final.final_indicator_text(first, "zh")
+    assert text.startswith("常住人口城镇化率：数据待补充，缺") and text.count("：") == 1

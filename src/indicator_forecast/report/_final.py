@@ -138,7 +138,8 @@ def final_opening(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     else:
         out.append(lab["none_judged"])
     if counts["insufficient_data"]:
-        out.append(lab["pending_count"].format(n=counts["insufficient_data"]))
+        key = "pending_count" if judged else "pending_all"  # "另有" only beside judged ones
+        out.append(lab[key].format(n=counts["insufficient_data"]))
     return out
 
 

@@ -48,6 +48,7 @@ _ZH: dict[str, Any] = {
         "provisional": "其中{n}项期末数据尚缺，结论为暂定。",
         "none_judged": "规划目标年的实际完成数尚未取得，暂无法评估各指标完成情况。",
         "pending_count": "另有{n}项指标数据待补充，须由责任部门提供规划目标年完成数后评估。",
+        "pending_all": "{n}项指标均数据待补充，须由责任部门提供规划目标年完成数后评估。",
         "indicator": "{name}：{reason}",
         "sep": "、",
         "pending": "待补充",
@@ -82,7 +83,7 @@ _ZH: dict[str, Any] = {
         "item_sep": "，",
         "dept_sep": "、",
         "dept_unknown": "责任部门（规划表未列明）",
-        "pending": "数据待补充：缺{missing}，请{departments}提供。",
+        "pending": "数据待补充，缺{missing}，请{departments}提供。",
         "pending_assigned": "该指标目标由上级逐年下达，须提供各年度下达目标值方可评估。",
         "total": "截至{period}累计完成{value}{unit}，占目标{target}{unit}的{completion}，"
                  "时间进度{elapsed}。",
@@ -548,6 +549,8 @@ _EN: dict[str, Any] = {
                        "can be judged yet.",
         "pending_count": "{n} more indicators await data: their departments must supply the "
                          "target year's figures.",
+        "pending_all": "All {n} indicators await data: their departments must supply the target "
+                       "year's figures.",
         "indicator": "{name}: {reason}",
         "sep": ", ",
         "pending": "pending",
@@ -576,7 +579,7 @@ _EN: dict[str, Any] = {
         "item_sep": ", ",
         "dept_sep": ", ",
         "dept_unknown": "the responsible department (not named in the plan)",
-        "pending": "Data to be supplied: {missing}; to be provided by {departments}.",
+        "pending": "Data to be supplied, missing {missing}; to be provided by {departments}.",
         "pending_assigned": "The target is set each year by the level above: the yearly assigned "
                             "targets are needed to assess it.",
         "total": "Running total to {period}: {value}{unit}, {completion} of the target of "
