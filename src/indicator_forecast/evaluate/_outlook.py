@@ -178,14 +178,15 @@ def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
     if known is not None and known[0] is ind and known[1] is pr:
         return known[2]
     basis = _interval_basis(ind, pr)
-    if len(_BASES) >= 4096:
-        _BASES.clear()
+    if len(_BASES) >= _BASES_KEPT:
+        del _BASES[next(iter(_BASES))]  # the oldest
     _BASES[key] = (ind, pr, basis)  # the objects kept, so that their ids are not reused
     return basis
 
 
 #: interval_basis by the identity of its (immutable) arguments: build_outlook and the reason
-#: both ask for it.
+#: both ask for it, the reason once a batch's chunk (up to ~6,000 projections) is projected.
+_BASES_KEPT = 16384
 _BASES: dict[tuple[int, int], tuple[Indicator, Progress, IntervalBasis | None]] = {}
 
 
