@@ -427,10 +427,11 @@ def build_outlook(
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
+        # Built now only where the floor reads it (whether it binds is said in the reason).
+        path = _later(_path, dist, level, config.wide_level)
         if only_rises(ind) and s.partial is None:
-            q, pal, path, mean, floor_notes = _floored(q, pal, path, mean, s)
+            q, pal, path, mean, floor_notes = _floored(q, pal, path(), mean, s)
             model_notes = floor_notes + model_notes
             if floor_notes:
                 floor = (int(s.years[-1]), float(s.values[-1]))

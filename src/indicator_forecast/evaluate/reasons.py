@@ -315,6 +315,12 @@ def _render(f: Fact, lang: str, t: dict[str, Any]) -> str:
             words[k] = pct(v.value)
         elif tp is int:
             words[k] = str(v)
+        elif tp is Unit and not v.pace:
+            words[k] = v.unit if lang == "zh" else unit_label(v.unit, lang)
+        elif tp is Word:
+            words[k] = str(t[v.code])
+        elif tp is Localised:
+            words[k] = v.zh if lang == "zh" else v.en
         else:
             words[k] = _word_by_kind(v, lang, t)
     return str(t[f.code]).format(**words)
