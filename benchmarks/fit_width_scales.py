@@ -418,6 +418,8 @@ def crossfit(rs: list[dict[str, Any]], fold_of: Any) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--half", choices=("a", "b"), help="fit on one half of the cities only")
+    ap.add_argument("--share-change-kept", type=float,
+                    help="share of a share's projected change kept (default: shipped)")
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--cities", type=int, default=0)
     ap.add_argument("--criterion", choices=("winkler", "coverage"), default=CRITERION)
@@ -433,6 +435,8 @@ def main() -> None:
     ap.add_argument("--roughness-grid", type=Path,
                     help="only score the roughness multiplier (roughness_grid) and write it here")
     a = ap.parse_args()
+    if a.share_change_kept is not None:
+        H.use_share_change_kept(a.share_change_kept)
     globals()["CRITERION"] = a.criterion
     globals()["TAILS"] = a.tails
     globals()["TAIL_KINDS"] = tuple(k for k in a.tail_kinds.split(",") if k)

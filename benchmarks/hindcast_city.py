@@ -40,6 +40,7 @@ import argparse
 import json
 import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,12 @@ LEVEL = 80  # interval level scored (--level); the goals of issue 13 are at 80 %
 CAL: Calibration | None = None  # --calibration: a table built elsewhere (e.g. on the other half)
 WS: WidthScales | None = None  # --width-scales: fitted elsewhere (e.g. on the other half)
 BASE_CAL: Calibration | None = None  # --baseline-calibration: e449b04's own table
+
+
+def use_share_change_kept(kept: float) -> None:
+    """Project shares keeping ``kept`` of their projected change (``Nature.change_kept``), in
+    place of the shipped value, for every script that reads ``NATURES`` (a research switch)."""
+    NATURES["share"] = replace(NATURES["share"], change_kept=kept)
 
 
 def _cal(engine: str) -> Calibration | None:
@@ -324,7 +331,12 @@ def main() -> None:
     ap.add_argument("--recalibrate", action="store_true",
                     help="also score an isotonic recalibration of P(meet) fitted on the other "
                          "two plan periods (reported only, not part of the engine)")
+    ap.add_argument("--share-change-kept", type=float,
+                    help="share of a share's projected change kept (default: the shipped "
+                         "NATURES['share'].change_kept; see centre_candidates.py)")
     a = ap.parse_args()
+    if a.share_change_kept is not None:
+        use_share_change_kept(a.share_change_kept)
     global CAL, WS, BASE_CAL, LEVEL
     LEVEL = a.level
     if a.baseline_calibration:

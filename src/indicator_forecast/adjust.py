@@ -157,6 +157,17 @@ def round_to(value: float, step: float) -> float:
     return round(out, decimals)
 
 
+def _chance(p: float, lang: str, verb: str = "") -> str:
+    """A probability as the report says it: "48%", and "不足1%" / "99%以上" at the ends (a
+    rounded "0%" or "100%" would claim a certainty the projection does not have). ``verb`` is
+    the Chinese copula before a plain percentage ("为", "仅为"), dropped before 不足."""
+    if p < 0.01:
+        return "不足1%" if lang == "zh" else "under 1%"
+    if p > 0.99:
+        return f"{verb}99%以上" if lang == "zh" else "over 99%"
+    return f"{verb if lang == 'zh' else ''}{p:.0%}"
+
+
 def _fmt(v: float | None) -> str:
     return fmt(v, 4) if v is not None and abs(v) < 1 else fmt(v)
 
@@ -268,8 +279,7 @@ def propose(
     figures: dict[str, Any] = {
         "year": t.target_year, "mean": _fmt(outlook.mean), "level": outlook.level,
         "lo": _fmt(outlook.lo), "hi": _fmt(outlook.hi), "q": f"{q:.0%}", "reach": _fmt(reach),
-        "step": _fmt(step), "rounded": _fmt(rounded), "p_new": f"{p_new:.0%}",
-        "target": _fmt(target), "p_meet": f"{(outlook.p_meet or 0):.0%}",
+        "step": _fmt(step), "rounded": _fmt(rounded), "target": _fmt(target),
         "recent": _pace(progress.recent_pace, progress.pace_unit),
         "pace": _pace(progress.required_pace, progress.pace_unit),
     }
@@ -278,10 +288,20 @@ def propose(
         from indicator_forecast.evaluate.reasons import unit_label
 
         unit = progress.pace_unit.removesuffix("/年")
+        pm = outlook.p_meet or 0.0
+        chances = {
+            "p_new": _chance(p_new, lang), "p_meet": _chance(pm, lang),
+            "p_new_is": _chance(p_new, lang, "为"), "p_meet_is": _chance(pm, lang, "为"),
+            "p_meet_only": _chance(pm, lang, "仅为"),
+        }  # fmt: skip
+        down = "降低" in ind.name or "下降" in ind.name
+        verb = ("降低" if down else "提高") if lang == "zh" else ("reduction" if down else "rise")
         return str(_labels(lang)["adjustment"][code]).format(
+            **chances,
+            verb=verb,
             method=method_label(outlook.model, lang),
             what=_labels(lang)["what"][outlook.what],
-            unit=unit_label(unit, lang) if lang != "zh" else progress.pace_unit,
+            unit=unit_label(unit, lang) if lang != "zh" else unit,  # 年均…个百分点, not …/年
             **figures,
         )
 
@@ -299,7 +319,10 @@ def propose(
             text("raise", "en"),
             basis_en,
         )
-    reason_zh, reason_en = text("lower", "zh"), text("lower", "en")
+    # a rate's remaining years need a growth rate, not a yearly "change" of one
+    lower = ("lower_rate" if t.judged_as_rate
+             else "lower_change" if t.is_change and t.compounding else "lower")
+    reason_zh, reason_en = text(lower, "zh"), text(lower, "en")
     if ind.binding:
         return Adjustment(
             ind.id,

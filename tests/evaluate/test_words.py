@@ -47,7 +47,9 @@ def test_proposal_paces_have_the_units_decimals_in_both_languages(tmp_path: Path
     assert adj is not None and adj.direction == "lower"
     # -1/30 = -0.0333…: % shows two decimals, raised to two significant digits below 1 → -0.033;
     # 0.04567 → 0.046
-    assert "-0.033%/年" in adj.reason_zh and "0.046%/年" in adj.reason_zh
+    # 年均 already says "a year": no "%/年" after it
+    assert "需年均变化-0.033%，" in adj.reason_zh and "近年平均为0.046%。" in adj.reason_zh
+    assert "/年" not in adj.reason_zh
     assert "-0.0333" not in adj.reason_zh + adj.reason_en
     assert "-0.033% a year" in adj.reason_en and "average of 0.046%" in adj.reason_en
     for text in (adj.reason_en, adj.basis_en):
@@ -93,3 +95,19 @@ def test_a_target_set_each_year_is_reported_by_the_years_met() -> None:
         f = next(x for x in indicator_facts(ev, lang) if x.indicator_id == "1")
         text = table_reason(f, lang)
         assert want in text and "时间进度" not in text and "time elapsed" not in text, text
+
+
+def test_a_proposal_never_says_a_rounded_zero_chance(tmp_path: Path) -> None:
+    # P(meet) 0.003 rounds to "0%", a certainty the projection does not claim: the report's words
+    # are 不足1% / under 1% (as in part one), and a plain 10 % stays "仅为10%"
+    from dataclasses import replace
+
+    ind, pr, ol = _rate_case("预期性", tmp_path)
+    low = propose(ind, pr, replace(ol, p_meet=0.003),
+                  Classification("D", "synthetic", None, 0.003, {}), CFG)  # fmt: skip
+    assert low is not None
+    assert "概率不足1%" in low.reason_zh and "0%" not in low.reason_zh.replace("10%", "")
+    assert "达成概率不足1%" in low.basis_zh and "probability under 1%" in low.reason_en
+    plain = propose(ind, pr, ol, Classification("D", "synthetic", None, 0.1, {}), CFG)
+    assert plain is not None and "概率仅为10%" in plain.reason_zh
+    assert "达成概率为10%" in plain.basis_zh

@@ -8,6 +8,7 @@ SYNTHETIC values drawn by hypothesis.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from indicator_forecast.forecast import project_amounts, project_series
 from indicator_forecast.forecast.priors import NATURES, from_logit, to_logit
 from indicator_forecast.forecast.projection import amounts_trend
+from indicator_forecast.forecast.width_scales import NO_SCALES
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore::indicator_forecast.exceptions.ShortSeriesWarning"
@@ -293,3 +295,28 @@ def test_short_share_line_reads_the_middle_year_by_hand():
     # The middle year's weight in the 2025 value is 2/6 - 2 (2 - 14/6) / (10/3) x (6 - 14/6)
     # = -0.4 on the logit: a lower 2021 steepens the line, so its end is higher.
     assert q.mean[-1] > p.mean[-1]
+
+
+def test_change_kept_halves_the_projected_change_on_the_logit_by_hand():
+    # SYNTHETIC 10, 12, 13 % (2020-2022) as above, with Nature.change_kept 0.5 (the research
+    # switch of benchmarks/centre_candidates.py; shipped 1.0): the 2025 logit is
+    # z3 + 0.5 (ESCAP end - z3), and every quantile moves with the centre.
+    z = to_logit(np.array([10.0, 12.0, 13.0]), (0, 100))
+    t, w = np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])
+    tw, zw = 14 / 6, float((w * z).sum() / 6)
+    slope = float((w * (t - tw) * (z - zw)).sum() / (10 / 3))
+    end = zw + slope * (6 - tw)
+    want = from_logit(np.array([z[2] + 0.5 * (end - z[2])]), (0, 100))[0]
+    half = replace(NATURES["share"], change_kept=0.5)
+    kw = dict(target_year=2025, series_class="history_scale", width_scales=NO_SCALES)
+    p = project_series([2020, 2021, 2022], [10.0, 12.0, 13.0], nature=half, **kw)
+    full = project_series([2020, 2021, 2022], [10.0, 12.0, 13.0], nature=NATURES["share"], **kw)
+    assert NATURES["share"].change_kept == 1.0
+    assert p.mean[-1] == pytest.approx(want, rel=1e-9)
+    assert any("50% of the projected change" in n for n in p.notes)
+    assert not any("projected change" in n for n in full.notes)
+    # the width on the logit is unchanged: the 10 % and 90 % quantiles move by the same shift
+    zq = to_logit(np.array([p.lo(80)[-1], p.hi(80)[-1]]), (0, 100))
+    zf = to_logit(np.array([full.lo(80)[-1], full.hi(80)[-1]]), (0, 100))
+    shift = z[2] + 0.5 * (end - z[2]) - end
+    assert zq == pytest.approx(zf + shift, abs=1e-9)

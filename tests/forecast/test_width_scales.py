@@ -10,13 +10,13 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.forecast import project_series
 from indicator_forecast.forecast.calibration import default_calibration
-from indicator_forecast.forecast.priors import NATURES, to_logit
+from indicator_forecast.forecast.priors import NATURES, no_change, to_logit
 from indicator_forecast.forecast.projection import yearly_rates
 from indicator_forecast.forecast.width_scales import NO_SCALES, default_width_scales, from_dict
 
@@ -370,10 +370,13 @@ def test_three_point_series_keeps_the_pooled_factor_however_rough():
 
 @settings(max_examples=60, deadline=None)
 @given(vals=st.lists(st.floats(1, 90), min_size=4, max_size=10), bump=st.floats(0.01, 5))
+@example(vals=[1.0, 1.0, 2.0, 1.0], bump=1.0)
 def test_latest_value_never_moves_the_roughness_factor(vals, bump):
     # The bin is read from the values before the latest, so a better latest figure moves only
-    # the centre: the factor and the distances of the quantiles stay (SYNTHETIC values).
-    assume(len(set(vals[:-1])) > 1)
+    # the centre: the factor and the distances of the quantiles stay (SYNTHETIC values). A plain
+    # level with no change before its latest value is scaled by its whole window (forecast.priors),
+    # float dust included (found by hypothesis: 1, 1, 1.0000000000000002, 1), so it is left out.
+    assume(not no_change(np.array(vals[:-1])))
     years = list(range(2022 - len(vals) + 1, 2023))
     kw = dict(target_year=2025, series_class="history_scale", nature=NATURES["level"])
     p = project_series(years, vals, **kw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -36,3 +37,22 @@ def test_a_bad_plan_json_names_the_file(tmp_path: Path, text: str) -> None:
     (tmp_path / "plan.json").write_text(text, encoding="utf-8")
     with pytest.raises(PlanError, match="plan.json"):
         read_plan_folder(tmp_path)
+
+
+def test_plan_json_says_when_the_table_is_part_of_the_plan() -> None:
+    # data/national-13th/plan.json: the outline sets 25 main indicators, the table lists 9
+    plan = read_plan_folder(ROOT / "data" / "national-13th")
+    assert (len(plan), plan.indicators_in_plan) == (9, 25)
+    assert read_plan_folder(ROOT / "data" / "putuo-14th").indicators_in_plan is None
+
+
+@pytest.mark.parametrize("count", ["24", "二十五", True, 3, 2.5])
+def test_a_plan_count_below_the_table_or_not_whole_is_refused(tmp_path: Path, count: object
+                                                             ) -> None:  # fmt: skip
+    # putuo's table lists 25 top-level indicators: 3 is fewer; the others are not whole numbers
+    shutil.copy(ROOT / "data" / "putuo-14th" / "plan.csv", tmp_path / "plan.csv")
+    (tmp_path / "plan.json").write_text(json.dumps({"indicators_in_plan": count}),
+                                        encoding="utf-8")  # fmt: skip
+    with pytest.raises(PlanError, match="indicators_in_plan") as err:
+        read_plan_folder(tmp_path)
+    assert "plan.csv" in str(err.value)

@@ -33,7 +33,7 @@ def part_one(ev: Any, lang: str) -> list[str]:
     frame = ev.to_frame(lang=lang)
     cats = {str(r["indicator_id"]): text(r["category"]) for r in frame.to_dict("records")}
     out = narr.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
-                    as_of=ev.as_of)  # fmt: skip
+                    as_of=ev.as_of, indicators_in_plan=ev.indicators_in_plan)  # fmt: skip
     last = None
     for f in facts:
         if cats[f.indicator_id] != last:

@@ -196,6 +196,7 @@ class SyntheticEvaluation:
     jurisdiction: str = "普陀区"
     base_year: int = 2020
     target_year: int = 2025
+    indicators_in_plan: int | None = None
     as_of: dt.date = dt.date(2023, 6, 30)
     config: SyntheticConfig = field(default_factory=SyntheticConfig)
     language: str = "zh"

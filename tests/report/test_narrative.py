@@ -189,3 +189,84 @@ def test_binding_behind_schedule_is_not_pushed_when_graded_on_track():
                               as_of=dt.date(2023, 6, 30)))
     assert "Binding indicators behind the time schedule: 乙指标" in en
     assert "on track on current trends, to be watched: 甲指标" in en
+
+
+def test_opening_of_a_table_that_lists_part_of_the_plan():
+    # the plan sets 25 main indicators, the table 3 of them: the sentence must not call 3 the plan's
+    fs = [_facts(indicator_id=str(i), name=f"指标{i}") for i in range(3)]
+    when = dt.date(2018, 6, 30)
+    zh = "".join(narr.opening(fs, "zh", plan_name="某规划主要指标", n_parts=0, as_of=when,
+                              indicators_in_plan=25))  # fmt: skip
+    assert "规划确定的主要指标共25项，本次评估其中3项" in zh and "共3项" not in zh
+    en = " ".join(narr.opening(fs, "en", plan_name="A plan", n_parts=0, as_of=when,
+                               indicators_in_plan=25))  # fmt: skip
+    assert "the plan sets 25 main indicators; 3 of them are evaluated here" in en
+    whole = "".join(narr.opening(fs, "zh", plan_name="某规划主要指标", n_parts=0, as_of=when,
+                                 indicators_in_plan=3))  # fmt: skip
+    assert "某规划主要指标共3项" in whole and "本次评估其中" not in whole
+
+
+def test_final_opening_of_the_national_13th_table_says_it_is_9_of_25():
+    # data/national-13th: plan.json indicators_in_plan 25 (sina 2016-03-18), plan.csv 9 rows
+    from indicator_forecast import evaluate, read_observations, read_plan_folder
+    from indicator_forecast.report import _final
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "national-13th"
+    plan = read_plan_folder(folder)
+    obs = read_observations(folder / "observations.csv", plan)
+    ev = evaluate(plan, obs, as_of="2021-06-30", progress=False)
+    zh = "".join(_final.final_opening(ev, "zh"))
+    assert zh.startswith("规划确定的主要指标共25项，本次评估其中9项。")
+    en = " ".join(_final.final_opening(ev, "en"))
+    assert en.startswith("The plan sets 25 main indicators; 9 of them are evaluated here.")
+
+
+def _rate(**kw: object) -> narr.Facts:
+    # SYNTHETIC average-rate facts; the figures are the national 13th GDP at 2018-06-30
+    # (6.7 % in 2016, 6.9 % in 2017: compound average 6.80 %; target ＞6.5)
+    base: dict[str, object] = dict(
+        name="国内生产总值增长", kind="annual_rate", target_text="＞6.5", grade="C",
+        computed_grade="C", midterm=6.80, period="2017年", completion=6.80 / 6.5,
+        time_elapsed=0.4, projected=5.96, lo=4.88, hi=8.18, p_meet=0.43, baseline=6.9,
+        target_low=6.5, target_high=None, met_now=True, base_year=2015, target_year=2020,
+        required_pace=6.3, recent_pace=6.8, pace_unit="%",
+    )  # fmt: skip
+    base.update(kw)
+    return _facts(**base)
+
+
+def test_an_average_rate_is_said_against_its_target_not_time_elapsed():
+    # 6.80 / 6.5 = 105 % is not "ahead of the 40 % of time elapsed": a rate is met so far or not,
+    # the remaining years need a rate (by hand: (1.065^5 / 1.068^2)^(1/3) − 1 = 6.30 %), and the
+    # projection is of the five-year average, not of the 2020 figure
+    zh = narr.indicator_text(_rate(), "zh")
+    assert "时间进度" not in zh and "完成进度" not in zh
+    assert "国内生产总值2016—2017年年均增长6.8%，达到年均6.5%的目标要求" in zh
+    assert "剩余年份需年均增长6.3%，近年年均增长6.8%。" in zh
+    assert "个百分点" not in zh
+    # the recent rate already suffices: no "需加快推进" right after it; the projection says why C
+    assert "需加快推进" not in zh
+    assert "按当前趋势预计2016—2020年年均增长5.96%" in zh
+    en = narr.indicator_text(_rate(), "en")
+    assert "meeting the target of 6.5% a year so far" in en and "time elapsed" not in en
+    assert "a yearly growth of 6.3%" in en
+    assert "average a yearly growth of 5.96% over 2016–2020" in en
+    short = narr.indicator_text(_rate(midterm=6.1, met_now=False, required_pace=6.8,
+                                      recent_pace=6.1), "zh")  # fmt: skip
+    assert "低于年均6.5%的目标要求" in short
+    assert "剩余年份需年均增长6.8%，近年年均增长6.1%，需加快推进" in short
+    one = narr.indicator_text(_rate(midterm=6.7, period="2016年"), "zh")
+    assert "国内生产总值2016年增长6.7%" in one and "2016年年均" not in one
+
+
+def test_a_cumulative_reduction_is_projected_as_a_reduction_by_the_target_year():
+    # SYNTHETIC facts shaped like the national energy-intensity row: 2.8 % cut by 2022, 6.07 %
+    # projected by 2025 against 〔13.5〕
+    f = _facts(name="单位GDP能源消耗降低", kind="cumulative_change", direction="higher",
+               target_text="〔13.5〕", grade="D", computed_grade="D", midterm=2.8, completion=0.21,
+               projected=6.07, lo=3.9, hi=8.2, p_meet=0.005, baseline=None, target_low=13.5,
+               target_high=13.5, met_now=False, compounding=True)  # fmt: skip
+    zh = narr.indicator_text(f, "zh")
+    assert "按当前趋势预计到2025年累计降低6.07%" in zh and "2025年为6.07%" not in zh
+    en = narr.indicator_text(f, "en")
+    assert "the cumulative reduction is projected at 6.07% by 2025" in en

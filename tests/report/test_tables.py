@@ -263,3 +263,17 @@ def test_an_overwritten_csv_is_backed_up(synthetic_ev, tmp_path):
     backups = [p for p in (tmp_path / BACKUP_DIR).rglob("evaluation.csv")]
     assert [p.read_bytes() for p in backups] == [edited]
     assert csv.read_bytes() != edited
+
+
+def test_the_report_names_the_indicators_with_gaps_in_plan_order():
+    # data/national-14th at 2023-06-30: the missing frame is sorted by department; the report's
+    # list must follow the plan (6 数字经济 before 11 养老保险 before 20 能源), as a reader reads it
+    from indicator_forecast.report import _tables as tb
+
+    from .shipped import shipped
+
+    ev = shipped("national-14th")
+    names = tb.missing_indicators(ev)
+    order = [str(r["name"]) for r in ev.to_frame().to_dict("records")]
+    assert names == [n for n in order if n in names]
+    assert names[0] == "数字经济核心产业增加值占GDP比重" and names[-1] == "能源综合生产能力"

@@ -366,6 +366,11 @@ class Evaluation:
     def target_year(self) -> int:
         return self.plan.target_year
 
+    @property
+    def indicators_in_plan(self) -> int | None:
+        """How many main indicators the plan sets, when its table lists only some (else None)."""
+        return self.plan.indicators_in_plan
+
     def __len__(self) -> int:
         return len(self.results)
 

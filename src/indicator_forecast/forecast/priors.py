@@ -90,6 +90,10 @@ class Nature:
         Methods used for the kind in place of the default (``method="default"``): pairs (from
         how many points, method) in increasing points; the last whose points the series has
         (and the method needs) applies, with fewer the default. Empty: the default.
+    change_kept : float
+        Share of the projected change from the latest value that is kept (on the projected
+        scale), :math:`\\hat y'_{n+h} = y_n + \\kappa (\\hat y_{n+h} - y_n)`; 1: the method's
+        forecast as it is.
     """
 
     name: NatureName
@@ -101,6 +105,7 @@ class Nature:
     width_ratio: float = 1.0
     source: str = ""
     methods: tuple[tuple[int, str], ...] = ()
+    change_kept: float = 1.0
 
     def method_for(self, n: int, min_points: dict[str, int]) -> str | None:
         """The kind's method for a series of ``n`` points, or None for the default.
@@ -173,6 +178,13 @@ SLOWING_TREND_METHOD = "damped_fixed"
 #: 0.166 -> 0.161 (by period); levels did not gain and keep the default.
 SHORT_SHARE_METHOD = "escap"
 
+#: Share of a share's projected change kept (``Nature.change_kept``): all of it. Keeping half was
+#: measured on the city hindcast (benchmarks/centre_candidates.py, hindcast_city.py
+#: --share-change-kept): better on held-out cities (Brier -0.012) but not by plan period (-0.0008
+#: +- 0.0028; 2011-2015 worse, 2016-2020 better), so not adopted (benchmarks/README.md, "Centres
+#: of the projections").
+SHARE_CHANGE_KEPT = 1.0
+
 #: Why each kind's method is used, for the reason (``en``; the outlook words it in Chinese).
 METHOD_WHY: dict[str, str] = {
     SLOWING_TREND_METHOD: "its trend follows the latest changes, so a slowing trend is not "
@@ -189,6 +201,7 @@ NATURES: dict[str, Nature] = {
         source="city-macro-data, three sectors' shares of GDP, ~300 cities 2000-2020: median "
         "yearly change of the logit over eight-year windows",
         methods=((3, SHORT_SHARE_METHOD), (5, SLOWING_TREND_METHOD)),
+        change_kept=SHARE_CHANGE_KEPT,
     ),
     "rate": Nature(
         "rate", revert=0.9, spread=0.386, strength=8.0,

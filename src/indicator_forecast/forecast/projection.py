@@ -701,6 +701,12 @@ series_class, nature, width_scales
     assert not reverting or (nature is not None and nature.revert is not None)
     (scale, mean, rbin), = yield [KernelRequest(
         res.used, nature.revert if reverting and nature is not None else None, y, h, roughness)]
+    if nature is not None and not reverting and nature.change_kept != 1.0:
+        mean = y[-1] + nature.change_kept * (mean - y[-1])
+        notes.append(
+            f"{nature.change_kept:.0%} of the projected change from the latest value kept (a "
+            f"{nature.name}'s changes revert)"
+        )
     # No change before the latest value (two points, or 2, 2, 2): with a pooled prior the width
     # comes from the kind alone, never from the latest value (see forecast.priors).
     flat = False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from indicator_forecast._typing import Attribute, Direction
 from indicator_forecast.plan.targets import Target
@@ -110,6 +110,11 @@ class Plan(BaseModel):
         The file the plan was read from.
     notes : tuple of str
         Remarks from reading (e.g. parts that do not add up to the whole).
+    indicators_in_plan : int or None
+        How many main indicators the plan itself sets, when the table lists only some of them
+        (the national 13th plan sets 25; a table of 9 of them says so here, and the report then
+        says "规划确定的主要指标共25项，本次评估其中9项" instead of calling the 9 the plan's). None:
+        the table is the plan's whole list.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -122,6 +127,16 @@ class Plan(BaseModel):
     indicators: tuple[Indicator, ...]
     source: str | None = None
     notes: tuple[str, ...] = ()
+    indicators_in_plan: int | None = None
+
+    @model_validator(mode="after")
+    def _count_covers_table(self) -> Plan:
+        if self.indicators_in_plan is not None and self.indicators_in_plan < len(self.indicators):
+            raise ValueError(
+                f"indicators_in_plan={self.indicators_in_plan} is fewer than the "
+                f"{len(self.indicators)} indicators the table lists"
+            )
+        return self
 
     def __len__(self) -> int:
         return len(self.indicators)

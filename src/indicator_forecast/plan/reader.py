@@ -114,6 +114,7 @@ def read_plan(
     target_year: int | None = None,
     band_tolerance: float | None = None,
     encoding: str | None = None,
+    indicators_in_plan: int | None = None,
 ) -> Plan:
     """Read a plan table (.xlsx or .csv in UTF-8 or GBK) into a :class:`Plan`.
 
@@ -136,6 +137,9 @@ def read_plan(
         Half-width of "左右" bands (see :func:`parse_target`).
     encoding : str, optional
         A CSV's encoding; by default UTF-8, then GB18030 (a superset of GBK).
+    indicators_in_plan : int, optional
+        How many main indicators the plan sets when the table lists only some of them
+        (``plan.json``'s ``indicators_in_plan``); at least the number of indicators read.
 
     Returns
     -------
@@ -334,13 +338,25 @@ def read_plan(
                 "at least one indicator row under the header / 表头下至少一行指标",
             ),)),
         )
+    if indicators_in_plan is not None and (
+        isinstance(indicators_in_plan, bool) or not isinstance(indicators_in_plan, int)
+        or indicators_in_plan < len(indicators)
+    ):
+        raise PlanError(
+            f"{label}: indicators_in_plan (the number of main indicators the plan sets, in "
+            f"plan.json) must be a whole number of at least the {len(indicators)} indicators "
+            f"the table lists, got {indicators_in_plan!r} / 规划确定的主要指标数应为不少于表中"
+            f"{len(indicators)}项的整数"
+        )
     return Plan(
         name=name or Path(path).stem, jurisdiction=jurisdiction, parent=parent, base_year=b,
         target_year=t, indicators=tuple(indicators), source=str(path), notes=tuple(notes),
+        indicators_in_plan=indicators_in_plan,
     )
 
 
-PLAN_META_KEYS = ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance")
+PLAN_META_KEYS = ("name", "jurisdiction", "parent", "base_year", "target_year", "band_tolerance",
+                  "indicators_in_plan")
 
 
 def plan_meta(plan_path: str | Path) -> dict[str, Any]:

@@ -118,8 +118,10 @@ def final_opening(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     counts = final_counts(ev)
     judged = sum(v for k, v in counts.items() if k != "insufficient_data")
     sep = lab["sep"]
-    out = [lab["total"].format(n=len(top)) + (lab["parts"].format(n=n_parts) if n_parts else "")
-           + lab["stop"]]
+    m = ev.indicators_in_plan
+    total = (lab["total_subset"].format(m=m, n=len(top)) if m is not None and m > len(top)
+             else lab["total"].format(n=len(top)))
+    out = [total + (lab["parts"].format(n=n_parts) if n_parts else "") + lab["stop"]]
     if judged:
         parts = [lab["count"].format(n=counts[k], label=labels(lang)["grade"][k])
                  for k in FINAL_CODES if counts[k]]

@@ -39,6 +39,7 @@ _ZH: dict[str, Any] = {
         "file_report": "附件5_总结评估报告.docx",
         "annex_note": "各指标的完成情况见附件6格式的总结评估表，测算证据见评估工作簿“证据”表。",
         "total": "规划确定的主要指标共{n}项",
+        "total_subset": "规划确定的主要指标共{m}项，本次评估其中{n}项",
         "parts": "（另有分项指标{n}项）",
         "stop": "。",
         "judged": "按规划目标年实际完成值评估，已评估的{n}项指标中，{items}。",
@@ -158,11 +159,15 @@ _ZH: dict[str, Any] = {
     # Adjustment proposals (adjust.py).
     "adjustment": {
         "basis": "以{method}预测{year}年{what}：均值{mean}，{level}%区间[{lo}, {hi}]；按{q}的达成概率"
-                 "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率为"
-                 "{p_new}；原目标{target}的达成概率为{p_meet}。",
-        "raise": "预计期末将大幅超过原目标（达到{rounded}的概率为{p_new}），可考虑上调目标。",
-        "lower": "按当前趋势，{year}年达到原目标的概率仅为{p_meet}，剩余年份需年均变化{pace}{unit}，"
+                 "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率"
+                 "{p_new_is}；原目标{target}的达成概率{p_meet_is}。",
+        "raise": "预计期末将大幅超过原目标（达到{rounded}的概率{p_new_is}），可考虑上调目标。",
+        "lower": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均变化{pace}{unit}，"
                  "近年平均为{recent}{unit}。",
+        "lower_rate": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均增长{pace}{unit}，"
+                      "近年年均增长{recent}{unit}。",
+        "lower_change": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均{verb}{pace}{unit}，"
+                        "近年年均{verb}{recent}{unit}。",
         "binding_basis": "",
         "binding_note": "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
         "keep": "维持{target}",
@@ -359,6 +364,7 @@ _ZH: dict[str, Any] = {
         "status_change_down": "{name}截至{period}累计降低{v}",
         "status_change_up": "{name}截至{period}累计提高{v}",
         "status_rate": "{name}{years}年均增长{v}",
+        "status_rate_one": "{name}{years}增长{v}",
         "status_gap_above": "{name}{years}年均增速比{ref}高{v}个百分点",
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
@@ -371,6 +377,13 @@ _ZH: dict[str, Any] = {
         "pace_ahead": "完成进度{c}，快于时间进度{te}",
         "pace_even": "完成进度{c}，与时间进度{te}基本同步",
         "pace_behind": "完成进度{c}，慢于时间进度{te}",
+        "rate_met": "达到年均{target}的目标要求",
+        "rate_short": "低于年均{target}的目标要求",
+        "grow": "增长",
+        "shrink": "下降",
+        "projection_rate": "按当前趋势预计{years}年均{verb}{v}",
+        "projection_change_down": "按当前趋势预计到{year}年累计降低{v}",
+        "projection_change_up": "按当前趋势预计到{year}年累计提高{v}",
         "up": "提高",
         "down": "降低",
         "needed": "剩余年份需年均{verb}{req}，{recent}",
@@ -408,6 +421,7 @@ _ZH: dict[str, Any] = {
         "part_pending": "其中，{name}数据待补充（缺{what}）",
         "parts_note": "（另有分项指标{k}项）",
         "open_scope": "{plan_name}共{n}项{noun}{parts_note}",
+        "open_scope_subset": "规划确定的主要指标共{m}项，本次评估其中{n}项{parts_note}",
         "open_dates": "评估时点为{as_of}，年度数据截至{year}年",
         "open_dates_total": "，五年累计数据截至{month}",
         "te": "按时间进度计，{items}",
@@ -522,6 +536,7 @@ _EN: dict[str, Any] = {
         "file_report": "final_evaluation_report.docx",
         "annex_note": "See the final evaluation table and the workbook's Evidence sheet.",
         "total": "The plan sets {n} main indicators",
+        "total_subset": "The plan sets {m} main indicators; {n} of them are evaluated here",
         "parts": " ({n} more are parts of a composite)",
         "stop": ".",
         "judged": "Judged on the actual figures of the target year, of the {n} indicators "
@@ -695,6 +710,12 @@ _EN: dict[str, Any] = {
         "lower": "On the current trend the target is met with probability {p_meet}; the "
                  "remaining years would need {pace}{unit} a year against a recent average of "
                  "{recent}{unit}.",
+        "lower_rate": "On the current trend the target is met with probability {p_meet}; the "
+                      "remaining years would need to grow {pace}{unit} a year against recent "
+                      "growth of {recent}{unit} a year.",
+        "lower_change": "On the current trend the target is met with probability {p_meet}; the "
+                        "remaining years would need a {verb} of {pace}{unit} a year against a "
+                        "recent {verb} of {recent}{unit} a year.",
         "binding_basis": " Binding targets are in principle not lowered; the figure is for "
                          "reference.",
         "binding_note": "Binding indicators are in principle not lowered: keep the target and "
@@ -922,6 +943,7 @@ _EN: dict[str, Any] = {
         "status_change_down": "{name}: a cumulative reduction of {v} by {period}",
         "status_change_up": "{name}: a cumulative rise of {v} by {period}",
         "status_rate": "{name} averaged {v} a year in {years}",
+        "status_rate_one": "{name} grew {v} in {years}",
         "status_gap_above": "{name} grew on average {v} percentage points faster than {ref} in "
                             "{years}",
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
@@ -937,6 +959,16 @@ _EN: dict[str, Any] = {
         "pace_ahead": "completion {c}, ahead of the {te} of time elapsed",
         "pace_even": "completion {c}, in line with the {te} of time elapsed",
         "pace_behind": "completion {c}, behind the {te} of time elapsed",
+        "rate_met": "meeting the target of {target} a year so far",
+        "rate_short": "below the target of {target} a year so far",
+        "grow": "growth",
+        "shrink": "decline",
+        "projection_rate": "On current trends it is projected to average a yearly {verb} of {v} "
+                           "over {years}",
+        "projection_change_down": "On current trends the cumulative reduction is projected at {v} "
+                                  "by {year}",
+        "projection_change_up": "On current trends the cumulative rise is projected at {v} by "
+                                "{year}",
         "up": "rise",
         "down": "fall",
         "needed": "the remaining years need a yearly {verb} of {req}, {recent}",
@@ -980,6 +1012,8 @@ _EN: dict[str, Any] = {
         "part_pending": "Part {name}: data to be supplied ({what})",
         "parts_note": " (plus {k} parts)",
         "open_scope": "{plan_name}: {n} {noun}{parts_note}",
+        "open_scope_subset": "{plan_name}: the plan sets {m} main indicators; {n} of them are "
+                             "evaluated here{parts_note}",
         "open_dates": "the evaluation date is {as_of}, with annual data to {year}",
         "open_dates_total": " and five-year totals to {month}",
         "te": "Time elapsed: {items}",

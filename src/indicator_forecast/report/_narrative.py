@@ -271,8 +271,9 @@ class _Say:
             key = "status_change_down" if down else "status_change_up"
             return str(t[key].format(name=f.name, period=f.period, v=v))
         if kind.judged_as_rate:
-            return str(t["status_rate"].format(name=_stem(f.name), years=self.years(f),
-                                               v=self.num(f.midterm, "%")))
+            years = self.years(f)
+            key = "status_rate" if years != f.period else "status_rate_one"  # one year: no 年均
+            return str(t[key].format(name=_stem(f.name), years=years, v=self.num(f.midterm, "%")))
         if kind.judged_by_gap and f.midterm is not None:
             key = "status_gap_above" if f.midterm >= 0 else "status_gap_below"
             return str(t[key].format(name=_stem(f.name), years=self.years(f),
@@ -310,6 +311,8 @@ class _Say:
             return str(self.t["assigned_years"].format(k=k, n=n))
         if f.target_kind.judged_by_years and f.completion is not None:
             return str(self.t["assigned_share"].format(c=self.pct(f.completion)))
+        if f.target_kind.judged_as_rate:
+            return self.rate_against_target(f)
         if f.completion is None or f.time_elapsed is None:
             return ""
         if f.completion < 0 and f.baseline is not None:
@@ -321,10 +324,28 @@ class _Say:
         key = "pace_ahead" if ratio >= 1.05 else ("pace_even" if ratio >= 0.95 else "pace_behind")
         return str(self.t[key].format(c=self.pct(f.completion), te=self.pct(f.time_elapsed)))
 
+    def rate_against_target(self, f: Facts) -> str:
+        """An average rate so far against the target rate: a rate has no share of time elapsed
+        (two years at 8.55 % against 7 % are not "122 % done"), so it is met so far or not."""
+        goal = f.target_high if f.direction == "lower" else f.target_low
+        if f.met_now is None or goal is None:
+            return ""
+        key = "rate_met" if f.met_now else "rate_short"
+        return str(self.t[key].format(target=self.num(goal, "%")))
+
     def needed(self, f: Facts) -> str:
         """The yearly pace still needed against the recent pace ("" when not known)."""
         if f.required_pace is None or f.recent_pace is None or f.target_kind.judged_by_gap:
             return ""
+        if f.target_kind.judged_as_rate:
+            # a rate the remaining years must average: "需年均增长6.3%", not "提高6.3个百分点"
+            def said(v: float) -> tuple[str, str]:
+                return str(self.t["grow" if v >= 0 else "shrink"]), self.num(abs(v), "%")
+
+            verb, req = said(f.required_pace)
+            rverb, rv = said(f.recent_pace)
+            recent = str(self.t["recent"].format(verb=rverb, v=rv))
+            return str(self.t["needed"].format(verb=verb, req=req, recent=recent))
         unit = f.pace_unit.removesuffix("/年") if f.pace_unit else f.unit
         if unit == "%" and not f.compounding:
             unit = "个百分点"  # the yearly change of a percentage is in percentage points
@@ -348,6 +369,16 @@ class _Say:
             s = str(self.t["projection_gap"].format(
                 year=f.target_year, v=self.num(abs(f.projected), unit),
                 dir=self.t["above" if f.projected >= 0 else "below"], ref=self.reference(f)))
+        elif f.states_change:
+            # a compounded change over the period: "预计到2025年累计降低6.07%", not "2025年为6.07%"
+            down = "降低" in f.name or "下降" in f.name
+            key = "projection_change_down" if down else "projection_change_up"
+            s = str(self.t[key].format(year=f.target_year, v=self.num(f.projected, unit)))
+        elif f.target_kind.judged_as_rate:
+            years = str(self.t["years"].format(a=f.base_year + 1, b=f.target_year))
+            verb = self.t["grow" if f.projected >= 0 else "shrink"]
+            v = self.num(abs(f.projected), unit)
+            s = str(self.t["projection_rate"].format(years=years, verb=verb, v=v))
         else:
             s = str(self.t["projection"].format(year=f.target_year,
                                                 v=self.num(f.projected, unit)))  # fmt: skip
@@ -412,11 +443,23 @@ def _on_track(f: Facts, s: _Say) -> list[str]:
     return [first, second, s.skew(f)]
 
 
+def _recent_suffices(f: Facts) -> bool:
+    """Whether the recent yearly pace already reaches the pace the remaining years need."""
+    if f.required_pace is None or f.recent_pace is None:
+        return False
+    if f.target_kind.judged_as_rate and f.direction == "lower":
+        return f.recent_pace <= f.required_pace  # a ceiling on a signed rate
+    return f.recent_pace >= f.required_pace
+
+
 def _behind(f: Facts, s: _Say) -> list[str]:
     t = s.t
     first = s.join(s.status(f), s.pace(f) or (t["not_met"] if f.met_now is False else ""))
     needed = s.needed(f)
-    second = s.join(needed, t["accelerate"]) if needed else s.join(t["accelerate"])
+    # "需加快推进" right after a recent pace that already suffices would contradict it: the
+    # conclusion then rests on the projection, which the next sentence gives.
+    second = (s.join(needed) if needed and _recent_suffices(f)
+              else s.join(needed, t["accelerate"]) if needed else s.join(t["accelerate"]))
     third = s.join(s.projection(f, interval=True))
     binding = s.join(t["binding_ensure"]) if f.binding else ""
     return [first, second, third, s.skew(f), binding]
@@ -497,7 +540,8 @@ def table_reason(f: Facts, lang: str) -> str:
     if f.grade not in ("C", "D"):
         return ""
     pace = ""
-    if f.target_kind.judged_by_years or (f.completion is not None and f.completion < 0):
+    if (f.target_kind.judged_by_years or f.target_kind.judged_as_rate
+            or (f.completion is not None and f.completion < 0)):
         pace = s.pace(f)
     elif f.completion is not None and f.time_elapsed is not None:
         pace = t["tbl_pace"].format(c=s.pct(f.completion), te=s.pct(f.time_elapsed))
@@ -511,9 +555,13 @@ def table_reason(f: Facts, lang: str) -> str:
 
 
 def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
-            as_of: _dt.date) -> list[str]:  # fmt: skip
+            as_of: _dt.date, indicators_in_plan: int | None = None) -> list[str]:  # fmt: skip
     """The opening summary: what was evaluated, counts by conclusion over the graded indicators,
-    how many are still 数据待补充, the C and D indicators named, binding ones behind schedule."""
+    how many are still 数据待补充, the C and D indicators named, binding ones behind schedule.
+
+    ``indicators_in_plan`` (the plan's own count when the table lists only some of its main
+    indicators) makes the first sentence say how many the plan sets and how many are evaluated.
+    """
     s = _Say(lang)
     t, lab = s.t, s.lab
     sep = lab["enum_sep"]
@@ -523,8 +571,12 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     dates = t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of))
     if any(f.target_kind.completed_as_total for f in facts):
         dates += t["open_dates_total"].format(month=c.fmt_month(as_of, lang))
-    out = [s.join(t["open_scope"].format(plan_name=plan_name, n=n, noun=noun,
-                                         parts_note=parts_note), dates)]  # fmt: skip
+    if indicators_in_plan is not None and indicators_in_plan > n:
+        scope = t["open_scope_subset"].format(plan_name=plan_name, m=indicators_in_plan, n=n,
+                                              parts_note=parts_note)  # fmt: skip
+    else:
+        scope = t["open_scope"].format(plan_name=plan_name, n=n, noun=noun, parts_note=parts_note)
+    out = [s.join(scope, dates)]
     te = _time_elapsed_text(facts, s, as_of)
     if te:
         out.append(s.join(te))

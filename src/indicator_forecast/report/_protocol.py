@@ -56,6 +56,9 @@ class EvaluationLike(Protocol):
     def target_year(self) -> int: ...
 
     @property
+    def indicators_in_plan(self) -> int | None: ...
+
+    @property
     def as_of(self) -> _dt.date: ...
 
     @property

@@ -418,15 +418,16 @@ def missing_table(ev: EvaluationLike, lang: str = "zh") -> Table:
 
 def missing_indicators(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     """The top-level indicators with a data gap (a composite part counts as its whole), by
-    name, in the order of ``missing_frame()`` — what the report names under 数据缺口."""
+    name, in plan order — what the report names under 数据缺口 (``missing_frame()`` is sorted by
+    department, which a reader of the report cannot follow)."""
     frame = ev.to_frame(lang=lang)
     missing = ev.missing_frame()
     recs = frame.to_dict("records")
     parent = {str(r["indicator_id"]): (None if c.is_blank(r["parent_id"]) else str(r["parent_id"]))
               for r in recs}  # fmt: skip
     names = {str(r["indicator_id"]): str(r["name"]) for r in recs}
-    ids = [parent.get(str(i)) or str(i) for i in missing["indicator_id"]]
-    return [names.get(i, i) for i in dict.fromkeys(ids)]
+    gaps = dict.fromkeys(parent.get(str(i)) or str(i) for i in missing["indicator_id"])
+    return [names[i] for i in names if i in gaps] + [i for i in gaps if i not in names]
 
 
 # ----------------------------------------------------------------------------- 附件7

@@ -350,7 +350,7 @@ def _part1(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
     w.h1(lab["part1"].format(period=period))
     w.h2(lab["p1_overall_h"])
     opening = narr.opening(facts, lang, plan_name=ev.plan_name, n_parts=len(frame) - len(facts),
-                        as_of=ev.as_of)
+                        as_of=ev.as_of, indicators_in_plan=ev.indicators_in_plan)
     sep = "" if lang == "zh" else " "
     w.body(sep.join(opening[:2]))
     if opening[2:]:
