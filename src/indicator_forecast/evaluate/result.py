@@ -685,8 +685,8 @@ class BatchRows:
     :meth:`frame` is the frame ``pandas.concat`` makes of the plans' frames, each with a
     ``plan`` column in front (``ignore_index=True``), values and dtypes alike; it is built
     column by column from the rows' values instead of one frame per plan (whose construction,
-    column insertion and concatenation were a third of a batch's time). Where the values could
-    make the two differ (a column whose dtype ``concat`` would widen from plan to plan in
+    column insertion and concatenation were over a quarter of a batch's time). Where the values
+    could make the two differ (a column whose dtype ``concat`` would widen from plan to plan in
     another way), the plans' frames are made and concatenated.
     """
 
