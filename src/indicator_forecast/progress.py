@@ -26,7 +26,8 @@ the plan, the cut-off of the figures and the judged threshold.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from indicator_forecast._progress_kit import (
     Missing,
@@ -231,5 +232,28 @@ def compute_progress(
     as_of = min(as_of, dt.date(ind.target.target_year, 12, 31))
     t = ind.target
     pr = t.progress(ind, obs, as_of, plan=plan, config=config)
-    return replace(pr, base_year=t.base_year, target_year=t.target_year,
-                   direction=ind.direction, threshold=t.judged_threshold(pr.target_value))
+    return _replaced(pr, base_year=t.base_year, target_year=t.target_year,
+                     direction=ind.direction, threshold=t.judged_threshold(pr.target_value))
+
+
+def _replaced(pr: Progress, **changes: Any) -> Progress:
+    """``dataclasses.replace(pr, **changes)``, the fields copied rather than passed through the
+    generated ``__init__`` of 34 arguments (a tenth of a batch's progress phase): the same
+    record, since a :class:`Progress` has no ``__post_init__`` and no field outside
+    ``__init__``."""
+    cls = type(pr)
+    if cls is not Progress or not _PLAIN_INIT:
+        return replace(pr, **changes)
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Progress has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(cls)
+    state = new.__dict__
+    state.update(pr.__dict__)
+    state.update(changes)
+    return new
+
+
+_FIELDS = frozenset(f.name for f in fields(Progress))
+_PLAIN_INIT = (not hasattr(Progress, "__post_init__")
+               and all(f.init for f in fields(Progress)))

@@ -178,14 +178,15 @@ def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
     if known is not None and known[0] is ind and known[1] is pr:
         return known[2]
     basis = _interval_basis(ind, pr)
-    if len(_BASES) >= 4096:
-        _BASES.clear()
+    if len(_BASES) >= _BASES_KEPT:
+        del _BASES[next(iter(_BASES))]  # the oldest
     _BASES[key] = (ind, pr, basis)  # the objects kept, so that their ids are not reused
     return basis
 
 
 #: interval_basis by the identity of its (immutable) arguments: build_outlook and the reason
-#: both ask for it.
+#: both ask for it, the reason once a batch's chunk (up to ~6,000 projections) is projected.
+_BASES_KEPT = 16384
 _BASES: dict[tuple[int, int], tuple[Indicator, Progress, IntervalBasis | None]] = {}
 
 
@@ -426,10 +427,11 @@ def build_outlook(
         dist = proj.distribution
         q = lambda p: float(dist.quantile(p, T))  # noqa: E731
         pal = lambda x: float(dist.prob_at_least(x, T))  # noqa: E731
-        path = _path(dist, level, config.wide_level)
         mean = float(dist.mean[-1])
+        # Built now only where the floor reads it (whether it binds is said in the reason).
+        path = _later(_path, dist, level, config.wide_level)
         if only_rises(ind) and s.partial is None:
-            q, pal, path, mean, floor_notes = _floored(q, pal, path, mean, s)
+            q, pal, path, mean, floor_notes = _floored(q, pal, path(), mean, s)
             model_notes = floor_notes + model_notes
             if floor_notes:
                 floor = (int(s.years[-1]), float(s.values[-1]))

@@ -24,7 +24,7 @@ from indicator_forecast._dates import parse_date
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.data import Observations
 from indicator_forecast.evaluate import _finish, _outlooks, _prepare
-from indicator_forecast.evaluate.result import Evaluation
+from indicator_forecast.evaluate.result import BatchRows, Evaluation
 from indicator_forecast.exceptions import ConfigurationError
 from indicator_forecast.plan import Plan
 
@@ -210,30 +210,31 @@ def evaluate_many(
     from indicator_forecast._progressbar import track
 
     named = list(_named(items))
-    frames: list[pd.DataFrame] = []
     if workers is None:
         plans = track(named, description="评估规划 / plans", show=progress, total=len(named))
+        rows = BatchRows()
         if on_evaluation is None:
             # One pause for the whole batch: an evaluation makes no reference cycles (none
             # found after 1,000 plans), while each pass of the collector once the chunk is
             # done walks every plan the caller holds (~5-10 % of the CPU at 1,000 plans).
             with _cyclic_gc_paused():
                 for chunk in _chunks(plans, CHUNK):
-                    frames.extend(_with_plan(name, ev.to_frame())
-                                  for name, ev in evaluate_chunk(chunk, as_of, config))
-                return _concat(frames)
+                    for name, ev in evaluate_chunk(chunk, as_of, config):
+                        rows.add(name, ev)
+                return rows.frame()
         for chunk in _chunks(plans, CHUNK):
             # The collector runs between chunks and during the caller's function, which may
             # make cycles (a chart's figure, say); one pause for a chunk's evaluations and
-            # frames, not one per plan (re-enabling it walked everything held, ~12 %).
+            # rows, not one per plan (re-enabling it walked everything held, ~12 %).
             with _cyclic_gc_paused():
                 evaluations = evaluate_chunk(chunk, as_of, config)
-                frames.extend(_with_plan(name, ev.to_frame()) for name, ev in evaluations)
+                for name, ev in evaluations:
+                    rows.add(name, ev)
             for name, ev in evaluations:
                 on_evaluation(name, ev)
             del evaluations
         with _cyclic_gc_paused():
-            return _concat(frames)
+            return rows.frame()
     size = max(1, min(CHUNK, -(-len(named) // (4 * workers))))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_frames, chunk, as_of, config) for chunk in _chunks(named, size)]

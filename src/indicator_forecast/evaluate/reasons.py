@@ -295,8 +295,35 @@ def render_fact(f: Fact, lang: str = "zh") -> str:
     TypeError
         If a figure is a bare ``bool`` (a :class:`Word` must say it).
     """
-    t = _lab(lang)["reason"]
-    return str(t[f.code]).format(**{k: _word(v, lang, t) for k, v in f.values.items()})
+    return _render(f, lang, _lab(lang)["reason"])
+
+
+def _render(f: Fact, lang: str, t: dict[str, Any]) -> str:
+    """:func:`render_fact` with the language's templates given; each figure as :func:`_word`
+    writes it, the common exact types tested inline (tens of figures per reason, thousands of
+    reasons in a batch)."""
+    words: dict[str, str] = {}
+    for k, v in f.values.items():
+        tp = type(v)
+        if tp is float or v is None:
+            words[k] = fmt(v)
+        elif tp is str:
+            words[k] = v
+        elif tp is Fact:
+            words[k] = _render(v, lang, t)
+        elif tp is Share:
+            words[k] = pct(v.value)
+        elif tp is int:
+            words[k] = str(v)
+        elif tp is Unit and not v.pace:
+            words[k] = v.unit if lang == "zh" else unit_label(v.unit, lang)
+        elif tp is Word:
+            words[k] = str(t[v.code])
+        elif tp is Localised:
+            words[k] = v.zh if lang == "zh" else v.en
+        else:
+            words[k] = _word_by_kind(v, lang, t)
+    return str(t[f.code]).format(**words)
 
 
 def render(facts: list[Fact], lang: str = "zh") -> str:
@@ -315,7 +342,7 @@ def render(facts: list[Fact], lang: str = "zh") -> str:
         The sentences joined by the template's ``join``.
     """
     t = _lab(lang)["reason"]
-    out = [render_fact(f, lang) for f in facts]
+    out = [_render(f, lang, t) for f in facts]
     if lang != "zh":
         out = [_capital(s) for s in out]
     return str(t["join"]).join(out)
@@ -423,6 +450,13 @@ def period_text(text: str) -> str:
     return _period_en(text)
 
 
+# A reason's words, units, methods and departments are immutable and few: one object each.
+_unit = cache(Unit)
+_word_of = cache(Word)
+_method = cache(Method)
+_departments = cache(Departments)
+
+
 def reason_facts(r: IndicatorResult) -> list[Fact]:
     """The sentences of an indicator's reason, as codes with their figures.
 
@@ -444,8 +478,8 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     """
     pr, ind, o, c = r.progress, r.indicator, r.outlook, r.classification
     t = ind.target
-    depts = Departments(tuple(ind.departments))
-    unit = Unit(ind.unit)
+    depts = _departments(tuple(ind.departments))
+    unit = _unit(ind.unit)
     F = Fact  # noqa: N806
     out: list[Fact] = []
     if c.grade == "insufficient_data":
@@ -470,13 +504,13 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         out.append(F("gaps", {"gaps": gaps, "value": pr.midterm_value}))
     elif t.judged_by_years:
         yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t,
-                                        "met": Word("assigned_met" if m else "assigned_missed")})
+                                        "met": _word_of("assigned_met" if m else "assigned_missed")})
                     for y, a, t, m in pr.yearly_met)  # fmt: skip
         out.append(F("assigned", {"years": yrs}))
     elif t.is_change and t.compounding:
         verb = "verb_reduction" if getattr(t, "change", "") == "reduction" else "verb_rise"
         out.append(F("change_compound", {
-            "period": period, "verb": Word(verb), "value": pr.midterm_value, "unit": unit,
+            "period": period, "verb": _word_of(verb), "value": pr.midterm_value, "unit": unit,
             "point": ind.target.point, "expected": pr.expected_value, "elapsed": elapsed}))
     else:
         base: Any = (
@@ -500,12 +534,12 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
             out.append(F("met_now" if pr.met_now else "not_met_now", {}))
     if o is not None:
         out.append(F("projection", {
-            "method": Method(o.model), "year": pr.target_year, "what": _what(o.what),
+            "method": _method(o.model), "year": pr.target_year, "what": _what(o.what),
             "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
         basis = interval_basis(ind, pr)
         if basis is not None:  # issue 13: each calibration choice stated in words
             out.append(F("interval_basis", {
-                "kind": Word(f"kind_{basis.kind}"), "points": basis.points,
+                "kind": _word_of(f"kind_{basis.kind}"), "points": basis.points,
                 "before": F("interval_before", {"n": basis.before_base}) if basis.before_base
                 else "",
                 "prior": F("interval_prior", {"w": Share(basis.prior_weight)})
@@ -520,7 +554,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     if pr.met_now and t.reason_pace_applies:
         out.append(F("met_end", {}))
     elif pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None:
-        pu = Unit(pr.pace_unit, pace=True)
+        pu = _unit(pr.pace_unit, True)
         out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
                                      "recent": pr.recent_pace, "best": pr.best_pace}))
     if c.capped_binding:
@@ -531,6 +565,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     return out
 
 
+@cache
 def _what(code: str) -> Localised:
     """What a projection is of (``Outlook.what``, a code) in both languages."""
     return Localised(str(_lab("zh")["what"][code]), str(_lab("en")["what"][code]))

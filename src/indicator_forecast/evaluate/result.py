@@ -42,6 +42,23 @@ def _num(v: float | None) -> float:
     return _NAN if v is None else float(v)
 
 
+def _attribute(attribute: str, lang: str) -> str:
+    return str(R.labels(lang)["attribute"].get(attribute, attribute))
+
+
+ROW_FIELDS = (
+    "indicator_id", "parent_id", "category", "name", "unit", "target_text", "attribute",
+    "departments", "kind", "direction", "midterm_value", "midterm_period", "midterm_text",
+    "progress", "time_elapsed", "pace_ratio", "expected_value", "projected_end", "projected_lo",
+    "projected_hi", "projected_text", "p_meet", "p_stretch", "grade", "grade_label", "reason",
+    "suggested_target", "model", "override_grade", "override_reason", "final_grade",
+    "target_low", "target_high", "baseline", "baseline_year", "rule", "missing", "moment",
+    "final_status", "final_status_label", "final_value", "final_share", "final_provisional",
+    "final_preliminary",
+)
+"""The columns of :meth:`IndicatorResult.to_dict` before the comparison measures."""
+
+
 @dataclass(frozen=True)
 class IndicatorResult:
     """The evaluation of one indicator: progress, projection, suggested grade, proposal and
@@ -141,61 +158,77 @@ class IndicatorResult:
                                                      lo=F.fmt(o.lo), hi=F.fmt(o.hi))
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        ind, pr, o, a, ov = (
+        d = dict(zip(ROW_FIELDS, self._row(lang), strict=True))
+        d.update(self.classification.measures)
+        return d
+
+    def _row(self, lang: str) -> tuple[Any, ...]:
+        """The values of :meth:`to_dict` before the comparison measures, in :data:`ROW_FIELDS`
+        order (a tuple: a batch's frame is built column by column from them)."""
+        ind, pr, o, a, ov, fs = (
             self.indicator,
             self.progress,
             self.outlook,
             self.adjustment,
             self.override,
+            self.final,
         )
         t = ind.target
-        return {
-            "indicator_id": ind.id,
-            "parent_id": ind.parent_id,
-            "category": ind.category,
-            "name": ind.name,
-            "unit": ind.unit,
-            "target_text": t.text,
-            "attribute": R.labels(lang)["attribute"].get(ind.attribute, ind.attribute),
-            "departments": "、".join(ind.departments),
-            "kind": ind.kind,
-            "direction": ind.direction,
-            "midterm_value": _num(pr.midterm_value),
-            "midterm_period": pr.midterm_period.label(lang) if pr.midterm_period else "",
-            "midterm_text": self.midterm_text(lang),
-            "progress": _num(pr.completion),
-            "time_elapsed": _num(pr.time_elapsed),
-            "pace_ratio": _num(pr.pace_ratio),
-            "expected_value": _num(pr.expected_value),
-            "projected_end": _num(o.mean if o else None),
-            "projected_lo": _num(o.lo if o else None),
-            "projected_hi": _num(o.hi if o else None),
-            "projected_text": self.projected_text(lang),
-            "p_meet": _num(o.p_meet if o else None),
-            "p_stretch": _num(o.p_stretch if o and t.aspiration_value is not None else None),
-            "grade": self.grade,
-            "grade_label": R.grade_label(self.grade, lang),
-            "reason": self.reason(lang),
-            "suggested_target": a.suggested(lang) if a else None,
-            "model": o.model if o else "",
-            "override_grade": ov.grade if ov else None,
-            "override_reason": ov.reason if ov else None,
-            "final_grade": self.final_grade,
-            "target_low": _num(t.low),
-            "target_high": _num(t.high),
-            "baseline": _num(pr.baseline),
-            "baseline_year": pr.baseline_year if pr.baseline_year is not None else pr.base_year,
-            "rule": self.classification.rule,
-            "missing": R.missing_text(self, lang),
-            "moment": self.moment.code if self.moment else "",
-            "final_status": self.final.code if self.final else "",
-            "final_status_label": self.final.label(lang) if self.final else "",
-            "final_value": _num(self.final.value if self.final else None),
-            "final_share": _num(self.final.share if self.final else None),
-            "final_provisional": bool(self.final.provisional) if self.final else False,
-            "final_preliminary": bool(self.final.preliminary) if self.final else False,
-            **{k: v for k, v in self.classification.measures.items()},
-        }
+        grade = self.classification.grade
+        per = pr.midterm_period
+        if o is None:
+            end = lo = hi = p_meet = p_stretch = _NAN
+            model = ""
+        else:
+            end, lo, hi, p_meet = _num(o.mean), _num(o.lo), _num(o.hi), _num(o.p_meet)
+            p_stretch = _num(o.p_stretch if t.aspiration_value is not None else None)
+            model = o.model
+        return (
+            ind.id,
+            ind.parent_id,
+            ind.category,
+            ind.name,
+            ind.unit,
+            t.text,
+            _attribute(ind.attribute, lang),
+            "、".join(ind.departments),
+            ind.kind,
+            ind.direction,
+            _num(pr.midterm_value),
+            per.label(lang) if per else "",
+            self.midterm_text(lang),
+            _num(pr.completion),
+            _num(pr.time_elapsed),
+            _num(pr.pace_ratio),
+            _num(pr.expected_value),
+            end,
+            lo,
+            hi,
+            self.projected_text(lang),
+            p_meet,
+            p_stretch,
+            grade,
+            R.grade_label(grade, lang),
+            self.reason(lang),
+            a.suggested(lang) if a else None,
+            model,
+            ov.grade if ov else None,
+            ov.reason if ov else None,
+            ov.grade if ov else grade,
+            _num(t.low),
+            _num(t.high),
+            _num(pr.baseline),
+            pr.baseline_year if pr.baseline_year is not None else pr.base_year,
+            self.classification.rule,
+            R.missing_text(self, lang),
+            self.moment.code if self.moment else "",
+            fs.code if fs else "",
+            fs.label(lang) if fs else "",
+            _num(fs.value if fs else None),
+            _num(fs.share if fs else None),
+            bool(fs.provisional) if fs else False,
+            bool(fs.preliminary) if fs else False,
+        )
 
     def summary(self, lang: str = "zh") -> str:
         """The indicator's evaluation in a few lines (for the terminal and notebooks).
@@ -644,3 +677,97 @@ class Evaluation:
             f"<div><strong>{head}</strong><table><thead><tr>{header}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
+
+
+class BatchRows:
+    """The rows of many plans' :meth:`Evaluation.to_frame`, gathered plan by plan, as one frame.
+
+    :meth:`frame` is the frame ``pandas.concat`` makes of the plans' frames, each with a
+    ``plan`` column in front (``ignore_index=True``), values and dtypes alike; it is built
+    column by column from the rows' values instead of one frame per plan (whose construction,
+    column insertion and concatenation were over a quarter of a batch's time). Where the values
+    could make the two differ (a column whose dtype ``concat`` would widen from plan to plan in
+    another way), the plans' frames are made and concatenated.
+    """
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._rows: list[tuple[Any, ...]] = []
+        self._measures: list[dict[str, Any]] = []
+        self._plans: list[tuple[str, int]] = []
+
+    def add(self, name: str, evaluation: Evaluation) -> None:
+        """Add a plan's rows (in its evaluation's language) under ``name``."""
+        lang = evaluation.language
+        results = evaluation.results
+        self._rows.extend(r._row(lang) for r in results)
+        self._measures.extend(r.classification.measures for r in results)
+        self._names.extend([name] * len(results))
+        self._plans.append((name, len(results)))
+
+    def __len__(self) -> int:
+        """The number of plans added."""
+        return len(self._plans)
+
+    def frame(self) -> pd.DataFrame:
+        """``plan`` and the columns of :meth:`Evaluation.to_frame`, plan after plan.
+
+        Returns
+        -------
+        DataFrame
+            One row per indicator of every plan added, in the order added (a ``RangeIndex``).
+        """
+        if not self._plans:
+            return pd.DataFrame(columns=["plan"])
+        frame = self._columns() if all(size for _, size in self._plans) else None
+        return frame if frame is not None else self._concat()
+
+    def _columns(self) -> pd.DataFrame | None:
+        columns: dict[str, Any] = {"plan": self._names}
+        columns.update(zip(ROW_FIELDS, map(list, zip(*self._rows, strict=True)), strict=True))
+        extra = dict.fromkeys(k for m in self._measures for k in m)
+        if any(k in columns for k in extra):
+            return None
+        columns.update((k, [m.get(k, _NAN) for m in self._measures]) for k in extra)
+        frame = pd.DataFrame(columns)
+        for name, dtype in frame.dtypes.items():
+            if not _as_concatenated(columns[str(name)], dtype):
+                return None
+        return frame
+
+    def _concat(self) -> pd.DataFrame:
+        frames = []
+        start = 0
+        for name, size in self._plans:
+            rows = [dict(zip(ROW_FIELDS, row, strict=True)) | m for row, m in
+                    zip(self._rows[start:start + size], self._measures[start:start + size],
+                        strict=True)]
+            frame = pd.DataFrame(rows)
+            frame.insert(0, "plan", name)
+            frames.append(frame)
+            start += size
+        return pd.concat(frames, ignore_index=True)
+
+
+def _as_concatenated(values: list[Any], dtype: Any) -> bool:
+    """Whether a column inferred over all plans at once has the dtype and values ``concat``
+    gives to the plans' own columns (each inferred over its plan alone, NaN where a row or a
+    plan has no such key).
+
+    Booleans or integers throughout: every plan's column is so. Floats: each plan's is float or
+    integer (widened to float), unless a ``None`` makes one all-missing. Objects of text,
+    floats and bools: a plan's column may be float or bool, whose values are then the same
+    objects' values, unless ``None`` beside floats (a plan's float column makes it NaN) or
+    integers (made floats beside a plan's missing keys).
+    """
+    kind = getattr(dtype, "kind", "")
+    if kind in "bi" and kind:
+        return True
+    if kind == "f":
+        return None not in values
+    if kind != "O":
+        return False
+    types = set(map(type, values))
+    if not types <= {str, float, bool, type(None)}:
+        return False
+    return not (float in types and type(None) in types)
