@@ -198,5 +198,5 @@ def test_a_percentage_levels_yearly_change_is_in_percentage_points():
     # year, a change of a percentage, so 个百分点 (not %/年) in the reason.
     frame = shipped("national-14th").to_frame()
     reason = frame.loc[frame["name"].str.contains("优良天数"), "reason"].iloc[0]
-    assert "剩余年份需年均变化0.33个百分点/年" in reason
+    assert "剩余年份需达到0.33个百分点/年" in reason and "年均变化0.33个百分点/年" not in reason
     assert "%/年" not in reason

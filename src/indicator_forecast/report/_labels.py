@@ -123,7 +123,7 @@ _ZH: dict[str, Any] = {
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
-        "pace_needed": "剩余年份需年均变化{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
+        "pace_needed": "剩余年份需达到{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
         "capped": "约束性指标进度落后于时间进度，结论至多为C。",
         "capped_line": "约束性指标目前尚未达到目标要求，结论至多为C。",
         "still_missing": "尚缺{missing}，请{departments}补充。",
