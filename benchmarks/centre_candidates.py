@@ -53,21 +53,14 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
     first = mid - npts + 1
     h = T - mid
     if kind in ("share", "population", "deposits_pc"):
-        d = rec[kind]
-        hist = H._series(d, range(b - 5, mid + 1))
-        if hist is None or T not in d:
+        plan = H.level_plan(rec[kind], kind, b, npts)
+        if plan is None:
             return None
-        base, before = d[b], d[b - 5]
-        target = base * (base / before) if kind == "deposits_pc" else base + (base - before)
-        if target == base:
-            return None
-        y = H._series(d, range(first, mid + 1))
-        assert y is not None
+        base, target, y, final = plan
         p = H.project_series(list(range(first, mid + 1)), y, target_year=T,
                              series_class="history_scale",
                              nature=NATURES[H.NATURE_OF[kind]], engine="engine")
         probs, q = _row(p.distribution)
-        final = d[T]
         if kind == "share":
             z = lambda v: to_logit(np.asarray(v, float), BOUNDS)  # noqa: E731
             q, ys, tz, fz = z(q), z(y), float(z([target])[0]), float(z([final])[0])

@@ -116,6 +116,24 @@ def _series(d: dict[int, float], years: range) -> np.ndarray | None:
     return np.array([d[y] for y in years])
 
 
+def level_plan(d: dict[int, float], kind: str, b: int, npts: int
+               ) -> tuple[float, float, np.ndarray, float] | None:  # fmt: skip
+    """A level quantity's simulated plan with base year ``b``: (base value, target, the ``npts``
+    figures to the mid-term b+2, final value at b+5), or None if a figure is missing or the
+    five years before the base did not move. The target continues those five years: base times
+    their growth factor for deposits per head, base plus their change otherwise."""
+    T, mid = b + 5, b + 2
+    if _series(d, range(b - 5, mid + 1)) is None or T not in d:
+        return None
+    base, before = d[b], d[b - 5]
+    target = base * (base / before) if kind == "deposits_pc" else base + (base - before)
+    if target == base:
+        return None
+    y = _series(d, range(mid - npts + 1, mid + 1))
+    assert y is not None
+    return base, target, y, d[T]
+
+
 def _bin(p: float) -> int:
     return int(min(np.digitize(p, BINS[1:-1]), 9))
 
@@ -127,17 +145,11 @@ def case(rec: dict[str, dict[int, float]], kind: str, b: int, npts: int) -> dict
     out: dict[str, Any] = {"kind": kind, "base": b, "points": npts}
     if kind in ("share", "population", "deposits_pc"):
         d = rec[kind]
-        hist = _series(d, range(b - 5, mid + 1))
-        if hist is None or T not in d:
+        plan = level_plan(d, kind, b, npts)
+        if plan is None:
             return None
-        base, before = d[b], d[b - 5]
-        target = base * (base / before) if kind == "deposits_pc" else base + (base - before)
-        if target == base:
-            return None
+        base, target, y, final = plan
         higher = target > base
-        y = _series(d, range(first, mid + 1))
-        assert y is not None
-        final = d[T]
         met = final >= target if higher else final <= target
         probs = {}
         ints = {}

@@ -13,7 +13,8 @@ AS_OF = "2023-06-30"
 
 
 @cache
-def shipped(name: str) -> Any:
+def shipped(name: str, as_of: str = AS_OF) -> Any:
+    """The shipped plan ``name`` evaluated at ``as_of`` (the seed's date by default)."""
     from indicator_forecast import evaluate, read_observations, read_plan_folder
 
     folder = ROOT / "data" / name
@@ -21,7 +22,7 @@ def shipped(name: str) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         obs = read_observations(folder / "observations.csv", plan)
-        return evaluate(plan, obs, as_of=AS_OF, progress=False)
+        return evaluate(plan, obs, as_of=as_of, progress=False)
 
 
 def part_one(ev: Any, lang: str) -> list[str]:

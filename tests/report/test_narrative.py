@@ -208,13 +208,9 @@ def test_opening_of_a_table_that_lists_part_of_the_plan():
 
 def test_final_opening_of_the_national_13th_table_says_it_is_9_of_25():
     # data/national-13th: plan.json indicators_in_plan 25 (sina 2016-03-18), plan.csv 9 rows
-    from indicator_forecast import evaluate, read_observations, read_plan_folder
     from indicator_forecast.report import _final
 
-    folder = Path(__file__).resolve().parents[2] / "data" / "national-13th"
-    plan = read_plan_folder(folder)
-    obs = read_observations(folder / "observations.csv", plan)
-    ev = evaluate(plan, obs, as_of="2021-06-30", progress=False)
+    ev = shipped("national-13th", "2021-06-30")
     zh = "".join(_final.final_opening(ev, "zh"))
     assert zh.startswith("规划确定的主要指标共25项，本次评估其中9项。")
     en = " ".join(_final.final_opening(ev, "en"))
@@ -275,13 +271,9 @@ def test_a_cumulative_reduction_is_projected_as_a_reduction_by_the_target_year()
 def test_a_final_evaluation_without_figures_says_all_await_data_once():
     # data/national-14th at 2026-06-30: no 2025 figure is shipped, so none of the 20 is judged;
     # "另有20项" (20 more) would count them beside judged ones that do not exist
-    from indicator_forecast import evaluate, read_observations, read_plan_folder
     from indicator_forecast.report import _final
 
-    folder = Path(__file__).resolve().parents[2] / "data" / "national-14th"
-    plan = read_plan_folder(folder)
-    obs = read_observations(folder / "observations.csv", plan)
-    ev = evaluate(plan, obs, as_of="2026-06-30", progress=False)
+    ev = shipped("national-14th", "2026-06-30")
     zh = "".join(_final.final_opening(ev, "zh"))
     assert "20项指标均数据待补充" in zh and "另有" not in zh
     assert "All 20 indicators await data" in " ".join(_final.final_opening(ev, "en"))
