@@ -494,8 +494,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                                "target": pr.target_value, "completion": Share(pr.completion),
                                "elapsed": elapsed}))
     elif t.judged_as_rate:
-        out.append(F("rate", {"since": pr.base_year + 1, "value": pr.midterm_value,
-                              "target": ind.target.text, "elapsed": elapsed}))
+        out.append(_rate(pr, t))
         if pr.required_pace is not None:
             out.append(F("rate_needed", {"pace": pr.required_pace}))
     elif t.judged_by_gap:
@@ -503,7 +502,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                      for y, own, ref, g in pr.gaps)  # fmt: skip
         out.append(F("gaps", {"gaps": gaps, "value": pr.midterm_value}))
     elif t.judged_by_years:
-        yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t,
+        yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t, "unit": unit,
                                         "met": _word_of("assigned_met" if m else "assigned_missed")})
                     for y, a, t, m in pr.yearly_met)  # fmt: skip
         out.append(F("assigned", {"years": yrs}))
@@ -529,13 +528,16 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                                "base": base, "goal": goal}))
         if pr.completion is not None:
             out.append(F("completion", {"completion": Share(pr.completion), "elapsed": elapsed,
-                                        "expected": pr.expected_value}))
+                                        "expected": pr.expected_value, "unit": unit}))
         if t.is_threshold and pr.met_now is not None:
             out.append(F("met_now" if pr.met_now else "not_met_now", {}))
     if o is not None:
+        span = o.what in _SPAN_WHATS
         out.append(F("projection", {
-            "method": _method(o.model), "year": pr.target_year, "what": _what(o.what),
-            "mean": o.mean, "level": o.level, "lo": o.lo, "hi": o.hi, "p": Share(o.p_meet)}))
+            "method": _method(o.model), "what": _what(o.what),
+            "years": _years(pr.base_year + 1 if span else pr.target_year, pr.target_year),
+            "mean": o.mean, "unit": _unit(_WHAT_UNITS.get(o.what, ind.unit)), "level": o.level,
+            "lo": o.lo, "hi": o.hi, "p": _chance(o.p_meet)}))
         basis = interval_basis(ind, pr)
         if basis is not None:  # issue 13: each calibration choice stated in words
             out.append(F("interval_basis", {
@@ -553,6 +555,9 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
     if pr.met_now and t.reason_pace_applies:
         out.append(F("met_end", {}))
+    elif (pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None
+          and t.is_change and t.compounding):
+        out.append(_compound_pace(pr, t))
     elif pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None:
         pu = _unit(pr.pace_unit, True)
         out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
@@ -563,6 +568,67 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     if non_blocking:
         out.append(F("still_missing", {"missing": Missing(non_blocking), "departments": depts}))
     return out
+
+
+_SPAN_WHATS = frozenset({"growth_rate", "gap_average", "flow"})  # over the plan's years
+_WHAT_UNITS = {"growth_rate": "%", "log_reduction": "%", "gap_average": "个百分点"}
+
+
+def _years(first: int, last: int) -> Fact:
+    """"2021—2025年", or "2021年" for one year."""
+    return Fact("years_span", {"a": first, "b": last}) if last > first else Fact(
+        "year_one", {"a": last})
+
+
+def _chance(p: float) -> Fact:
+    """A probability as the reports say it: "约48%", and "不足1%" / "在99%以上" at the ends (a
+    rounded 0 % or 100 % would claim a certainty the projection does not have)."""
+    if p < 0.01:
+        return Fact("chance_low", {})
+    if p > 0.99:
+        return Fact("chance_high", {})
+    return Fact("chance", {"p": Share(p)})
+
+
+def _rate_goal(t: Any) -> Fact:
+    """The target rate in words from its bounds ("7%以上", "5%左右", "3%～5%")."""
+    lo, hi = t.low, t.high
+    if lo is not None and hi is not None and lo != hi:
+        return Fact("goal_range", {"lo": lo, "hi": hi})
+    n = t.point
+    if getattr(t, "approximate", False):
+        return Fact("goal_about", {"n": n})
+    if hi is None and lo is not None and t.direction == "higher":
+        return Fact("goal_above", {"n": n})
+    if lo is None and hi is not None and t.direction == "lower":
+        return Fact("goal_below", {"n": n})
+    return Fact("goal_plain", {"n": n})
+
+
+def _rate(pr: Any, t: Any) -> Fact:
+    """An average rate so far against the target rate: met so far or not (a rate has no share
+    of time elapsed: two years at 8.55 % against 7 % are not "122 % done")."""
+    m = re.search(r"\d{4}", str(pr.midterm_period or ""))
+    last = int(m.group(0)) if m else pr.base_year + 1
+    value, goal = pr.midterm_value, t.point
+    met = None if value is None or goal is None else (
+        value >= goal if t.direction != "lower" else value <= goal)
+    verdict: Any = "" if met is None else Fact("rate_met" if met else "rate_short",
+                                               {"goal": _rate_goal(t)})
+    code = "rate" if last > pr.base_year + 1 else "rate_one"
+    return Fact(code, {"years": _years(pr.base_year + 1, last), "value": value,
+                       "verdict": verdict})
+
+
+def _compound_pace(pr: Any, t: Any) -> Fact:
+    """The yearly pace a compounded change still needs, as a rate: "需年均降低3.81%，近年年均降低
+    0.97%、最好2.7%" (a recent change the wrong way is said with the other verb)."""
+    down = getattr(t, "change", "") == "reduction"
+    verb, back = ("verb_reduction", "verb_rise") if down else ("verb_rise", "verb_reduction")
+    rv = pr.recent_pace
+    recent = Fact("recent_pace", {"verb": _word_of(verb if rv >= 0 else back), "v": abs(rv)})
+    return Fact("pace_needed_compound", {"verb": _word_of(verb), "pace": pr.required_pace,
+                                         "recent": recent, "best": pr.best_pace})
 
 
 @cache

@@ -87,16 +87,23 @@ _ZH: dict[str, Any] = {
         "pending_assigned": "该指标目标由上级逐年下达，须提供各年度下达目标值方可评估。",
         "total": "截至{period}累计完成{value}{unit}，占目标{target}{unit}的{completion}，"
                  "时间进度{elapsed}。",
-        "rate": "{since}年以来年均增长{value}%，目标{target}%，时间进度{elapsed}。",
-        "rate_needed": "其余年份需年均增长{pace}%方能达到目标下限。",
+        "rate": "{years}年均增长{value}%，{verdict}。",
+        "rate_one": "{years}增长{value}%，{verdict}。",
+        "rate_met": "达到年均{goal}的目标要求",
+        "rate_short": "低于年均{goal}的目标要求",
+        "rate_needed": "剩余年份需年均增长{pace}%方能达到目标。",
+        "years_span": "{a}—{b}年",
+        "year_one": "{a}年",
+        "goal_above": "{n}%以上", "goal_below": "{n}%以内", "goal_about": "{n}%左右",
+        "goal_plain": "{n}%", "goal_range": "{lo}%～{hi}%",
         "gaps": "逐年增速对比：{gaps}；年均差距{value}个百分点。",
         "gap_item": "{year}年{own}%对{ref}%（差{gap}个百分点）",
         "assigned": "{years}。",
-        "assigned_item": "{year}年完成{actual}、下达目标{target}（{met}）",
+        "assigned_item": "{year}年完成{actual}{unit}、下达目标{target}{unit}（{met}）",
         "assigned_met": "完成",
         "assigned_missed": "未完成",
-        "change_compound": "截至{period}累计{verb}{value}{unit}，五年目标{point}，按时序应达{expected}，"
-                           "时间进度{elapsed}。",
+        "change_compound": "截至{period}累计{verb}{value}{unit}，五年目标累计{verb}{point}{unit}，"
+                           "按时序应达{expected}{unit}，时间进度{elapsed}。",
         "verb_reduction": "降低",
         "verb_rise": "提高",
         "level": "{period}为{value}{unit}{base}，{goal}。",
@@ -104,11 +111,12 @@ _ZH: dict[str, Any] = {
         "base_substitute": "（基期值缺，以{year}年{baseline}{unit}为起点）",
         "goal": "目标{target}{unit}",
         "goal_change": "目标{target}（即{value}{unit}）",
-        "completion": "完成进度{completion}，时间进度{elapsed}，按直线路径应达{expected}。",
+        "completion": "完成进度{completion}，时间进度{elapsed}，按直线路径应达{expected}{unit}。",
         "met_now": "目前已达到目标要求。",
         "not_met_now": "目前尚未达到目标要求。",
-        "projection": "按{method}预测{year}年{what}为{mean}（{level}%区间{lo}～{hi}），"
-                      "达到目标的概率约{p}。",
+        "projection": "按{method}预测{years}{what}为{mean}{unit}（{level}%区间{lo}～{hi}{unit}），"
+                      "达到目标的概率{p}。",
+        "chance": "约{p}", "chance_low": "不足1%", "chance_high": "在99%以上",
         "interval_basis": "区间按同类指标（{kind}）的历史预测误差校准，使用{points}个年度数据"
                           "{before}{prior}{factor}。",
         "interval_before": "（含基期之前{n}年）",
@@ -124,6 +132,8 @@ _ZH: dict[str, Any] = {
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
         "pace_needed": "剩余年份需达到{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
+        "pace_needed_compound": "剩余年份需年均{verb}{pace}%，近年年均{recent}、最好{best}%。",
+        "recent_pace": "{verb}{v}%",
         "capped": "约束性指标进度落后于时间进度，结论至多为C。",
         "capped_line": "约束性指标目前尚未达到目标要求，结论至多为C。",
         "still_missing": "尚缺{missing}，请{departments}补充。",
@@ -584,20 +594,25 @@ _EN: dict[str, Any] = {
                             "targets are needed to assess it.",
         "total": "Running total to {period}: {value}{unit}, {completion} of the target of "
                  "{target}{unit}; time elapsed {elapsed}.",
-        "rate": "Average annual growth since {since}: {value}%, against a target of {target}%; "
-                "time elapsed {elapsed}.",
-        "rate_needed": "The remaining years must average {pace}% a year to reach the lower end "
-                       "of the target.",
+        "rate": "Average annual growth in {years}: {value}%, {verdict}.",
+        "rate_one": "Growth in {years}: {value}%, {verdict}.",
+        "rate_met": "meeting the target of {goal} a year so far",
+        "rate_short": "below the target of {goal} a year",
+        "rate_needed": "The remaining years must average {pace}% a year to reach the target.",
+        "years_span": "{a}-{b}",
+        "year_one": "{a}",
+        "goal_above": "above {n}%", "goal_below": "below {n}%", "goal_about": "about {n}%",
+        "goal_plain": "{n}%", "goal_range": "{lo}% to {hi}%",
         "gaps": "Growth year by year against the reference: {gaps}; average gap {value} "
                 "percentage points.",
         "gap_item": "{year}: {own}% against {ref}% (gap {gap} percentage points)",
         "assigned": "{years}.",
-        "assigned_item": "{year}: {actual} against an assigned {target} ({met})",
+        "assigned_item": "{year}: {actual}{unit} against an assigned {target}{unit} ({met})",
         "assigned_met": "met",
         "assigned_missed": "not met",
         "change_compound": "Cumulative {verb} to {period}: {value}{unit}; five-year target "
-                           "{point}, {expected} due on the time schedule; time elapsed "
-                           "{elapsed}.",
+                           "a {verb} of {point}{unit}, {expected}{unit} due on the time schedule; "
+                           "time elapsed {elapsed}.",
         "verb_reduction": "reduction",
         "verb_rise": "rise",
         "level": "{period}: {value}{unit}{base}; {goal}.",
@@ -607,11 +622,12 @@ _EN: dict[str, Any] = {
         "goal": "target {target}{unit}",
         "goal_change": "target {target} (that is {value}{unit})",
         "completion": "Completion {completion} against {elapsed} of the time elapsed. The "
-                      "straight path gives {expected} now.",
+                      "straight path gives {expected}{unit} now.",
         "met_now": "The target is met now.",
         "not_met_now": "The target is not met now.",
-        "projection": "{method} projects the {year} {what} at {mean} ({level}% interval {lo} "
-                      "to {hi}); probability of meeting the target about {p}.",
+        "projection": "{method} projects the {what} for {years} at {mean}{unit} ({level}% interval "
+                      "{lo} to {hi}{unit}); probability of meeting the target {p}.",
+        "chance": "about {p}", "chance_low": "under 1%", "chance_high": "over 99%",
         "interval_basis": "The interval is calibrated on past forecast errors of the same kind "
                           "of indicator ({kind}), from {points} yearly figures{before}{prior}"
                           "{factor}.",
@@ -629,6 +645,9 @@ _EN: dict[str, Any] = {
         "no_projection": "No trend projection ({why}); graded on progress alone.",
         "no_projection_why": "too little data",
         "met_end": "The end-of-period target is already reached.",
+        "pace_needed_compound": "The remaining years need a {verb} of {pace}% a year against a "
+                                "recent average {recent} and a best of {best}%.",
+        "recent_pace": "{verb} of {v}%",
         "pace_needed": "The remaining years need {pace}{unit} a year against a recent average of "
                        "{recent} and a best of {best}.",
         "capped": "Binding indicator behind the time schedule: at best C.",
