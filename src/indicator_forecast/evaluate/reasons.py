@@ -580,12 +580,12 @@ def _years(first: int, last: int) -> Fact:
         "year_one", {"a": last})
 
 
-def _chance(p: float) -> Fact:
+def _chance(p: float | None) -> Fact:
     """A probability as the reports say it: "约48%", and "不足1%" / "在99%以上" at the ends (a
     rounded 0 % or 100 % would claim a certainty the projection does not have)."""
-    if p < 0.01:
+    if p is not None and p < 0.01:
         return Fact("chance_low", {})
-    if p > 0.99:
+    if p is not None and p > 0.99:
         return Fact("chance_high", {})
     return Fact("chance", {"p": Share(p)})
 
