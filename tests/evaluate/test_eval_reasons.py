@@ -69,6 +69,22 @@ def test_a_compounded_reduction_needs_a_yearly_rate():
     assert "达到目标的概率不足1%" in text or "达到目标的概率约" in text
 
 
+def test_growth_gaps_average_only_over_more_than_one_year():
+    plan = synthetic_plan([("1", "合成收入增长", "%", "与市保持同步", "合成部门", "预期性", None)])
+    rows = [("1", "2021", 8.0, "%", "growth_rate", "actual"),
+            ("1", "2021", 7.5, "%", "growth_rate", "parent_actual")]
+    one = evaluate(plan, synthetic_observations(plan, rows), as_of="2022-06-30",
+                   progress=False)["1"].reason()
+    assert one.startswith("增速对比：2021年8%对7.5%（差0.5个百分点）。"), one
+    rows += [("1", "2022", 3.0, "%", "growth_rate", "actual"),
+             ("1", "2022", 3.5, "%", "growth_rate", "parent_actual")]
+    two = evaluate(plan, synthetic_observations(plan, rows), as_of="2023-06-30",
+                   progress=False)["1"].reason()
+    # (0.5 + (-0.5)) / 2 = 0
+    assert two.startswith("逐年增速对比：2021年8%对7.5%（差0.5个百分点），"
+                          "2022年3%对3.5%（差-0.5个百分点）；年均差距0个百分点。"), two
+
+
 def test_method_labels():
     assert method_label("combo(damped_fixed,drift)") == (
         "阻尼趋势法与平均变化外推法的平均（combo(damped_fixed,drift)）"

@@ -81,6 +81,8 @@ def test_a_gap_between_growth_rates_is_in_percentage_points():
     text = narr.indicator_text(f, "zh")
     assert text.startswith("全员劳动生产率2021—2022年年均增速比GDP增速高0.9个百分点。")
     assert "高于GDP增速约0.76个百分点" in text
+    one = narr.indicator_text(_facts(**{**f.__dict__, "period": "2021年"}), "zh")
+    assert one.startswith("全员劳动生产率2021年增速比GDP增速高0.9个百分点。"), one  # no 年均
 
 
 def test_missing_is_said_in_words_with_who_supplies_it():

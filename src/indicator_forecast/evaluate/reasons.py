@@ -500,7 +500,8 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     elif t.judged_by_gap:
         gaps = tuple(F("gap_item", {"year": y, "own": own, "ref": ref, "gap": g})
                      for y, own, ref, g in pr.gaps)  # fmt: skip
-        out.append(F("gaps", {"gaps": gaps, "value": pr.midterm_value}))
+        out.append(F("gaps" if len(gaps) > 1 else "gaps_one",  # one year: no average
+                     {"gaps": gaps, "value": pr.midterm_value}))
     elif t.judged_by_years:
         yrs = tuple(F("assigned_item", {"year": y, "actual": a, "target": t, "unit": unit,
                                         "met": _word_of("assigned_met" if m else "assigned_missed")})

@@ -97,6 +97,7 @@ _ZH: dict[str, Any] = {
         "goal_above": "{n}%以上", "goal_below": "{n}%以内", "goal_about": "{n}%左右",
         "goal_plain": "{n}%", "goal_range": "{lo}%～{hi}%",
         "gaps": "逐年增速对比：{gaps}；年均差距{value}个百分点。",
+        "gaps_one": "增速对比：{gaps}。",
         "gap_item": "{year}年{own}%对{ref}%（差{gap}个百分点）",
         "assigned": "{years}。",
         "assigned_item": "{year}年完成{actual}{unit}、下达目标{target}{unit}（{met}）",
@@ -378,6 +379,8 @@ _ZH: dict[str, Any] = {
         "status_rate_one": "{name}{years}增长{v}",
         "status_gap_above": "{name}{years}年均增速比{ref}高{v}个百分点",
         "status_gap_below": "{name}{years}年均增速比{ref}低{v}个百分点",
+        "status_gap_above_one": "{name}{years}增速比{ref}高{v}个百分点",
+        "status_gap_below_one": "{name}{years}增速比{ref}低{v}个百分点",
         "status_assigned": "{name}按上级逐年下达的目标评估",
         "assigned_share": "已过年度中{c}的年度完成了上级下达的目标",
         "assigned_years": "已过的{n}个年度中有{k}个年度完成了上级下达的目标",
@@ -605,6 +608,7 @@ _EN: dict[str, Any] = {
         "goal_plain": "{n}%", "goal_range": "{lo}% to {hi}%",
         "gaps": "Growth year by year against the reference: {gaps}; average gap {value} "
                 "percentage points.",
+        "gaps_one": "Growth against the reference: {gaps}.",
         "gap_item": "{year}: {own}% against {ref}% (gap {gap} percentage points)",
         "assigned": "{years}.",
         "assigned_item": "{year}: {actual}{unit} against an assigned {target}{unit} ({met})",
@@ -970,6 +974,8 @@ _EN: dict[str, Any] = {
                             "{years}",
         "status_gap_below": "{name} grew on average {v} percentage points slower than {ref} in "
                             "{years}",
+        "status_gap_above_one": "{name} grew {v} percentage points faster than {ref} in {years}",
+        "status_gap_below_one": "{name} grew {v} percentage points slower than {ref} in {years}",
         "assigned_share": "{c} of the years so far met the target set for them",
         "assigned_years": "{k} of the {n} years so far met the target set for them",
         "status_assigned": "{name} is assessed against the targets set each year by the level "

@@ -275,8 +275,10 @@ class _Say:
             key = "status_rate" if years != f.period else "status_rate_one"  # one year: no 年均
             return str(t[key].format(name=_stem(f.name), years=years, v=self.num(f.midterm, "%")))
         if kind.judged_by_gap and f.midterm is not None:
+            years = self.years(f)
             key = "status_gap_above" if f.midterm >= 0 else "status_gap_below"
-            return str(t[key].format(name=_stem(f.name), years=self.years(f),
+            key += "" if years != f.period else "_one"  # one year: no 年均
+            return str(t[key].format(name=_stem(f.name), years=years,
                                      v=fmt_unit(abs(f.midterm), "个百分点"),
                                      ref=self.reference(f)))  # fmt: skip
         if kind.judged_by_years:
