@@ -282,6 +282,12 @@ def propose(
         "step": _fmt(step), "rounded": _fmt(rounded), "target": _fmt(target),
         "recent": _pace(progress.recent_pace, progress.pace_unit),
         "pace": _pace(progress.required_pace, progress.pace_unit),
+        # a level's paces are said with their direction: "需年均降低0.033个百分点，近年年均
+        # 提高0.4个百分点", not "需年均变化-0.033个百分点"
+        "pace_abs": _pace(None if progress.required_pace is None else abs(progress.required_pace),
+                          progress.pace_unit),
+        "recent_abs": _pace(None if progress.recent_pace is None else abs(progress.recent_pace),
+                            progress.pace_unit),
     }
 
     def text(code: str, lang: str) -> str:
@@ -296,9 +302,23 @@ def propose(
         }  # fmt: skip
         down = "降低" in ind.name or "下降" in ind.name
         verb = ("降低" if down else "提高") if lang == "zh" else ("reduction" if down else "rise")
+        back = ("提高" if down else "降低") if lang == "zh" else ("rise" if down else "reduction")
+        moves = _labels(lang)["adjustment"]["moves"]
+
+        def moved(v: float | None, shown: str) -> str:
+            """A level's yearly change in words: its direction, or flat when it rounds to 0."""
+            if v is None:
+                return "—"
+            if float(shown.replace(",", "")) == 0:
+                return str(moves["flat"])
+            return str(moves["up" if v > 0 else "down"]).format(v=shown, unit=(
+                unit_label(unit, lang) if lang != "zh" else unit))
         return str(_labels(lang)["adjustment"][code]).format(
             **chances,
             verb=verb,
+            recent_verb=verb if (progress.recent_pace or 0.0) >= 0 else back,
+            pace_moved=moved(progress.required_pace, figures["pace_abs"]),
+            recent_moved=moved(progress.recent_pace, figures["recent_abs"]),
             method=method_label(outlook.model, lang),
             what=_labels(lang)["what"][outlook.what],
             unit=unit_label(unit, lang) if lang != "zh" else unit,  # 年均…个百分点, not …/年

@@ -47,11 +47,13 @@ def test_proposal_paces_have_the_units_decimals_in_both_languages(tmp_path: Path
     assert adj is not None and adj.direction == "lower"
     # -1/30 = -0.0333…: % shows two decimals, raised to two significant digits below 1 → -0.033;
     # 0.04567 → 0.046
-    # 年均 already says "a year": no "%/年" after it
-    assert "需年均变化-0.033%，" in adj.reason_zh and "近年平均为0.046%。" in adj.reason_zh
+    # 年均 already says "a year": no "%/年" after it; the direction is said in words, not by
+    # a sign ("需年均变化-0.033%")
+    assert "需年均降低0.033%，" in adj.reason_zh and "近年年均提高0.046%。" in adj.reason_zh
     assert "/年" not in adj.reason_zh
     assert "-0.0333" not in adj.reason_zh + adj.reason_en
-    assert "-0.033% a year" in adj.reason_en and "average of 0.046%" in adj.reason_en
+    assert "a fall of 0.033% a year" in adj.reason_en
+    assert "against a rise of 0.046% a year recently" in adj.reason_en
     for text in (adj.reason_en, adj.basis_en):
         assert not CJK.search(text), text
     assert "of the 2025 end-of-period value" in adj.basis_en

@@ -174,12 +174,13 @@ _ZH: dict[str, Any] = {
                  "取分位数得{reach}，按原目标的书写精度（{step}）取整为{rounded}，达到该值的概率"
                  "{p_new_is}；原目标{target}的达成概率{p_meet_is}。",
         "raise": "预计期末将大幅超过原目标（达到{rounded}的概率{p_new_is}），可考虑上调目标。",
-        "lower": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均变化{pace}{unit}，"
-                 "近年平均为{recent}{unit}。",
+        "lower": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需{pace_moved}，"
+                 "近年{recent_moved}。",
+        "moves": {"up": "年均提高{v}{unit}", "down": "年均降低{v}{unit}", "flat": "基本持平"},
         "lower_rate": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均增长{pace}{unit}，"
                       "近年年均增长{recent}{unit}。",
         "lower_change": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均{verb}{pace}{unit}，"
-                        "近年年均{verb}{recent}{unit}。",
+                        "近年年均{recent_verb}{recent_abs}{unit}。",
         "binding_basis": "",
         "binding_note": "约束性指标原则上不下调，建议维持原目标并加大推进力度；测算值仅供参考。",
         "keep": "维持{target}",
@@ -734,14 +735,15 @@ _EN: dict[str, Any] = {
         "raise": "Projected to exceed the target by far ({rounded} reached with probability "
                  "{p_new}); raising it may be considered.",
         "lower": "On the current trend the target is met with probability {p_meet}; the "
-                 "remaining years would need {pace}{unit} a year against a recent average of "
-                 "{recent}{unit}.",
+                 "remaining years would need {pace_moved}, against {recent_moved} recently.",
+        "moves": {"up": "a rise of {v}{unit} a year", "down": "a fall of {v}{unit} a year",
+                  "flat": "no change"},
         "lower_rate": "On the current trend the target is met with probability {p_meet}; the "
                       "remaining years would need to grow {pace}{unit} a year against recent "
                       "growth of {recent}{unit} a year.",
         "lower_change": "On the current trend the target is met with probability {p_meet}; the "
                         "remaining years would need a {verb} of {pace}{unit} a year against a "
-                        "recent {verb} of {recent}{unit} a year.",
+                        "recent {recent_verb} of {recent_abs}{unit} a year.",
         "binding_basis": " Binding targets are in principle not lowered; the figure is for "
                          "reference.",
         "binding_note": "Binding indicators are in principle not lowered: keep the target and "
