@@ -239,20 +239,27 @@ def test_an_average_rate_is_said_against_its_target_not_time_elapsed():
     # projection is of the five-year average, not of the 2020 figure
     zh = narr.indicator_text(_rate(), "zh")
     assert "时间进度" not in zh and "完成进度" not in zh
-    assert "国内生产总值2016—2017年年均增长6.8%，达到年均6.5%的目标要求" in zh
+    # the target "＞6.5" is said as it is written: 6.5 % or more
+    assert "国内生产总值2016—2017年年均增长6.8%，达到年均6.5%以上的目标要求" in zh
     assert "剩余年份需年均增长6.3%，近年年均增长6.8%。" in zh
     assert "个百分点" not in zh
     # the recent rate already suffices: no "需加快推进" right after it; the projection says why C
     assert "需加快推进" not in zh
     assert "按当前趋势预计2016—2020年年均增长5.96%" in zh
     en = narr.indicator_text(_rate(), "en")
-    assert "meeting the target of 6.5% a year so far" in en and "time elapsed" not in en
+    assert "meeting the target (annual growth above 6.5%) so far" in en
+    assert "time elapsed" not in en
     assert "a yearly growth of 6.3%" in en
     assert "average a yearly growth of 5.96% over 2016–2020" in en
     short = narr.indicator_text(_rate(midterm=6.1, met_now=False, required_pace=6.8,
                                       recent_pace=6.1), "zh")  # fmt: skip
-    assert "低于年均6.5%的目标要求" in short
+    assert "低于年均6.5%以上的目标要求" in short
     assert "剩余年份需年均增长6.8%，近年年均增长6.1%，需加快推进" in short
+    # a target text that is not a plain bound is said from its parsed bounds, not quoted
+    odd = narr.indicator_text(_rate(target_text="＞6.5、力争更高", grade="B",
+                                    computed_grade="B", p_meet=0.8), "zh")  # fmt: skip
+    assert "达到年均6.5%以上的目标要求" in odd and "可以如期实现年均增长6.5%以上的规划目标" in odd, odd
+    assert "力争更高" not in odd
     one = narr.indicator_text(_rate(midterm=6.7, period="2016年"), "zh")
     assert "国内生产总值2016年增长6.7%" in one and "2016年年均" not in one
 
@@ -282,3 +289,14 @@ def test_a_final_evaluation_without_figures_says_all_await_data_once():
     first = ev.to_frame().to_dict("records")[2]  # 常住人口城镇化率
     text = _final.final_indicator_text(first, "zh")
     assert text.startswith("常住人口城镇化率：数据待补充，缺") and text.count("：") == 1
+
+
+def test_a_change_in_a_level_is_said_with_the_level_it_reaches():
+    # SYNTHETIC facts shaped like life expectancy: "〔1〕(提高1岁)" from 77.93 means 78.93
+    f = _facts(name="人均预期寿命", unit="岁", kind="cumulative_change",
+               target_text="〔1〕(提高1岁)", grade="B", computed_grade="B", midterm=78.2, period="2021年", completion=0.27,
+               time_elapsed=0.2, projected=79.5, p_meet=0.89, baseline=77.93, target_low=1.0,
+               target_high=1.0, met_now=False, compounding=False)  # fmt: skip
+    zh = narr.indicator_text(f, "zh")
+    assert "可以如期实现提高1岁（即78.93岁）的规划目标" in zh, zh
+    assert "〔1〕" not in zh

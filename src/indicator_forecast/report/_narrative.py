@@ -243,13 +243,21 @@ class _Say:
             down = "降低" in f.name or "下降" in f.name
             key = "target_change_down" if down else "target_change_up"
             return str(self.t[key].format(n=fmt_unit(f.target_low, f.unit), u=self.unit(f.unit)))
+        if f.target_kind.judged_as_rate:
+            goal = self.rate_goal(f)
+            if goal:
+                return str(self.t["target_rate"].format(g=goal))
+        if (f.target_kind.is_change and not f.compounding and f.target_low is not None
+                and f.baseline is not None):
+            # "〔1〕(提高1岁)" in words: "提高1岁（即78.93岁）" (the bound is the change)
+            up = f.direction != "lower"
+            n = abs(f.target_low)
+            return str(self.t["target_change_level"].format(
+                verb=self.t["up" if up else "down"], n=fmt_unit(n, f.unit),
+                v=fmt_figure(f.baseline + (n if up else -n), f.unit), u=self.unit(f.unit)))
         m = _NUM_RE.match(f.target_text)
         if m:
-            sign, n, suffix = m.group(1), m.group(2), m.group(3) or ""
-            key = {"＞": "above", ">": "above", "≥": "above", "＜": "below", "<": "below",
-                   "≤": "below"}.get(sign) or {"以上": "above", "以内": "below", "以下": "below",
-                                               "左右": "about"}.get(suffix, "plain")  # fmt: skip
-            return str(self.t["target_" + key].format(n=n, u=self.unit(f.unit)))
+            return self._bound(m.group(1), m.group(3) or "", m.group(2), f.unit)
         m = _TOTAL_RE.match(f.target_text)
         if m:
             if m.group(2):
@@ -257,6 +265,31 @@ class _Say:
                                                                u=self.unit(f.unit)))  # fmt: skip
             return str(self.t["target_total"].format(n=m.group(1), u=self.unit(f.unit)))
         return str(self.t["target_quoted"].format(text=text))
+
+    def _bound(self, sign: str, suffix: str, n: str, unit: str) -> str:
+        key = {"＞": "above", ">": "above", "≥": "above", "＜": "below", "<": "below",
+               "≤": "below"}.get(sign) or {"以上": "above", "以内": "below", "以下": "below",
+                                           "左右": "about"}.get(suffix, "plain")  # fmt: skip
+        return str(self.t["target_" + key].format(n=n, u=self.unit(unit)))
+
+    def rate_goal(self, f: Facts) -> str:
+        """A target rate without 年均: "7%以上", "5%左右", "3%～5%" ("" when not known).
+
+        Read from the target text when it is a plain bound ("＞7"), else from the parsed bounds
+        (a text such as "＞7、力争投入强度高于“十三五”时期实际" would not read well quoted)."""
+        m = _NUM_RE.match(f.target_text)
+        if m:
+            return self._bound(m.group(1), m.group(3) or "", m.group(2), "%")
+        lo, hi = f.target_low, f.target_high
+        if lo is not None and hi is not None and lo != hi:
+            return str(self.t["target_range"].format(lo=fmt_unit(lo, "%"), hi=fmt_unit(hi, "%"),
+                                                     u=self.unit("%")))
+        goal = hi if f.direction == "lower" else lo
+        if goal is None:
+            return ""
+        key = ("below" if f.direction == "lower" else "above") if (lo is None or hi is None) \
+            else "plain"
+        return str(self.t["target_" + key].format(n=fmt_unit(goal, "%"), u=self.unit("%")))
 
     def status(self, f: Facts) -> str:
         """Where the indicator stands at mid-term, one clause, without the conclusion."""
@@ -333,7 +366,7 @@ class _Say:
         if f.met_now is None or goal is None:
             return ""
         key = "rate_met" if f.met_now else "rate_short"
-        return str(self.t[key].format(target=self.num(goal, "%")))
+        return str(self.t[key].format(target=self.rate_goal(f) or self.num(goal, "%")))
 
     def needed(self, f: Facts) -> str:
         """The yearly pace still needed against the recent pace ("" when not known)."""
