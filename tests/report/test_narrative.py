@@ -258,7 +258,8 @@ def test_an_average_rate_is_said_against_its_target_not_time_elapsed():
     # a target text that is not a plain bound is said from its parsed bounds, not quoted
     odd = narr.indicator_text(_rate(target_text="＞6.5、力争更高", grade="B",
                                     computed_grade="B", p_meet=0.8), "zh")  # fmt: skip
-    assert "达到年均6.5%以上的目标要求" in odd and "可以如期实现年均增长6.5%以上的规划目标" in odd, odd
+    assert "达到年均6.5%以上的目标要求" in odd, odd
+    assert "可以如期实现年均增长6.5%以上的规划目标" in odd, odd
     assert "力争更高" not in odd
     one = narr.indicator_text(_rate(midterm=6.7, period="2016年"), "zh")
     assert "国内生产总值2016年增长6.7%" in one and "2016年年均" not in one
@@ -294,7 +295,8 @@ def test_a_final_evaluation_without_figures_says_all_await_data_once():
 def test_a_change_in_a_level_is_said_with_the_level_it_reaches():
     # SYNTHETIC facts shaped like life expectancy: "〔1〕(提高1岁)" from 77.93 means 78.93
     f = _facts(name="人均预期寿命", unit="岁", kind="cumulative_change",
-               target_text="〔1〕(提高1岁)", grade="B", computed_grade="B", midterm=78.2, period="2021年", completion=0.27,
+               target_text="〔1〕(提高1岁)", grade="B", computed_grade="B", midterm=78.2,
+               period="2021年", completion=0.27,
                time_elapsed=0.2, projected=79.5, p_meet=0.89, baseline=77.93, target_low=1.0,
                target_high=1.0, met_now=False, compounding=False)  # fmt: skip
     zh = narr.indicator_text(f, "zh")
