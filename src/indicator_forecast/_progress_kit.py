@@ -458,7 +458,9 @@ def _year_bases(rows: Rows) -> dict[int, dict[str, float]]:
     return out
 
 
-def _same_basis_pair(bases: Mapping[int, Mapping[str, float]], y: int) -> tuple[float, float] | None:
+def _same_basis_pair(
+    bases: Mapping[int, Mapping[str, float]], y: int
+) -> tuple[float, float] | None:
     """The figures of ``y - 1`` and ``y`` on one basis, or None when no basis gives both (a
     growth rate across a change of basis would be the change of measurement)."""
     now, before = bases.get(y, {}), bases.get(y - 1, {})

@@ -310,7 +310,7 @@ def _basis_problems(frame: pd.DataFrame, label: str, column: str) -> list[Proble
         if grp["basis"].nunique() < 2:
             continue
         spans = sorted(
-            (int(g["_at"].min()), int(g["_at"].max()), b, g)
+            (int(g["_at"].min()), int(g["_at"].max()), str(b), g)
             for b, g in grp.groupby("basis", sort=False)
         )
         for (a0, a1, a, ga), (b0, b1, b, gb) in zip(spans, spans[1:], strict=False):
