@@ -429,8 +429,12 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
             index[row_key(rec)] = (
                 float(rec["value"]), str(rec["source"]) if rec["source"] else "观测数据表"
             )
+    by_period: dict[tuple[str, ...], ObsKey] = {}
+    for k in index:  # a period held on another basis only is still known
+        by_period.setdefault(k[:5], k)
     for a in asks:
         k = a.obs_key_on(bases)
-        if k in index:
-            known[a.key] = index[k]
+        found = k if k in index else by_period.get(k[:5])
+        if found is not None:
+            known[a.key] = index[found]
     return known

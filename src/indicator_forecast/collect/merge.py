@@ -176,7 +176,9 @@ def merge(
     -----
     A returned figure is taken on the statistical basis in force for its indicator (the basis
     of the latest previous figure, :func:`~indicator_forecast.collect.asks.current_bases`):
-    forms ask for the figure as published now.
+    forms ask for the figure as published now. A period held on earlier bases only (an old
+    year on the pre-census basis) keeps its basis: the figure returned for it updates that
+    row rather than adding a second basis for the year.
     """
     from indicator_forecast.collect.asks import current_bases
 
@@ -186,9 +188,16 @@ def merge(
                  strict=True))
         for k in previous_keys
     )
+    held: dict[tuple[str, ...], list[str]] = {}
+    for k in previous_keys:
+        held.setdefault(k[:5], []).append(k[5])
     groups: dict[ObsKey, list[Entry]] = {}
     for e in entries:
-        groups.setdefault(e.ask.obs_key_on(bases), []).append(e)
+        key = e.ask.obs_key_on(bases)
+        given = held.get(key[:5], [])
+        if given and key[5] not in given:
+            key = (*key[:5], given[-1])  # the period's figure is held on an earlier basis only
+        groups.setdefault(key, []).append(e)
     index = {k: i for i, k in enumerate(previous_keys)}
     rows = [dict(r) for r in previous]
     conflicts: list[Conflict] = []

@@ -13,7 +13,6 @@ import pandas as pd
 from indicator_forecast.collect.asks import (
     Ask,
     ObsKey,
-    current_bases,
     departments,
     plan_asks,
     role_of,
@@ -134,12 +133,10 @@ def _conflict_problems(conflicts: Sequence[Conflict]) -> list[Problem]:
     return out
 
 
-def _reminders(
-    asks: Sequence[Ask], held: set[ObsKey], bases: dict[tuple[str, str, str, str], str]
-) -> pd.DataFrame:
+def _reminders(asks: Sequence[Ask], held: set[tuple[str, ...]]) -> pd.DataFrame:
     rows = []
     for a in asks:
-        if a.obs_key_on(bases) in held:
+        if a.obs_key in held:
             continue
         for d in a.departments:
             rows.append([
@@ -228,8 +225,8 @@ def collect(
         problems += r.problems
     problems += _conflict_problems(conflicts)
     asks = plan_asks(plan, date)
-    held = {row_key(r) for r in rows}
-    reminders = _reminders(asks, held, current_bases(rows))
+    held: set[tuple[str, ...]] = {row_key(r)[:5] for r in rows}  # held on any basis
+    reminders = _reminders(asks, held)
     unfilled = [u for r in returns if not r.refused for u in r.unfilled]
     frame = pd.DataFrame(rows, columns=OUT_COLUMNS)
     result = CollectResult(

@@ -317,7 +317,7 @@ def _basis_problems(frame: pd.DataFrame, label: str, column: str) -> list[Proble
             named = f"{a!r}" if a else "'' (no basis given)"
             later = f"{b!r}" if b else "'' (no basis given)"
             if a0 == b0:
-                r = int(gb.sort_values("_at")["row"].iloc[0])
+                r = max(int(g[g["_at"] == a0]["row"].min()) for g in (ga, gb))
                 out.append(Problem(
                     label, r, column, b,
                     f"one basis in force at a time: bases {named} and {later} of indicator "
