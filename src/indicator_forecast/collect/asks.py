@@ -360,7 +360,19 @@ ObsKey = tuple[str, str, str, str, str, str]
 
 
 def row_key(row: Mapping[Any, Any]) -> ObsKey:
-    """The :data:`ObsKey` of an observations row (a dict with those columns)."""
+    """The :data:`ObsKey` of an observations row.
+
+    Parameters
+    ----------
+    row : mapping
+        An observations row with indicator_id, period, measure, role, series and basis (a
+        missing or empty cell reads as ``""``).
+
+    Returns
+    -------
+    tuple of str
+        (indicator id, period, measure, role, series, basis).
+    """
     def cell(c: str) -> str:
         v = row.get(c)
         return "" if v is None or (isinstance(v, float) and v != v) else str(v)
