@@ -105,7 +105,7 @@ def test_a_basis_that_resumes_after_a_later_one_is_refused_every_row_in_one_run(
     by_row = {p.row: p for p in info.value.report.problems}
     assert by_row[6].column == "统计口径" and "2022" in by_row[6].expected
     assert "统计口径须连续" in by_row[6].expected
-    assert "both begin with 2020" in by_row[8].expected
+    assert "both begin with 2020" in by_row[8].expected and by_row[8].value == "合成乙"
 
 
 def test_a_basis_is_checked_per_measure_role_and_series(tmp_path, plan):

@@ -86,7 +86,8 @@ def test_amounts_are_linked_by_a_ratio():
 
 
 def test_amounts_without_an_overlap_take_the_mean_growth_within_as_the_step():
-    rows = [(2018, 100, "合成旧"), (2019, 110, "合成旧"), (2020, 300, "合成新"), (2021, 330, "合成新")]
+    rows = [(2018, 100, "合成旧"), (2019, 110, "合成旧"),
+            (2020, 300, "合成新"), (2021, 330, "合成新")]
     _, linked, link = link_bases(_recs(rows), additive=False)
     # both steps within are +10 %: 2019 on the new basis is 300 / 1.1, 2018 that / 1.1
     assert linked == pytest.approx({2018: 300 / 1.21, 2019: 300 / 1.1, 2020: 300, 2021: 330})

@@ -317,9 +317,10 @@ def _basis_problems(frame: pd.DataFrame, label: str, column: str) -> list[Proble
             named = f"{a!r}" if a else "'' (no basis given)"
             later = f"{b!r}" if b else "'' (no basis given)"
             if a0 == b0:
-                r = max(int(g[g["_at"] == a0]["row"].min()) for g in (ga, gb))
+                r, clash = max((int(g[g["_at"] == a0]["row"].min()), x) for x, g in ((a, ga),
+                                                                                    (b, gb)))
                 out.append(Problem(
-                    label, r, column, b,
+                    label, r, column, clash,
                     f"one basis in force at a time: bases {named} and {later} of indicator "
                     f"{grp['indicator_id'].iloc[0]} both begin with "
                     f"{ga.sort_values('_at')['period'].iloc[0]}; give the earlier basis's "
