@@ -306,6 +306,12 @@ class BasisLink:
         })
 
 
+def _basis_of(r: Any) -> str:
+    """A row's basis; a row type without the field (a frame's tuples, an older record) is on
+    the one basis."""
+    return str(getattr(r, "basis", "") or "")
+
+
 def link_bases(
     rows: Rows, *, additive: bool
 ) -> tuple[dict[int, float], dict[int, float], BasisLink | None]:
@@ -348,7 +354,7 @@ def link_bases(
     by_basis: dict[str, dict[int, float]] = {}
     for r in rows:
         if int(r.months) == 12:
-            by_basis.setdefault(str(r.basis or ""), {})[int(r.year)] = float(r.value)
+            by_basis.setdefault(_basis_of(r), {})[int(r.year)] = float(r.value)
     if len(by_basis) < 2:
         full = next(iter(by_basis.values()), {})
         return dict(full), dict(full), None
@@ -423,7 +429,7 @@ def on_latest_basis(
     year, months, _ = partial
     for r in rows:
         if int(r.year) == year and int(r.months) == months:
-            return partial if str(r.basis or "") == link.latest else None
+            return partial if _basis_of(r) == link.latest else None
     return partial
 
 
@@ -454,7 +460,7 @@ def _year_bases(rows: Rows) -> dict[int, dict[str, float]]:
     out: dict[int, dict[str, float]] = {}
     for r in rows:
         if int(r.months) == 12:
-            out.setdefault(int(r.year), {})[str(r.basis or "")] = float(r.value)
+            out.setdefault(int(r.year), {})[_basis_of(r)] = float(r.value)
     return out
 
 
