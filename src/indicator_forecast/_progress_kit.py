@@ -10,7 +10,8 @@ without an import cycle (``plan`` → ``data`` → ``plan``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -91,6 +92,7 @@ class Progress:
     estimated_years: tuple[int, ...] = ()
     direction: str = "higher"
     threshold: float | None = None
+    basis: BasisLink | None = None
 
     @property
     def blocked(self) -> bool:
@@ -220,6 +222,217 @@ def stale(latest_position: float | None, as_of: dt.date, config: EvaluationConfi
     return last_full_year(as_of) - latest_position > config.max_staleness_years + 1e-9
 
 
+@dataclass(frozen=True)
+class BasisStep:
+    """How one change of statistical basis (统计口径) was bridged in a level series.
+
+    Attributes
+    ----------
+    year : int
+        The first year of the later basis.
+    earlier, later : str
+        The two bases' labels (``""``: the rows without one).
+    how : {"overlap", "imputed", "left_out"}
+        ``overlap``: the earlier basis was put on the later one by the difference (or ratio)
+        of the years both give; ``imputed``: no year has both, so the step from the earlier
+        basis's last year to the later one's first was set to the mean yearly change within the
+        bases (a step made up, not observed); ``left_out``: neither was possible (the bases do
+        not meet, or no basis has two consecutive years), so the earlier years are not used.
+    overlap_years : tuple of int
+        The years both bases give (for ``overlap``).
+    link : float
+        The difference added to (or the ratio multiplying) the earlier basis's figures to put
+        them on the later one; the imputed step for ``imputed``; nan for ``left_out``.
+    """
+
+    year: int
+    earlier: str
+    later: str
+    how: str
+    overlap_years: tuple[int, ...] = ()
+    link: float = math.nan
+
+
+@dataclass(frozen=True)
+class BasisLink:
+    """A yearly level series that spans more than one statistical basis, put on the latest.
+
+    Attributes
+    ----------
+    latest : str
+        The basis of the latest year, which the projection is anchored on.
+    additive : bool
+        Whether bases were linked by a difference (shares and rates in %, or any series with a
+        figure ≤ 0) rather than a ratio (amounts).
+    steps : tuple of BasisStep
+        Each change of basis, in time order.
+    spans : tuple of (str, int, int)
+        Each basis with its first and last year, in time order.
+    offsets : tuple of (str, float)
+        Each basis with the difference (or ratio) that puts it on the latest; nan for a basis
+        left out.
+    """
+
+    latest: str
+    additive: bool
+    steps: tuple[BasisStep, ...]
+    spans: tuple[tuple[str, int, int], ...]
+    offsets: tuple[tuple[str, float], ...]
+
+    def basis_at(self, year: int) -> str:
+        """The basis in force in ``year``: the latest to have begun by then (the earliest for a
+        year before every basis)."""
+        found = self.spans[0][0]
+        for b, first, _ in self.spans:
+            if first <= year:
+                found = b
+        return found
+
+    def on_latest(self, year: int, value: float) -> float | None:
+        """``value`` of ``year`` (on the basis in force then) on the latest basis; None when
+        that basis was left out."""
+        off = dict(self.offsets)[self.basis_at(year)]
+        if math.isnan(off):
+            return None
+        return value + off if self.additive else value * off
+
+    @property
+    def years_used(self) -> int:
+        """How many years of the bases kept the linked series has."""
+        off = dict(self.offsets)
+        return len({
+            y for b, first, last in self.spans if not math.isnan(off[b])
+            for y in range(first, last + 1)
+        })
+
+
+def _basis_of(r: Any) -> str:
+    """A row's basis; a row type without the field (a frame's tuples, an older record) is on
+    the one basis."""
+    return str(getattr(r, "basis", "") or "")
+
+
+def link_bases(
+    rows: Rows, *, additive: bool
+) -> tuple[dict[int, float], dict[int, float], BasisLink | None]:
+    """A yearly level series on one basis: the figures as given and the figures linked to the
+    latest basis.
+
+    The step from the last year of one basis to the first of the next is a change in how the
+    figure is measured, not of the quantity, and is never used as one. The latest basis is
+    kept as it is; each earlier basis is put on the next one (already on the latest):
+
+    * by the mean difference (shares and rates: a shift in percentage points) or the mean ratio
+      (amounts) over the years both give (an overlap year): measured, nothing made up;
+    * without an overlap year, when the bases meet (the later one begins the year after the
+      earlier one's last), by setting the step across the change to the mean yearly change
+      within the bases (a difference, or a mean log ratio): the linked series then moves, on
+      average, exactly as the figures within each basis do, and the step adds no change of its
+      own. It is a made-up step, and the reason says so;
+    * otherwise the earlier years are left out (as before there was a basis column).
+
+    Parameters
+    ----------
+    rows : sequence of ObsRecord
+        One indicator's level figures (one measure, role and series), in period order; only
+        whole years are linked.
+    additive : bool
+        Link by differences (True: % figures) or by ratios (False: amounts; differences all
+        the same when a figure is ≤ 0, and :attr:`BasisLink.additive` then says so).
+
+    Returns
+    -------
+    as_given : dict of int to float
+        Year → figure, as :func:`full_and_partial` gives it, a year with two bases taking the
+        later basis's figure.
+    linked : dict of int to float
+        Year → figure on the latest basis (the years of bases left out dropped).
+    link : BasisLink or None
+        How the bases were linked; None for a series on one basis (then ``linked`` is
+        ``as_given``).
+    """
+    by_basis: dict[str, dict[int, float]] = {}
+    for r in rows:
+        if int(r.months) == 12:
+            by_basis.setdefault(_basis_of(r), {})[int(r.year)] = float(r.value)
+    if len(by_basis) < 2:
+        full = next(iter(by_basis.values()), {})
+        return dict(full), dict(full), None
+    order = sorted(by_basis, key=lambda b: (min(by_basis[b]), max(by_basis[b])))
+    as_given: dict[int, float] = {}
+    for b in order:
+        as_given.update(by_basis[b])
+    as_given = dict(sorted(as_given.items()))
+    if not additive and any(v <= 0 for v in as_given.values()):
+        additive = True
+
+    def change(a: float, b: float) -> float:
+        return b - a if additive else math.log(b / a)
+
+    within = [
+        change(d[y - 1], d[y]) for d in by_basis.values() for y in sorted(d) if y - 1 in d
+    ]
+    mean_step = sum(within) / len(within) if within else math.nan
+    latest = order[-1]
+    linked = dict(by_basis[latest])
+    offsets = {latest: 0.0 if additive else 1.0}
+    steps: list[BasisStep] = []
+    for i in range(len(order) - 2, -1, -1):
+        earlier, later = order[i], order[i + 1]
+        e, lat = by_basis[earlier], by_basis[later]
+        start = min(lat)
+        off_later = offsets[later]
+        if math.isnan(off_later):
+            offsets[earlier] = math.nan
+            steps.append(BasisStep(start, earlier, later, "left_out"))
+            continue
+        later_linked = {
+            y: (v + off_later if additive else v * off_later) for y, v in lat.items()
+        }
+        both = tuple(sorted(set(e) & set(lat)))
+        if both:
+            diffs = [
+                later_linked[y] - e[y] if additive else later_linked[y] / e[y] for y in both
+            ]
+            off = sum(diffs) / len(diffs)
+            steps.append(BasisStep(start, earlier, later, "overlap", both, off))
+        elif max(e) + 1 == start and within:
+            last = e[max(e)]
+            if additive:
+                off = later_linked[start] - mean_step - last
+            else:
+                off = later_linked[start] / math.exp(mean_step) / last
+            step = mean_step if additive else (math.exp(mean_step) - 1) * 100
+            steps.append(BasisStep(start, earlier, later, "imputed", (), step))
+        else:
+            offsets[earlier] = math.nan
+            steps.append(BasisStep(start, earlier, later, "left_out"))
+            continue
+        offsets[earlier] = off
+        for y, v in e.items():
+            linked.setdefault(y, v + off if additive else v * off)
+    link = BasisLink(
+        latest, additive, tuple(reversed(steps)),
+        tuple((b, min(by_basis[b]), max(by_basis[b])) for b in order),
+        tuple((b, offsets[b]) for b in order),
+    )
+    return as_given, dict(sorted(linked.items())), link
+
+
+def on_latest_basis(
+    partial: tuple[int, int, float] | None, rows: Rows, link: BasisLink | None
+) -> tuple[int, int, float] | None:
+    """A part-year figure kept only when it is on the latest basis (a reading on another
+    basis beside the linked series would be the step the linking avoids)."""
+    if partial is None or link is None:
+        return partial
+    year, months, _ = partial
+    for r in rows:
+        if int(r.year) == year and int(r.months) == months:
+            return partial if _basis_of(r) == link.latest else None
+    return partial
+
+
 def growth_by_year(
     ind: Indicator, obs: Observations, as_of: dt.date, role: str = "actual"
 ) -> tuple[dict[int, float], list[str], tuple[str, ...]]:
@@ -229,8 +442,35 @@ def growth_by_year(
     notes: list[str] = []
     lv = obs.records(ind.id, role=role, measure="level", as_of=as_of)
     levels, _ = full_and_partial(lv)
+    bases = _year_bases(lv)
     for y in sorted(levels):
         if y not in rates and (y - 1) in levels and levels[y - 1] > 0:
-            rates[y] = (levels[y] / levels[y - 1] - 1) * 100
-            notes.append(f"{y}年增速由水平值{levels[y - 1]:g}→{levels[y]:g}计算")
+            pair = _same_basis_pair(bases, y)
+            if pair is None:
+                notes.append(f"{y}年增速未由水平值计算：{y - 1}年与{y}年统计口径不同")
+                continue
+            a, b = pair
+            rates[y] = (b / a - 1) * 100
+            notes.append(f"{y}年增速由水平值{a:g}→{b:g}计算")
     return rates, notes, sources_of((*df, *lv))
+
+
+def _year_bases(rows: Rows) -> dict[int, dict[str, float]]:
+    """Year → basis → whole-year figure."""
+    out: dict[int, dict[str, float]] = {}
+    for r in rows:
+        if int(r.months) == 12:
+            out.setdefault(int(r.year), {})[_basis_of(r)] = float(r.value)
+    return out
+
+
+def _same_basis_pair(
+    bases: Mapping[int, Mapping[str, float]], y: int
+) -> tuple[float, float] | None:
+    """The figures of ``y - 1`` and ``y`` on one basis, or None when no basis gives both (a
+    growth rate across a change of basis would be the change of measurement)."""
+    now, before = bases.get(y, {}), bases.get(y - 1, {})
+    for b in reversed(list(now)):
+        if b in before and before[b] > 0:
+            return before[b], now[b]
+    return None

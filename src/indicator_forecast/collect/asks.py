@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from indicator_forecast.data import Observations, Period
 from indicator_forecast.data.observations import default_measure
+from indicator_forecast.data.periods import parse_period
 from indicator_forecast.data.units import normalise_unit
 from indicator_forecast.plan import Indicator, Plan
 from indicator_forecast.plan.targets import ParentAssignedTarget
@@ -111,6 +113,12 @@ class Ask:
     def obs_key(self) -> tuple[str, str, str, str, str]:
         """Where the figure lands in an observations table: (id, period, measure, role, series)."""
         return (self.indicator.id, str(self.period), self.measure, self.role, "")
+
+    def obs_key_on(self, bases: Mapping[tuple[str, str, str, str], str]) -> ObsKey:
+        """:attr:`obs_key` with the statistical basis the figure is asked on (the basis in
+        force: see :func:`current_bases`), the key of the collected table's rows."""
+        i, p, m, r, s = self.obs_key
+        return (i, p, m, r, s, bases.get((i, m, r, s), ""))
 
     @property
     def unit(self) -> str:
@@ -347,6 +355,63 @@ def role_of(ask: Ask, department: str) -> str:
     return "牵头" if deps and deps[0] == department else "配合"
 
 
+ObsKey = tuple[str, str, str, str, str, str]
+"""Where a figure is in an observations table: (id, period, measure, role, series, basis)."""
+
+
+def row_key(row: Mapping[Any, Any]) -> ObsKey:
+    """The :data:`ObsKey` of an observations row.
+
+    Parameters
+    ----------
+    row : mapping
+        An observations row with indicator_id, period, measure, role, series and basis (a
+        missing or empty cell reads as ``""``).
+
+    Returns
+    -------
+    tuple of str
+        (indicator id, period, measure, role, series, basis).
+    """
+    def cell(c: str) -> str:
+        v = row.get(c)
+        return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+    return (cell("indicator_id"), cell("period"), cell("measure"), cell("role"), cell("series"),
+            cell("basis"))
+
+
+def current_bases(rows: Iterable[Mapping[Any, Any]]) -> dict[tuple[str, str, str, str], str]:
+    """The statistical basis in force for each (indicator id, measure, role, series): the basis
+    of its latest period (the later basis of an overlap year); only those with a basis named.
+
+    A form asks for the figure as it is published now, so a returned figure is taken on the
+    basis of the latest figure held: a table that names the 7th-census basis from 2020 gets the
+    2023 figure on it too, not an unnamed basis that would read as another change of basis.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        Observations rows with indicator_id, period, measure, role, series and basis.
+
+    Returns
+    -------
+    dict
+        (indicator id, measure, role, series) → basis.
+    """
+    latest: dict[tuple[str, str, str, str], tuple[tuple[int, int], int, str]] = {}
+    for k, row in enumerate(rows):
+        i, p, m, r, s, b = row_key(row)
+        per = parse_period(p)
+        key = (i, m, r, s)
+        # the later of two bases giving the same period is the one that began later; among
+        # rows of one period, the later row (a collected table keeps time order per basis).
+        at = ((per.year, per.months), k, b)
+        if key not in latest or at[0] >= latest[key][0]:
+            latest[key] = at
+    return {k: b for k, (_, _, b) in latest.items() if b}
+
+
 def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict[
     tuple[str, str, str], tuple[float, str]
 ]:
@@ -367,12 +432,21 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
     """
     known: dict[tuple[str, str, str], tuple[float, str]] = {}
     frame = observations.to_frame() if observations is not None else None
-    index: dict[tuple[str, ...], tuple[float, str]] = {}
+    index: dict[ObsKey, tuple[float, str]] = {}
+    bases: dict[tuple[str, str, str, str], str] = {}
     if frame is not None:
-        for rec in frame.to_dict("records"):
-            k = tuple(str(rec[c]) for c in ("indicator_id", "period", "measure", "role", "series"))
-            index[k] = (float(rec["value"]), str(rec["source"]) if rec["source"] else "观测数据表")
+        records = frame.to_dict("records")
+        bases = current_bases(records)
+        for rec in records:
+            index[row_key(rec)] = (
+                float(rec["value"]), str(rec["source"]) if rec["source"] else "观测数据表"
+            )
+    by_period: dict[tuple[str, ...], ObsKey] = {}
+    for k in index:  # a period held on another basis only is still known
+        by_period.setdefault(k[:5], k)
     for a in asks:
-        if a.obs_key in index:
-            known[a.key] = index[a.obs_key]
+        k = a.obs_key_on(bases)
+        found = k if k in index else by_period.get(k[:5])
+        if found is not None:
+            known[a.key] = index[found]
     return known

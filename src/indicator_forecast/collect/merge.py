@@ -17,18 +17,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from indicator_forecast.collect.asks import Ask
+from indicator_forecast.collect.asks import Ask, ObsKey
 from indicator_forecast.collect.returns import Entry
 
 OUT_COLUMNS = [
     "indicator_id", "indicator_name", "period", "value", "unit", "measure", "role", "series",
-    "source", "note", "approximate", "what", "department", "credited", "file", "sheet", "cell",
-    "reporter", "phone", "report_date", "data_source", "collected",
+    "basis", "source", "note", "approximate", "what", "department", "credited", "file", "sheet",
+    "cell", "reporter", "phone", "report_date", "data_source", "collected",
 ]
-"""Columns of the collected observations table (the first ten are what ``read_observations``
-reads; the rest are the provenance)."""
+"""Columns of the collected observations table (up to ``note`` what ``read_observations``
+reads; the rest, :data:`PROVENANCE_COLUMNS`, are the provenance)."""
 
-ObsKey = tuple[str, str, str, str, str]
+PROVENANCE_COLUMNS = OUT_COLUMNS[OUT_COLUMNS.index("note") + 1:]
+"""The provenance columns of the collected table (``approximate`` … ``collected``)."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def entry_source(e: Entry) -> str:
     return text + (f"；数据来源：{e.data_source}" if e.data_source else "")
 
 
-def entry_row(entries: Sequence[Entry], collected: str) -> dict[str, Any]:
+def entry_row(entries: Sequence[Entry], collected: str, basis: str = "") -> dict[str, Any]:
     """One output row from the entries that agree on a figure (the first one is the record).
 
     Parameters
@@ -106,6 +107,9 @@ def entry_row(entries: Sequence[Entry], collected: str) -> dict[str, Any]:
         value and the provenance, the others are credited and named in ``note``.
     collected : str
         The day of this round, ISO format, written in the ``collected`` column.
+    basis : str, optional
+        The statistical basis the figure is on (the basis in force, see
+        :func:`~indicator_forecast.collect.asks.current_bases`); ``""`` for the one basis.
 
     Returns
     -------
@@ -124,7 +128,8 @@ def entry_row(entries: Sequence[Entry], collected: str) -> dict[str, Any]:
     return {
         "indicator_id": a.indicator.id, "indicator_name": a.indicator.name,
         "period": str(a.period), "value": e.value, "unit": a.unit, "measure": a.measure,
-        "role": a.role, "series": "", "source": entry_source(e), "note": "；".join(notes),
+        "role": a.role, "series": "", "basis": basis, "source": entry_source(e),
+        "note": "；".join(notes),
         "approximate": any(x.approximate for x in entries), "what": a.label,
         "department": e.department, "credited": "、".join(credited), "file": e.place.file,
         "sheet": e.place.sheet, "cell": e.place.cell, "reporter": e.reporter, "phone": e.phone,
@@ -150,7 +155,7 @@ def merge(
     previous : list of dict
         Rows held before (in :data:`OUT_COLUMNS`), in their order.
     previous_keys : list of tuple
-        Each previous row's (indicator id, period, measure, role, series).
+        Each previous row's (indicator id, period, measure, role, series, basis).
     entries : iterable of Entry
         Everything read from this round's returns.
     collected : date
@@ -166,11 +171,33 @@ def merge(
     changes : list of Change
         The previous figures replaced by a different one (or by the same one no longer
         marked approximate).
+
+    Notes
+    -----
+    A returned figure is taken on the statistical basis in force for its indicator (the basis
+    of the latest previous figure, :func:`~indicator_forecast.collect.asks.current_bases`):
+    forms ask for the figure as published now. A period held on earlier bases only (an old
+    year on the pre-census basis) keeps its basis: the figure returned for it updates that
+    row rather than adding a second basis for the year.
     """
+    from indicator_forecast.collect.asks import current_bases
+
     day = collected.isoformat()
+    bases = current_bases(
+        dict(zip(("indicator_id", "period", "measure", "role", "series", "basis"), k,
+                 strict=True))
+        for k in previous_keys
+    )
+    held: dict[tuple[str, ...], list[str]] = {}
+    for k in previous_keys:
+        held.setdefault(k[:5], []).append(k[5])
     groups: dict[ObsKey, list[Entry]] = {}
     for e in entries:
-        groups.setdefault(e.ask.obs_key, []).append(e)
+        key = e.ask.obs_key_on(bases)
+        given = held.get(key[:5], [])
+        if given and key[5] not in given:
+            key = (*key[:5], given[-1])  # the period's figure is held on an earlier basis only
+        groups.setdefault(key, []).append(e)
     index = {k: i for i, k in enumerate(previous_keys)}
     rows = [dict(r) for r in previous]
     conflicts: list[Conflict] = []
@@ -183,7 +210,7 @@ def merge(
         if len(distinct) > 1:
             conflicts.append(Conflict(group[0].ask, tuple(group)))
             continue
-        new = entry_row(group, day)
+        new = entry_row(group, day, key[5])
         if key not in index:
             index[key] = len(rows)
             rows.append(new)

@@ -10,8 +10,21 @@ from typing import Any
 
 import pandas as pd
 
-from indicator_forecast.collect.asks import Ask, departments, plan_asks, role_of
-from indicator_forecast.collect.merge import OUT_COLUMNS, Change, Conflict, ObsKey, merge
+from indicator_forecast.collect.asks import (
+    Ask,
+    ObsKey,
+    departments,
+    plan_asks,
+    role_of,
+    row_key,
+)
+from indicator_forecast.collect.merge import (
+    OUT_COLUMNS,
+    PROVENANCE_COLUMNS,
+    Change,
+    Conflict,
+    merge,
+)
 from indicator_forecast.collect.returns import FormReturn, UnfilledEntry, expand_paths, read_return
 from indicator_forecast.collect.write import (
     REMINDER_COLUMNS,
@@ -89,21 +102,20 @@ def _read_previous(
     raw, label = read_raw_table(previous)
     header_row, _ = locate_header(raw, OBS_COLUMNS, REQUIRED_OBS_COLUMNS, label)
     heads = {str(v).strip(): j for j, v in enumerate(raw.iloc[header_row]) if v is not None}
-    extra = [c for c in OUT_COLUMNS[10:] if c in heads]
+    extra = [c for c in PROVENANCE_COLUMNS if c in heads]
     rows: list[dict[str, Any]] = []
     keys: list[ObsKey] = []
     for r in obs.to_frame().to_dict("records"):
         ind = plan[str(r["indicator_id"])]
         row = {c: r[c] for c in ("indicator_id", "period", "value", "unit", "measure", "role",
-                                 "series")}
+                                 "series", "basis")}
         row.update(indicator_name=ind.name, source=r["source"] or "", note=r["note"] or "")
         rawrow = raw.iloc[int(r["row"]) - 1]
         for c in extra:
             v = rawrow.iloc[heads[c]]
             row[c] = "" if v is None else v
         rows.append(row)
-        keys.append((str(r["indicator_id"]), str(r["period"]), str(r["measure"]),
-                     str(r["role"]), str(r["series"])))
+        keys.append(row_key(r))
     return rows, keys
 
 
@@ -121,7 +133,7 @@ def _conflict_problems(conflicts: Sequence[Conflict]) -> list[Problem]:
     return out
 
 
-def _reminders(asks: Sequence[Ask], held: set[ObsKey]) -> pd.DataFrame:
+def _reminders(asks: Sequence[Ask], held: set[tuple[str, ...]]) -> pd.DataFrame:
     rows = []
     for a in asks:
         if a.obs_key in held:
@@ -213,11 +225,7 @@ def collect(
         problems += r.problems
     problems += _conflict_problems(conflicts)
     asks = plan_asks(plan, date)
-    held = {
-        (str(r["indicator_id"]), str(r["period"]), str(r["measure"]), str(r["role"]),
-         str(r.get("series") or ""))
-        for r in rows
-    }
+    held: set[tuple[str, ...]] = {row_key(r)[:5] for r in rows}  # held on any basis
     reminders = _reminders(asks, held)
     unfilled = [u for r in returns if not r.refused for u in r.unfilled]
     frame = pd.DataFrame(rows, columns=OUT_COLUMNS)

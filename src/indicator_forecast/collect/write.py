@@ -1,8 +1,9 @@
 """Writing what was collected: the observations table and the 征集情况 workbook.
 
 The observations table (.csv, UTF-8 with BOM, or .xlsx) has the columns ``read_observations``
-reads — indicator_id, indicator_name, period, value, unit, measure, role, series, source, note
-— followed by the provenance of each figure (see :data:`~.merge.OUT_COLUMNS`).
+reads — indicator_id, indicator_name, period, value, unit, measure, role, series, basis
+(统计口径), source, note — followed by the provenance of each figure (see
+:data:`~.merge.OUT_COLUMNS`).
 
 ``<name>_征集情况.xlsx`` beside it holds six sheets: 汇总 (per department: returned or not,
 cells asked and filled, problems), 催报 (what is still missing, by department), 问题 (file,

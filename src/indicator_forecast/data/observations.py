@@ -5,7 +5,15 @@ value, its unit, what the figure is (``measure``: a level, the period's new amou
 total since the plan began, a growth rate, or a change), whose figure it is (``role``: the
 jurisdiction's actual, its own yearly target, or the parent's actual or target), a named
 related ``series`` when the row is not the indicator itself (e.g. the revenue level in 亿元 beside
-a growth-rate indicator), and the source.
+a growth-rate indicator), the statistical ``basis`` (统计口径) the figure is on, and the source.
+
+``basis`` is empty for the indicator's one basis. When the way a figure is measured changed (the
+urbanisation rate on the 7th census from 2020, forest cover on a new survey from 2022), the rows
+of each basis carry its label (an empty label is a basis too: the unlabelled rows), so that the
+step across the change is not read as a change of the quantity (see
+:func:`indicator_forecast._progress_kit.link_bases`). Each basis covers one run of periods; two
+bases may both give a figure for the same periods (an overlap year, the best evidence for
+linking them), but a basis may not resume after a later one has begun.
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ OBS_COLUMNS: dict[str, tuple[str, ...]] = {
     "measure": ("measure", "口径", "指标口径"),
     "role": ("role", "kind", "类型", "数据类型"),
     "series": ("series", "相关序列", "序列"),
+    # 口径 alone is the measure's header (above), so the basis takes the longer names only.
+    "basis": ("basis", "统计口径", "数据口径", "口径说明"),
     "source": ("source_url", "source", "来源", "数据来源"),
     "note": ("evidence", "note", "备注", "说明"),
 }
@@ -99,7 +109,7 @@ _ROLE_ALIASES = {
 
 FRAME_COLUMNS = [
     "indicator_id", "period", "year", "months", "value", "unit", "measure", "role", "series",
-    "source", "note", "row",
+    "basis", "source", "note", "row",
 ]
 
 
@@ -260,6 +270,8 @@ class ObsRecord:
         Last day of the period.
     position : int
         The row's place in the frame.
+    basis : str
+        The statistical basis (统计口径) the figure is on; ``""`` for the indicator's one basis.
     """
 
     year: int
@@ -272,6 +284,57 @@ class ObsRecord:
     note: Any
     end: dt.date
     position: int
+    basis: str = ""
+
+
+def _dropped(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v))
+
+
+def _basis_problems(frame: pd.DataFrame, label: str, column: str) -> list[Problem]:
+    """The rows whose basis resumes after a later basis has begun, per indicator, measure, role
+    and series.
+
+    Each basis must cover one run of periods: ordered by their first period, a basis may share
+    periods with the next (an overlap, even to the end), but not give a figure after the next
+    one's last. Two bases beginning with the same period are refused too: which one is the
+    later would be a guess.
+    """
+    out: list[Problem] = []
+    if not frame["basis"].astype(bool).any():
+        return out
+    order = frame["year"] * 12 + frame["months"]
+    for _, grp in frame.assign(_at=order).groupby(
+        ["indicator_id", "measure", "role", "series"], sort=False
+    ):
+        if grp["basis"].nunique() < 2:
+            continue
+        spans = sorted(
+            (int(g["_at"].min()), int(g["_at"].max()), str(b), g)
+            for b, g in grp.groupby("basis", sort=False)
+        )
+        for (a0, a1, a, ga), (b0, b1, b, gb) in zip(spans, spans[1:], strict=False):
+            named = f"{a!r}" if a else "'' (no basis given)"
+            later = f"{b!r}" if b else "'' (no basis given)"
+            if a0 == b0:
+                r, clash = max((int(g[g["_at"] == a0]["row"].min()), x) for x, g in ((a, ga),
+                                                                                    (b, gb)))
+                out.append(Problem(
+                    label, r, column, clash,
+                    f"one basis in force at a time: bases {named} and {later} of indicator "
+                    f"{grp['indicator_id'].iloc[0]} both begin with "
+                    f"{ga.sort_values('_at')['period'].iloc[0]}; give the earlier basis's "
+                    "earlier figures, or one basis / 两种统计口径起始时期相同，无法确定先后",
+                ))
+            elif a1 > b1:
+                for r, per in ga[ga["_at"] > b1][["row", "period"]].itertuples(index=False):
+                    out.append(Problem(
+                        label, int(r), column, a,
+                        f"a basis covering one run of periods: basis {named} of indicator "
+                        f"{grp['indicator_id'].iloc[0]} gives {per} after basis {later} "
+                        f"ended / 统计口径须连续，不能在后一口径之后又回到此前口径",
+                    ))
+    return out
 
 
 def _cut(as_of: Any) -> dt.date:
@@ -398,13 +461,18 @@ class Observations:
             df[c].tolist()
             for c in ("indicator_id", "value", "measure", "role", "series", "source", "note")
         ]
+        bases = (
+            ["" if _dropped(b) else str(b) for b in df["basis"].tolist()]
+            if "basis" in df.columns else [""] * n
+        )
         groups: dict[Any, list[ObsRecord]] = {}
         for k, (ind, value, measure, role, series, source, note) in enumerate(
             zip(*cols, strict=True)
         ):
             y, m = years[k], months[k]
             groups.setdefault(ind, []).append(ObsRecord(
-                y, m, float(value), measure, role, series, source, note, ends[(y, m)], k
+                y, m, float(value), measure, role, series, source, note, ends[(y, m)], k,
+                bases[k],
             ))
         index = {
             # sorted() is stable: rows of the same period keep the frame's order, as the
@@ -494,8 +562,9 @@ def read_observations(
     ----------
     source : str, Path or DataFrame
         A .csv (UTF-8 or GBK) or .xlsx file, or a frame with the same columns: indicator
-        (id or name), period (or year + period), value, unit, measure, role, series, source,
-        note. Chinese headers (序号/指标, 时期, 数值, 单位, 口径, 类型, 来源, 备注) are accepted.
+        (id or name), period (or year + period), value, unit, measure, role, series, basis,
+        source, note. Chinese headers (序号/指标, 时期, 数值, 单位, 口径, 类型, 统计口径, 来源,
+        备注) are accepted.
     plan : Plan, optional
         When given, indicators are resolved by id or name, units are checked and converted to
         the indicator's unit, and a missing ``measure`` takes the kind's default (a yearly new
@@ -513,7 +582,8 @@ def read_observations(
     ------
     DataError
         Listing every problem: unknown indicator, unit mismatch, duplicate periods, values that
-        are not numbers, unknown periods, measures or roles — each with its row and cell.
+        are not numbers, unknown periods, measures or roles, a basis that resumes after a later
+        one — each with its row and cell.
     """
     if isinstance(source, pd.DataFrame):
         raw = pd.DataFrame([list(source.columns), *source.astype(object).values.tolist()])
@@ -610,6 +680,7 @@ def _validate(
             )
             continue
         series = get(row, "series") or ""
+        basis = unicodedata.normalize("NFKC", get(row, "basis") or "").strip()
         unit = get(row, "unit") or (ind.unit if ind is not None else "")
         note = get(row, "note")
 
@@ -694,7 +765,7 @@ def _validate(
         records.append(dict(
             indicator_id=ind_id, period=str(period), year=period.year, months=period.months,
             value=value, unit=unit, measure=measure, role=role, series=series,
-            source=get(row, "source"), note=note, row=rownum,
+            source=get(row, "source"), note=note, row=rownum, basis=basis,
         ))
 
     if n_rows == 0:
@@ -708,7 +779,7 @@ def _validate(
         )
     frame = pd.DataFrame(records, columns=FRAME_COLUMNS)
     if len(frame):
-        key = ["indicator_id", "period", "measure", "role", "series"]
+        key = ["indicator_id", "period", "measure", "role", "series", "basis"]
         dup = frame[frame.duplicated(key, keep=False)]
         for _, grp in dup.groupby(key, sort=False):
             rows = grp["row"].tolist()
@@ -719,10 +790,12 @@ def _validate(
                         int(r),
                         header_names.get("period", "period"),
                         str(grp["period"].iloc[0]),
-                        f"one figure per indicator, period, measure and role; row {rows[0]} "
-                        f"already gives indicator {grp['indicator_id'].iloc[0]} for this period",
+                        f"one figure per indicator, period, measure, role and basis; row "
+                        f"{rows[0]} already gives indicator {grp['indicator_id'].iloc[0]} for "
+                        "this period",
                     )
                 )
+        problems.extend(_basis_problems(frame, label, header_names.get("basis", "basis")))
     if problems:
         problems.sort(key=lambda p: (p.row or 0))
         raise DataError(

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
+from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import interval_basis
 from indicator_forecast.forecast.methods import method_label
 
@@ -554,6 +555,8 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
             out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
+    if (basis_change := basis_words(pr, ind.unit)) is not None:
+        out.append(F("note", {"text": Localised(*basis_change)}))
     if pr.met_now and t.reason_pace_applies:
         out.append(F("met_end", {}))
     elif (pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None

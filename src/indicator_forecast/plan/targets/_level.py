@@ -18,6 +18,8 @@ from indicator_forecast._progress_kit import (
     full_and_partial,
     interpolated,
     last_full_year,
+    link_bases,
+    on_latest_basis,
     period_of,
     sources_of,
     stale,
@@ -35,11 +37,19 @@ def level_progress(
     t: TargetBase, ind: Indicator, obs: Observations, as_of: dt.date, config: EvaluationConfig
 ) -> Progress:
     """Progress of a target judged on a level: the figure of the latest full year against the
-    base-year figure and the kind's target value (:meth:`TargetBase.level_target`)."""
+    base-year figure and the kind's target value (:meth:`TargetBase.level_target`).
+
+    Figures on more than one statistical basis (统计口径) are judged as given (a completion
+    across a change of basis includes it, and the reason says so), while the paces, the trend
+    and the series projected use the figures linked to the latest basis
+    (:func:`~indicator_forecast._progress_kit.link_bases`: shares and rates in % by a shift in
+    percentage points, amounts by a ratio)."""
     b, ty = t.base_year, t.target_year
     lfy = last_full_year(as_of)
     df = obs.records(ind.id, measure="level", as_of=as_of)
-    full, partial = full_and_partial(df)
+    _, partial = full_and_partial(df)
+    full, linked, link = link_bases(df, additive=ind.unit.strip() in ("%", "％", "百分点"))
+    partial = on_latest_basis(partial, df, link)
     baseline = ind.baseline if ind.baseline is not None else full.get(b)
     notes: list[str] = []
     if (
@@ -130,12 +140,15 @@ def level_progress(
         else None
     )
     met_now = t.level_met_now(baseline, mid, target_value)
-    notes.extend(t.trend_notes(full))
+    notes.extend(t.trend_notes(linked))
     realised = None
     if baseline and baseline > 0 and mid > 0 and latest_year > start_year:
         realised = ((mid / baseline) ** (1 / (latest_year - start_year)) - 1) * 100
+    base_linked = (
+        baseline if link is None or baseline is None else link.on_latest(start_year, baseline)
+    )
     years, values, filled = interpolated(
-        {**({b: baseline} if baseline is not None and b not in full else {}), **full}
+        {**({b: base_linked} if base_linked is not None and b not in full else {}), **linked}
     )
     if filled:
         notes.append(
@@ -196,6 +209,7 @@ def level_progress(
         series=series,
         history=history,
         sources=sources_of(df),
+        basis=link,
     )
 
 
