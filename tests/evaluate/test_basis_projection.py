@@ -185,3 +185,19 @@ def test_a_growth_rate_is_never_computed_across_a_change_of_basis(tmp_path):
     # 2020: 105/100 − 1 = 5 %; 2022: 210/200 − 1 = 5 %; 2021 (105 → 200) not a growth
     assert rates == pytest.approx({2020: 5.0, 2022: 5.0})
     assert "2021年增速未由水平值计算：2020年与2021年统计口径不同" in notes
+
+
+def test_a_final_share_across_a_change_of_basis_says_so(tmp_path: Path):
+    # Base 2020 on the old basis (50), end figure 2025 on the new one (57), target 55:
+    # share (57 − 50) / (55 − 50) = 140 %, part of it the change of basis.
+    plan = synthetic_plan([("1", "合成城镇化率", "%", "55", "合成部门", "预期性", "50")], tmp_path)
+    rows = [("1", y, 50 + (y - 2020), "%", "合成旧口径") for y in range(2020, 2025)]
+    rows.append(("1", 2025, 57.0, "%", "合成新口径"))
+    r = evaluate(plan, _obs(plan, tmp_path, rows), as_of="2026-06-30", progress=False)["1"]
+    zh = r.final.reason("zh")
+    assert "完成目标任务的140.0%（基期值与2025年数值统计口径不同，完成程度含口径调整影响）" in zh, \
+        zh
+    assert "different statistical bases" in r.final.reason("en")
+    same = [(i, y, v, u, "合成新口径") for i, y, v, u, _ in rows]
+    r1 = evaluate(plan, _obs(plan, tmp_path, same), as_of="2026-06-30", progress=False)["1"]
+    assert "口径" not in r1.final.reason("zh")

@@ -129,6 +129,14 @@ def task_verdict(
             b = F.fmt(pr.baseline)
             zh += f"（基期值缺，以{pr.baseline_year}年{b}{u}为起点）"
             en += f" (base value missing; measured from the {pr.baseline_year} value {b} {u})"
+        link = pr.basis
+        start = pr.baseline_year if pr.baseline_year is not None else pr.base_year
+        if link is not None and pr.baseline is not None and link.basis_at(start) != link.latest:
+            # e.g. a base on the pre-census basis and a census-basis end figure: the share
+            # includes the revision, which the reader must be told
+            zh += f"（基期值与{ty}年数值统计口径不同，完成程度含口径调整影响）"
+            en += (f" (the base-year and {ty} figures are on different statistical bases: the "
+                   "share includes the change of basis)")
     if met and share is not None and share >= config.final_exceed_share:
         code = "exceeded"
     elif met:
