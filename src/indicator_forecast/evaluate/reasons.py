@@ -17,6 +17,7 @@ from indicator_forecast._format import fmt, pct
 from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import interval_basis
 from indicator_forecast.forecast.methods import method_label
+from indicator_forecast.plan.targets import bound_form
 
 if TYPE_CHECKING:
     from indicator_forecast.evaluate.result import IndicatorResult
@@ -596,17 +597,9 @@ def _chance(p: float | None) -> Fact:
 
 def _rate_goal(t: Any) -> Fact:
     """The target rate in words from its bounds ("7%以上", "5%左右", "3%～5%")."""
-    lo, hi = t.low, t.high
-    if lo is not None and hi is not None and lo != hi:
-        return Fact("goal_range", {"lo": lo, "hi": hi})
-    n = t.point
-    if getattr(t, "approximate", False):
-        return Fact("goal_about", {"n": n})
-    if hi is None and lo is not None and t.direction == "higher":
-        return Fact("goal_above", {"n": n})
-    if lo is None and hi is not None and t.direction == "lower":
-        return Fact("goal_below", {"n": n})
-    return Fact("goal_plain", {"n": n})
+    form = bound_form(t.low, t.high, t.direction, getattr(t, "approximate", False))
+    key, nums = form if form is not None else ("plain", {"n": None})
+    return Fact(f"goal_{key}", dict(nums))
 
 
 def _rate(pr: Any, t: Any) -> Fact:
@@ -614,13 +607,11 @@ def _rate(pr: Any, t: Any) -> Fact:
     of time elapsed: two years at 8.55 % against 7 % are not "122 % done")."""
     m = re.search(r"\d{4}", str(pr.midterm_period or ""))
     last = int(m.group(0)) if m else pr.base_year + 1
-    value, goal = pr.midterm_value, t.point
-    met = None if value is None or goal is None else (
-        value >= goal if t.direction != "lower" else value <= goal)
+    met = pr.met_now  # the realised average against the target rate, as progress judged it
     verdict: Any = "" if met is None else Fact("rate_met" if met else "rate_short",
                                                {"goal": _rate_goal(t)})
     code = "rate" if last > pr.base_year + 1 else "rate_one"
-    return Fact(code, {"years": _years(pr.base_year + 1, last), "value": value,
+    return Fact(code, {"years": _years(pr.base_year + 1, last), "value": pr.midterm_value,
                        "verdict": verdict})
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indicator_forecast._format import fmt_figure, fmt_unit
-from indicator_forecast.plan.targets import TargetBase, kind_class
+from indicator_forecast.plan.targets import TargetBase, bound_form, kind_class
 
 from . import _common as c
 from ._labels import labels
@@ -280,16 +280,12 @@ class _Say:
         m = _NUM_RE.match(f.target_text)
         if m:
             return self._bound(m.group(1), m.group(3) or "", m.group(2), "%")
-        lo, hi = f.target_low, f.target_high
-        if lo is not None and hi is not None and lo != hi:
-            return str(self.t["target_range"].format(lo=fmt_unit(lo, "%"), hi=fmt_unit(hi, "%"),
-                                                     u=self.unit("%")))
-        goal = hi if f.direction == "lower" else lo
-        if goal is None:
+        form = bound_form(f.target_low, f.target_high, f.direction)
+        if form is None:
             return ""
-        key = ("below" if f.direction == "lower" else "above") if (lo is None or hi is None) \
-            else "plain"
-        return str(self.t["target_" + key].format(n=fmt_unit(goal, "%"), u=self.unit("%")))
+        key, nums = form
+        return str(self.t["target_" + key].format(
+            u=self.unit("%"), **{k: fmt_unit(v, "%") for k, v in nums.items()}))
 
     def status(self, f: Facts) -> str:
         """Where the indicator stands at mid-term, one clause, without the conclusion."""

@@ -17,7 +17,7 @@ from pydantic import Field, PlainSerializer, PlainValidator, SerializationInfo, 
 
 from indicator_forecast.plan.targets.annual_rate import AnnualRateTarget
 from indicator_forecast.plan.targets.band import DEFAULT_BAND_TOLERANCE_SHARE, BandTarget
-from indicator_forecast.plan.targets.base import KINDS, TargetBase, kind_class
+from indicator_forecast.plan.targets.base import KINDS, TargetBase, bound_form, kind_class
 from indicator_forecast.plan.targets.ceiling import CeilingTarget
 from indicator_forecast.plan.targets.composite import CompositePart, CompositeTarget
 from indicator_forecast.plan.targets.cumulative_change import CumulativeChangeTarget
@@ -105,6 +105,7 @@ TARGET_ADAPTER: TypeAdapter[Target] = TypeAdapter(Target)
 __all__ = [
     "DEFAULT_BAND_TOLERANCE_SHARE",
     "KINDS",
+    "bound_form",
     "TARGET_ADAPTER",
     "KnownTarget",
     "AnnualRateTarget",

@@ -57,6 +57,43 @@ KINDS: dict[str, type[TargetBase]] = {}
 """Every target kind defined, by its ``kind`` name (filled as the classes are defined)."""
 
 
+def bound_form(
+    low: float | None, high: float | None, direction: str, approximate: bool = False
+) -> tuple[str, dict[str, float]] | None:
+    """How a target's bounds are said: the form's key and its numbers.
+
+    Parameters
+    ----------
+    low, high : float or None
+        The target's bounds.
+    direction : {"higher", "lower"}
+        Which way is better.
+    approximate : bool
+        Whether the target was written as approximate ("5左右").
+
+    Returns
+    -------
+    tuple of (str, dict) or None
+        ``("range", {"lo", "hi"})`` for two different bounds, else ``"about"``, ``"above"``
+        (an open upper side when higher is better), ``"below"`` (an open lower side when lower
+        is better) or ``"plain"`` with ``{"n"}``, the bound that counts as on track; None
+        without a bound.
+    """
+    if low is not None and high is not None and low != high:
+        return "range", {"lo": low, "hi": high}
+    n = (low if low is not None else high) if direction == "higher" else (
+        high if high is not None else low)
+    if n is None:
+        return None
+    if approximate:
+        return "about", {"n": n}
+    if high is None and direction == "higher":
+        return "above", {"n": n}
+    if low is None and direction == "lower":
+        return "below", {"n": n}
+    return "plain", {"n": n}
+
+
 def kind_class(kind: str) -> type[TargetBase]:
     """The target class of the kind named ``kind`` (``"floor"`` → :class:`FloorTarget`).
 
