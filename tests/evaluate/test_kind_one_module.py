@@ -288,3 +288,23 @@ def test_new_kind_final_table(doubling):
     (row,) = final_rows(ev)
     # a level kind: the end figure with its unit
     assert "205亿元" in " ".join(str(v) for v in row.values())
+
+
+def test_the_pace_is_said_with_its_direction_and_a_totals_as_a_yearly_amount():
+    # SYNTHETIC facts: the pace sentence reads the kind (a total's pace is a yearly amount) and
+    # the sign (a level's change is a rise or a reduction; one that rounds to 0 is flat).
+    from types import SimpleNamespace
+
+    from indicator_forecast.evaluate.reasons import _pace, render_fact
+    from indicator_forecast.plan.targets import CumulativeTotalTarget, EndLevelTarget
+
+    pr = SimpleNamespace(required_pace=-0.25, recent_pace=0.004, best_pace=-0.5,
+                         pace_unit="个百分点/年")
+    level = render_fact(_pace(pr, EndLevelTarget), "zh")
+    assert level == "剩余年份需年均降低0.25个百分点，近年基本持平、最好降低0.5个百分点。"
+    total = SimpleNamespace(required_pace=300.0, recent_pace=250.0, best_pace=280.0,
+                            pace_unit="亿元/年")
+    assert render_fact(_pace(total, CumulativeTotalTarget), "zh") == (
+        "剩余年份需年均完成300亿元，近年年均250亿元、最高280亿元。")
+    assert "a reduction of 0.25 percentage points a year" in render_fact(
+        _pace(pr, EndLevelTarget), "en")

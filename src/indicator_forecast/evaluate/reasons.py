@@ -564,9 +564,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
           and t.is_change and t.compounding):
         out.append(_compound_pace(pr, t))
     elif pr.required_pace is not None and t.reason_pace_applies and pr.recent_pace is not None:
-        pu = _unit(pr.pace_unit, True)
-        out.append(F("pace_needed", {"pace": pr.required_pace, "unit": pu,
-                                     "recent": pr.recent_pace, "best": pr.best_pace}))
+        out.append(_pace(pr, t))
     if c.capped_binding:
         out.append(F("capped_line" if c.capped_on == "line" else "capped", {}))
     non_blocking = tuple(m for m in pr.missing if not m.blocking)
@@ -624,6 +622,26 @@ def _compound_pace(pr: Any, t: Any) -> Fact:
     recent = Fact("recent_pace", {"verb": _word_of(verb if rv >= 0 else back), "v": abs(rv)})
     return Fact("pace_needed_compound", {"verb": _word_of(verb), "pace": pr.required_pace,
                                          "recent": recent, "best": pr.best_pace})
+
+
+def _pace(pr: Any, t: Any) -> Fact:
+    """The yearly pace still needed beside the recent and the best: a yearly amount for a
+    total ("需年均完成300亿元，近年年均250亿元、最高280亿元"), otherwise a level's yearly change with
+    its direction ("需年均提高0.49个百分点，近年年均提高1.21个百分点、最好提高1.25个百分点"; one
+    that rounds to 0 is "基本持平"), never a signed pace ("需达到-0.03个百分点/年")."""
+    unit = _unit(pr.pace_unit.removesuffix("/年"))
+    if t.pace_is_amount:
+        return Fact("pace_needed_amount", {"pace": pr.required_pace, "unit": unit,
+                                           "recent": pr.recent_pace, "best": pr.best_pace})
+
+    def move(v: float | None, code: str) -> Fact:
+        if v is None or fmt(abs(v)) == "0":
+            return Fact("pace_flat", {})
+        return Fact(code, {"verb": _word_of("verb_rise" if v >= 0 else "verb_reduction"),
+                           "v": abs(v), "unit": unit})
+    return Fact("pace_needed", {"pace": move(pr.required_pace, "pace_move"),
+                                "recent": move(pr.recent_pace, "pace_move"),
+                                "best": move(pr.best_pace, "pace_best")})
 
 
 @cache

@@ -132,7 +132,11 @@ _ZH: dict[str, Any] = {
         "no_projection": "未作趋势预测（{why}），结论仅依据当前进度。",
         "no_projection_why": "数据不足",
         "met_end": "目前已达到期末目标值。",
-        "pace_needed": "剩余年份需达到{pace}{unit}，近年平均{recent}{unit}、最好{best}{unit}。",
+        "pace_needed": "剩余年份需{pace}，近年{recent}、最好{best}。",
+        "pace_needed_amount": "剩余年份需年均完成{pace}{unit}，近年年均{recent}{unit}、最高{best}{unit}。",
+        "pace_move": "年均{verb}{v}{unit}",
+        "pace_best": "{verb}{v}{unit}",
+        "pace_flat": "基本持平",
         "pace_needed_compound": "剩余年份需年均{verb}{pace}%，近年年均{recent}、最好{best}%。",
         "recent_pace": "{verb}{v}%",
         "capped": "约束性指标进度落后于时间进度，结论至多为C。",
@@ -656,8 +660,13 @@ _EN: dict[str, Any] = {
         "pace_needed_compound": "The remaining years need a {verb} of {pace}% a year against a "
                                 "recent average {recent} and a best of {best}%.",
         "recent_pace": "{verb} of {v}%",
-        "pace_needed": "The remaining years need {pace}{unit} a year against a recent average of "
-                       "{recent} and a best of {best}.",
+        "pace_needed": "The remaining years need {pace}, against {recent} recently and {best} at "
+                       "best.",
+        "pace_needed_amount": "The remaining years need {pace}{unit} a year against a recent "
+                              "average of {recent}{unit} and a best of {best}{unit}.",
+        "pace_move": "a {verb} of {v}{unit} a year",
+        "pace_best": "a {verb} of {v}{unit} in a year",
+        "pace_flat": "no change",
         "capped": "Binding indicator behind the time schedule: at best C.",
         "capped_line": "Binding indicator not meeting its target line now: at best C.",
         "still_missing": "Still missing: {missing}; to be supplied by {departments}.",

@@ -371,6 +371,9 @@ class TargetBase(BaseModel):
     reason_pace_applies: ClassVar[bool] = True
     """Whether progress is a distance covered towards an end value, so that the reason says
     the pace still needed, or that the end value is met already."""
+    pace_is_amount: ClassVar[bool] = False
+    """Whether the pace still needed is a yearly amount (a five-year total: 需年均完成300亿元)
+    rather than a yearly change of a level (需年均提高0.49个百分点)."""
     proposes_adjustment: ClassVar[bool] = True
     """Whether a new target number may be proposed when the target looks out of reach or too
     easy (not for a gap to a reference growth, nor for figures the parent sets each year)."""

@@ -57,6 +57,7 @@ class CumulativeTotalTarget(TargetBase):
     label_en: ClassVar[str] = "five-year cumulative total"
     measured_as_distance: ClassVar[bool] = False
     stays_met_if_only_rises: ClassVar[bool] = False
+    pace_is_amount: ClassVar[bool] = True
     completed_as_total: ClassVar[bool] = True
     amount_over_period: ClassVar[bool] = True
 
