@@ -18,7 +18,8 @@ The form is built so that a department cannot break it by accident:
   indicators), the department and the evaluation date, so a form of another plan or
   department is refused when it comes back.
 
-The page prints on landscape A4, fitted to the page's width.
+The form prints on landscape A4 and its guide (填报说明) on portrait A4, each scaled to the
+page's width.
 """
 
 from __future__ import annotations
@@ -158,6 +159,15 @@ def _basis_validation() -> Any:
     )
 
 
+def _fit_to_width(ws: Any, orientation: Literal["portrait", "landscape"]) -> None:
+    """Print on A4 in ``orientation``, scaled to one page wide (as many pages long as needed)."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _write_meta(wb: Any, plan: Plan, department: str, as_of: dt.date, missing_only: bool) -> None:
     ws = wb.create_sheet(META_SHEET)
     rows = [
@@ -221,6 +231,7 @@ def _write_guide(
         ws.cell(ws.max_row, 1).font = st["bold"]
         ws.cell(ws.max_row, 2).alignment = st["wrap"]
     ws.protection.sheet = True
+    _fit_to_width(ws, "portrait")
 
 
 def _write_form_sheet(
@@ -304,11 +315,7 @@ def _write_form_sheet(
     ws.protection.insertRows = True
     ws.protection.deleteRows = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_width(ws, "landscape")
 
 
 def write_form(
