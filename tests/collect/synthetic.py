@@ -14,7 +14,7 @@ from typing import Any
 
 import openpyxl
 
-from indicator_forecast.collect.forms import KEY_HEADERS, VALUE_HEADER
+from indicator_forecast.collect.forms import BASIS_HEADER, KEY_HEADERS, VALUE_HEADER
 from indicator_forecast.plan import Plan, read_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,8 +74,10 @@ def fill_form(
     *,
     reporter: str = SYNTHETIC_REPORTER,
     date: str = "2023-07-05",
+    basis: Callable[[tuple[str, str, str]], str | None] | None = None,
 ) -> Path:
-    """Fill every value cell of ``form`` with ``value(key)`` (None leaves it) and save as dest."""
+    """Fill every value cell of ``form`` with ``value(key)`` (None leaves it) and save as dest;
+    with ``basis``, each 统计口径 cell with ``basis(key)`` too (None leaves it)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(form, dest)
     wb = openpyxl.load_workbook(dest)
@@ -88,6 +90,9 @@ def fill_form(
         v = value(key)  # type: ignore[arg-type]
         if v is not None:
             ws.cell(r, heads[VALUE_HEADER]).value = v
+        b = None if basis is None else basis(key)  # type: ignore[arg-type]
+        if b is not None:
+            ws.cell(r, heads[BASIS_HEADER]).value = b
     for row in ws.iter_rows(min_row=1, max_row=hr):
         for c in row:
             if c.value == "填报人":

@@ -413,9 +413,9 @@ def current_bases(rows: Iterable[Mapping[Any, Any]]) -> dict[tuple[str, str, str
 
 
 def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict[
-    tuple[str, str, str], tuple[float, str]
+    tuple[str, str, str], tuple[float, str, str]
 ]:
-    """The figures already held for some asks: key → (value, source in words).
+    """The figures already held for some asks: key → (value, source in words, basis).
 
     Parameters
     ----------
@@ -427,10 +427,11 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
     Returns
     -------
     dict
-        :attr:`Ask.key` → (value, source), for each ask whose :attr:`Ask.obs_key` row is in
-        ``observations``; the source is the row's own, else ``"观测数据表"``.
+        :attr:`Ask.key` → (value, source, basis), for each ask whose :attr:`Ask.obs_key` row
+        is in ``observations``; the source is the row's own, else ``"观测数据表"``; the basis is
+        the held row's (``""`` for the indicator's one basis).
     """
-    known: dict[tuple[str, str, str], tuple[float, str]] = {}
+    known: dict[tuple[str, str, str], tuple[float, str, str]] = {}
     frame = observations.to_frame() if observations is not None else None
     index: dict[ObsKey, tuple[float, str]] = {}
     bases: dict[tuple[str, str, str, str], str] = {}
@@ -448,5 +449,5 @@ def known_values(asks: Iterable[Ask], observations: Observations | None) -> dict
         k = a.obs_key_on(bases)
         found = k if k in index else by_period.get(k[:5])
         if found is not None:
-            known[a.key] = index[found]
+            known[a.key] = (*index[found], found[5])
     return known

@@ -3,7 +3,12 @@
 The form is built so that a department cannot break it by accident:
 
 * the sheet is protected (no password: the commission can lift it); only the value cells
-  (填报值), 数据来源, 备注 and the header block (填报人, 联系电话, 填报日期) are unlocked;
+  (填报值), 数据来源, 统计口径, 备注 and the header block (填报人, 联系电话, 填报日期) are
+  unlocked;
+* 统计口径 is pre-filled with the basis of a figure already held; a department writes a basis
+  only when its figure is on another statistical basis than the earlier years' (七普口径);
+  left empty, the figure is taken on the basis in force (see
+  :func:`~indicator_forecast.collect.merge.merge`);
 * every value cell carries a decimal data validation with the allowed range and a Chinese
   message (a warning, so that "约12.5" can still be kept after the prompt);
 * each row carries a hidden key — indicator id, period, what is asked — in hidden columns
@@ -12,6 +17,9 @@ The form is built so that a department cannot break it by accident:
 * a very hidden sheet ``_征集表信息`` names the plan (title and a code computed from its
   indicators), the department and the evaluation date, so a form of another plan or
   department is refused when it comes back.
+
+The form prints on landscape A4 and its guide (填报说明) on portrait A4, each scaled to the
+page's width.
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ META_SHEET = "_征集表信息"
 KEY_HEADERS = ("KEY:indicator", "KEY:period", "KEY:what")
 VALUE_HEADER = "填报值"
 SOURCE_HEADER = "数据来源"
+BASIS_HEADER = "统计口径"
+BASIS_MAX_LENGTH = 40
 NOTE_HEADER = "备注"
 HEADER_FIELDS = ("填报单位", "填报人", "联系电话", "填报日期")
 PREFILLED = "已有（请核对）"
@@ -56,6 +66,7 @@ COLUMNS = (
     ("必填/选填", 9),
     (VALUE_HEADER, 14),
     (SOURCE_HEADER, 22),
+    (BASIS_HEADER, 16),
     (NOTE_HEADER, 22),
     ("状态", 14),
     *((k, 12) for k in KEY_HEADERS),
@@ -130,6 +141,33 @@ def _validation(ask: Ask) -> Any:
     return dv
 
 
+def _basis_validation() -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(BASIS_MAX_LENGTH),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="warning",
+        errorTitle="统计口径",
+        error=f"统计口径请简要填写（不超过{BASIS_MAX_LENGTH}字），如“七普口径”，详情写在备注。",
+        promptTitle="统计口径",
+        prompt="口径未变请留空或保留预填内容；与以前年度口径不同时填写新口径，如“七普口径”。",
+    )
+
+
+def _fit_to_width(ws: Any, orientation: Literal["portrait", "landscape"]) -> None:
+    """Print on A4 in ``orientation``, scaled to one page wide (as many pages long as needed)."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _write_meta(wb: Any, plan: Plan, department: str, as_of: dt.date, missing_only: bool) -> None:
     ws = wb.create_sheet(META_SHEET)
     rows = [
@@ -173,6 +211,10 @@ def _write_guide(
                    "会列入催报清单。"),
         ("已有（请核对）", "绿色行已预填了已掌握的数据，请核对：无误则保留，有误请直接改为正确数字"
                        "并在备注说明。"),
+        ("统计口径", "口径未变的请留空（已有数据的行预填了其口径，请保留）；本部门数据与以前年度的"
+                   "统计口径不同时（如人口类指标自2020年起采用第七次全国人口普查口径），请在该数据"
+                   "所在行填写新口径，如“七普口径”，并在备注说明口径调整情况。只在填有数值的行填写"
+                   "统计口径。"),
         ("选填", f"灰色行为规划基期前的历史数据（{plan.base_year - 4}–{plan.base_year}年），"
                "用于趋势测算，能提供的请尽量提供。"),
         ("牵头、配合", "一个指标有多个责任部门时，第一个为牵头部门，其余为配合部门；"
@@ -189,11 +231,12 @@ def _write_guide(
         ws.cell(ws.max_row, 1).font = st["bold"]
         ws.cell(ws.max_row, 2).alignment = st["wrap"]
     ws.protection.sheet = True
+    _fit_to_width(ws, "portrait")
 
 
 def _write_form_sheet(
     ws: Any, plan: Plan, department: str, asks: Sequence[Ask], as_of: dt.date,
-    known: dict[tuple[str, str, str], tuple[float, str]],
+    known: dict[tuple[str, str, str], tuple[float, str, str]],
 ) -> None:
     from openpyxl.styles import Protection
     from openpyxl.utils import get_column_letter
@@ -227,6 +270,7 @@ def _write_form_sheet(
         letter = get_column_letter([h for h, _ in COLUMNS].index(head) + 1)
         ws.column_dimensions[letter].hidden = True
     validations: dict[tuple[float | None, float | None, str], Any] = {}
+    heads = [h for h, _ in COLUMNS]
     for n, ask in enumerate(asks, start=1):
         r = HEADER_ROW + n
         have = known.get(ask.key)
@@ -240,6 +284,7 @@ def _write_form_sheet(
             "必填" if ask.required else "选填",
             have[0] if have else None,
             have[1] if have else None,
+            (have[2] or None) if have else None,
             None,
             PREFILLED if have else "待填报",
             *ask.key,
@@ -249,27 +294,33 @@ def _write_form_sheet(
             c.border = st["border"]
             c.alignment = st["wrap"]
             head = COLUMNS[j - 1][0]
-            if head in (VALUE_HEADER, SOURCE_HEADER, NOTE_HEADER):
+            if head in (VALUE_HEADER, SOURCE_HEADER, BASIS_HEADER, NOTE_HEADER):
                 c.protection = Protection(locked=False)
                 c.fill = st["known"] if have else (st["input"] if ask.required else st["optional"])
-        vc = ws.cell(r, 8)
+        vc = ws.cell(r, heads.index(VALUE_HEADER) + 1)
         vc.number_format = "General"
         vkey = (ask.minimum, ask.maximum, ask.unit)
         if vkey not in validations:
             validations[vkey] = _validation(ask)
             ws.add_data_validation(validations[vkey])
         validations[vkey].add(vc)
+    if asks:
+        basis_col = get_column_letter(heads.index(BASIS_HEADER) + 1)
+        basis_dv = _basis_validation()
+        ws.add_data_validation(basis_dv)
+        basis_dv.add(f"{basis_col}{HEADER_ROW + 1}:{basis_col}{HEADER_ROW + len(asks)}")
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
     ws.protection.sheet = True
     ws.protection.formatColumns = True  # hidden key columns stay hidden
     ws.protection.insertRows = True
     ws.protection.deleteRows = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _fit_to_width(ws, "landscape")
 
 
 def write_form(
     path: Path, plan: Plan, department: str, asks: Sequence[Ask], as_of: dt.date,
-    known: dict[tuple[str, str, str], tuple[float, str]], *, missing_only: bool = False,
+    known: dict[tuple[str, str, str], tuple[float, str, str]], *, missing_only: bool = False,
     deadline: str | None = None, contact: str | None = None, overwrite: bool = False,
 ) -> Path:
     """Write one department's form to ``path`` (see the module docstring for its layout).
@@ -287,8 +338,9 @@ def write_form(
     as_of : datetime.date
         The evaluation date printed in the form and recorded for reading back.
     known : dict
-        :attr:`Ask.key` → (value, source) of the figures already held (:func:`known_values`);
-        their rows are pre-filled and marked 已有（请核对）.
+        :attr:`Ask.key` → (value, source, basis) of the figures already held
+        (:func:`known_values`); their rows are pre-filled (填报值, 数据来源, 统计口径) and marked
+        已有（请核对）.
     missing_only : bool, default False
         Recorded in the hidden sheet: the form lists only what is still missing.
     deadline, contact : str, optional
@@ -335,7 +387,8 @@ def make_forms(
     plan : Plan
         The plan; each indicator goes to each of its departments (the first named 牵头).
     observations : Observations or None
-        Figures already held: their rows are pre-filled and marked 已有（请核对）.
+        Figures already held: their rows are pre-filled, with their statistical basis, and
+        marked 已有（请核对）.
     as_of : date or str
         The evaluation date: years up to the last full year before it are asked, and the
         months to date for five-year totals.

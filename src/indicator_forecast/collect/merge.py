@@ -174,7 +174,10 @@ def merge(
 
     Notes
     -----
-    A returned figure is taken on the statistical basis in force for its indicator (the basis
+    A figure whose form row names a 统计口径 (:attr:`Entry.basis`) is on that basis: the same
+    basis as a previous row's updates that row, another one adds the period on the new basis
+    (two bases for one year are the overlap that links them). A figure with the 统计口径 left
+    empty is taken on the statistical basis in force for its indicator (the basis
     of the latest previous figure, :func:`~indicator_forecast.collect.asks.current_bases`):
     forms ask for the figure as published now. A period held on earlier bases only (an old
     year on the pre-census basis) keeps its basis: the figure returned for it updates that
@@ -193,10 +196,13 @@ def merge(
         held.setdefault(k[:5], []).append(k[5])
     groups: dict[ObsKey, list[Entry]] = {}
     for e in entries:
-        key = e.ask.obs_key_on(bases)
-        given = held.get(key[:5], [])
-        if given and key[5] not in given:
-            key = (*key[:5], given[-1])  # the period's figure is held on an earlier basis only
+        if e.basis:
+            key = (*e.ask.obs_key, e.basis)
+        else:
+            key = e.ask.obs_key_on(bases)
+            given = held.get(key[:5], [])
+            if given and key[5] not in given:
+                key = (*key[:5], given[-1])  # the period is held on an earlier basis only
         groups.setdefault(key, []).append(e)
     index = {k: i for i, k in enumerate(previous_keys)}
     rows = [dict(r) for r in previous]

@@ -2,12 +2,16 @@
 
 A returned workbook is opened read-only in effect: it is loaded and never saved, so nothing a
 department returned is changed on disk. Each figure keeps its provenance: department, file,
-sheet, cell, 填报人, 联系电话, 填报日期, the department's 数据来源 and 备注.
+sheet, cell, 填报人, 联系电话, 填报日期, the department's 数据来源 and 备注, and the 统计口径 it
+wrote (folded by :func:`~indicator_forecast.data.observations.normalise_basis`, as
+``read_observations`` folds the basis column, so that the two compare equal). A form written
+before the 统计口径 column existed is read as before: every figure on the basis in force.
 
 Refused, with the place: a workbook that is not a form of this plan (another plan's code, no
 key columns), a form of a department the plan does not name or filled in as another
 department, a key that does not exist in the plan, a key of an indicator the department is not
-responsible for, and a value outside what the kind allows.
+responsible for, a value outside what the kind allows, and a 统计口径 written on a row without a
+figure (empty or a placeholder such as 待定): the basis would have nothing to apply to.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 from indicator_forecast.collect.asks import Ask, departments, plan_asks, plan_fingerprint
 from indicator_forecast.collect.forms import (
+    BASIS_HEADER,
     FORM_VERSION,
     GUIDE_SHEET,
     HEADER_FIELDS,
@@ -32,6 +37,7 @@ from indicator_forecast.collect.forms import (
     VALUE_HEADER,
 )
 from indicator_forecast.collect.values import EntryError, UnfilledError, read_entry
+from indicator_forecast.data.observations import normalise_basis
 from indicator_forecast.exceptions import Problem
 from indicator_forecast.plan import Plan
 from indicator_forecast.report._io import BACKUP_DIR
@@ -86,6 +92,10 @@ class Entry:
         The row's 数据来源 cell.
     remark : str, default ""
         The row's 备注 cell.
+    basis : str, default ""
+        The row's 统计口径 cell, NFKC-folded
+        (:func:`~indicator_forecast.data.observations.normalise_basis`); ``""`` when empty or
+        when the form has no such column: the figure is then on the basis in force.
     """
 
     ask: Ask
@@ -99,6 +109,7 @@ class Entry:
     report_date: str = ""
     data_source: str = ""
     remark: str = ""
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,16 @@ def _norm_key(values: Iterable[Any]) -> tuple[str, str, str]:
     return (a, b, c)
 
 
+def _basis_without_value(src: str, row: int, bcell: Any, vcell: Any, typed: str) -> Problem:
+    """The problem of a 统计口径 written on a row whose 填报值 is empty or a placeholder."""
+    shown = f"“{typed}”" if typed else "空"
+    return Problem(
+        src, row, f"{bcell.coordinate}（{BASIS_HEADER}）", _text(bcell.value),
+        f"填有数值的行才填统计口径：{vcell.coordinate}（{VALUE_HEADER}）为{shown}，请补填数值或删去"
+        f"统计口径 / a basis only beside a value; {vcell.coordinate} holds none",
+    )
+
+
 def read_return(path: str | Path, plan: Plan) -> FormReturn:
     """Read one returned workbook against ``plan``; problems are collected, never raised.
 
@@ -310,15 +331,20 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
         kcols = [heads[k] for k in KEY_HEADERS]
         vcol = heads[VALUE_HEADER]
         scol, ncol = heads.get(SOURCE_HEADER), heads.get(NOTE_HEADER)
+        bcol = heads.get(BASIS_HEADER)
         for r in range(header_row + 1, ws.max_row + 1):
             key = _norm_key(ws.cell(r, c).value for c in kcols)
             vcell = ws.cell(r, vcol)
+            bcell = ws.cell(r, bcol) if bcol else None
+            basis = normalise_basis(_text(bcell.value)) if bcell is not None else ""
             if not any(key):
-                if vcell.value not in (None, ""):
-                    ret.problems.append(Problem(
-                        f"{p.name} [{ws.title}]", r, f"{vcell.coordinate}（{VALUE_HEADER}）",
-                        _text(vcell.value), "填在有识别编码的行中 / a value on a row of the form",
-                    ))
+                for cell, head in ((vcell, VALUE_HEADER), (bcell, BASIS_HEADER)):
+                    if cell is not None and _text(cell.value):
+                        ret.problems.append(Problem(
+                            f"{p.name} [{ws.title}]", r, f"{cell.coordinate}（{head}）",
+                            _text(cell.value),
+                            "填在有识别编码的行中 / a value on a row of the form",
+                        ))
                 continue
             ret.rows += 1
             place = Place(p.name, ws.title, vcell.coordinate, r)
@@ -348,6 +374,8 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
                 )
             except UnfilledError as exc:
                 ret.unfilled.append(UnfilledEntry(ask, dept, place, exc.text, remark))
+                if basis:
+                    ret.problems.append(_basis_without_value(src, r, bcell, vcell, exc.text))
                 continue
             except EntryError as exc:
                 ret.problems.append(Problem(
@@ -355,6 +383,8 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
                 ))
                 continue
             if reading is None:
+                if basis:
+                    ret.problems.append(_basis_without_value(src, r, bcell, vcell, ""))
                 continue
             v = reading.value
             if (ask.minimum is not None and v < ask.minimum) or (
@@ -378,7 +408,7 @@ def read_return(path: str | Path, plan: Plan) -> FormReturn:
             seen[key] = (v, place)
             ret.entries.append(Entry(
                 ask, v, reading.approximate, reading.note, dept, place, ret.reporter, ret.phone,
-                ret.report_date, data_source, remark,
+                ret.report_date, data_source, remark, basis,
             ))
     return ret
 

@@ -13,7 +13,8 @@ of each basis carry its label (an empty label is a basis too: the unlabelled row
 step across the change is not read as a change of the quantity (see
 :func:`indicator_forecast._progress_kit.link_bases`). Each basis covers one run of periods; two
 bases may both give a figure for the same periods (an overlap year, the best evidence for
-linking them), but a basis may not resume after a later one has begun.
+linking them), but a basis may not resume after a later one has begun. A basis is compared
+NFKC-folded (:func:`normalise_basis`: full-width brackets as ASCII ones).
 """
 
 from __future__ import annotations
@@ -146,6 +147,29 @@ def normalise_id(text: str | None) -> str:
         return ""
     s = "".join(unicodedata.normalize("NFKC", str(text)).split())
     return s.removesuffix(".0")
+
+
+def normalise_basis(text: str | None) -> str:
+    """A statistical basis (统计口径) as it is compared and stored: NFKC-folded and stripped.
+
+    Full-width brackets, digits and letters become their ASCII forms ("七普口径（2020年起）" →
+    "七普口径(2020年起)"), so that the same basis typed in a returned form, in an observations
+    file or in a frame compares equal. This is the one place the folding is done: read by
+    :func:`read_observations` and by :mod:`indicator_forecast.collect.returns`.
+
+    Parameters
+    ----------
+    text : str or None
+        The basis as written in a cell.
+
+    Returns
+    -------
+    str
+        The folded text; ``""`` for no text (the indicator's one basis).
+    """
+    if not text:
+        return ""
+    return unicodedata.normalize("NFKC", str(text)).strip()
 
 
 def counts_new_things(ind: Indicator) -> bool:
@@ -680,7 +704,7 @@ def _validate(
             )
             continue
         series = get(row, "series") or ""
-        basis = unicodedata.normalize("NFKC", get(row, "basis") or "").strip()
+        basis = normalise_basis(get(row, "basis"))
         unit = get(row, "unit") or (ind.unit if ind is not None else "")
         note = get(row, "note")
 
