@@ -47,7 +47,8 @@ class SeriesInput:
 
     ``transform`` says how projected values map back: ``none``; ``log_reduction`` (yearly
     reductions d as −100·ln(1 − d/100), additive); ``gap_average`` (yearly gaps, averaged over
-    the plan years).
+    the plan years). ``filled`` lists the years among ``years`` that no figure gave, filled by
+    linear interpolation between their neighbours, so that a reason can say so.
     """
 
     years: tuple[int, ...]
@@ -56,6 +57,7 @@ class SeriesInput:
     transform: str = "none"
     partial: tuple[int, int, float] | None = None  # (year, months, value)
     observed_total: float = 0.0
+    filled: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

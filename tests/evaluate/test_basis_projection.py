@@ -201,3 +201,34 @@ def test_a_final_share_across_a_change_of_basis_says_so(tmp_path: Path):
     same = [(i, y, v, u, "合成新口径") for i, y, v, u, _ in rows]
     r1 = evaluate(plan, _obs(plan, tmp_path, same), as_of="2026-06-30", progress=False)["1"]
     assert "口径" not in r1.final.reason("zh")
+
+
+def test_without_a_projection_the_basis_sentence_speaks_of_the_completion_only(tmp_path: Path):
+    # The same SYNTHETIC share at the final evaluation: nothing is projected, so the reason says
+    # the completion includes the change and not how a projection bridged it.
+    from indicator_forecast.evaluate.reasons import reason
+
+    plan = synthetic_plan([("1", "合成城镇化率", "%", "55", "合成部门", "预期性", "50")], tmp_path)
+    rows = [("1", y, 50 + (y - 2020), "%", "合成旧口径") for y in range(2020, 2025)]
+    rows.append(("1", 2025, 57.0, "%", "合成新口径"))
+    r = evaluate(plan, _obs(plan, tmp_path, rows), as_of="2026-06-30", progress=False)["1"]
+    assert r.outlook is None
+    zh, en = reason(r), reason(r, "en")
+    assert "2025年起统计口径调整（合成新口径），与基期值口径不同，完成进度含口径调整影响。" in zh, zh
+    assert "预测" not in zh.split("2025年起统计口径调整")[1], zh
+    assert "the base-year figure is on another basis" in en and "the projection uses" not in en
+
+
+def test_interpolated_years_are_said_beside_the_number_of_figures(tmp_path: Path):
+    # SYNTHETIC share with 2018 and 2020 missing among 2017-2022 (base 2020 given in the plan):
+    # the reason's count of yearly figures says which of them were interpolated.
+    from indicator_forecast.evaluate.reasons import reason
+
+    plan = synthetic_plan([("1", "合成城镇化率", "%", "60", "合成部门", "预期性", "53")], tmp_path)
+    rows = [("1", y, 50 + 1.5 * (y - 2017), "%", "") for y in (2017, 2019, 2021, 2022)]
+    r = evaluate(plan, _obs(plan, tmp_path, rows, basis=False), as_of=AS_OF, progress=False)["1"]
+    assert r.outlook is not None
+    zh, en = reason(r), reason(r, "en")
+    assert "使用6个年度数据（含基期之前3年；其中2018年无数据，按相邻年份线性插补）" in zh, zh
+    assert "6 yearly figures (3 before the base year; 2018 missing, filled by linear " \
+           "interpolation)" in en, en

@@ -69,7 +69,9 @@ def old_select(obs: Observations, indicator_id: str, *, role: Any = "actual",
     return out.sort_values(["year", "months"]).reset_index(drop=True)
 
 
-_Row = namedtuple("_Row", "year months value measure role series source note")
+# The old select's rows carried every column of the frame, the basis among them (the shipped
+# national-14th urbanisation rows have one since the 7th-census change of basis was labelled).
+_Row = namedtuple("_Row", "year months value measure role series source note basis")
 
 
 def _old_records(self: Observations, indicator_id: str, *, role: Any = "actual",
@@ -78,7 +80,7 @@ def _old_records(self: Observations, indicator_id: str, *, role: Any = "actual",
     """The rows the old select gave progress, as the records the new code reads."""
     df = old_select(self, indicator_id, role=role, measure=measure, series=series, as_of=as_of)
     return [_Row(int(r.year), int(r.months), float(r.value), r.measure, r.role, r.series,
-                 r.source, r.note) for r in df.itertuples()]
+                 r.source, r.note, r.basis) for r in df.itertuples()]
 
 
 def old_is_preliminary(ind: Any, obs: Observations, year: int) -> bool:

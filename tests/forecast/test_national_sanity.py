@@ -145,3 +145,31 @@ def test_reason_states_the_roughness_band_of_the_width_factor():
     assert "本指标为第3档" in zh.loc[pick, "reason"].iloc[0]
     assert "宽度系数1.22" in zh.loc[pick, "reason"].iloc[0]
     assert "band 3 of 4, the kind's pooled factor 1.52" in en.loc[pick, "reason"].iloc[0]
+
+
+def test_urbanisation_across_the_census_uses_both_bases_within_0_and_100():
+    # National 14th at 2023-06-30: 常住人口城镇化率 2016-2019 on the pre-census basis and
+    # 2020-2022 on the census basis (data/national-14th/observations.csv). The step 2019-2020
+    # is the census revision, so it is imputed as the mean yearly change within the bases,
+    # worked out here from the file, and the interval stays inside [0, 100] above 2022's value.
+    import pandas as pd
+
+    from indicator_forecast.evaluate.reasons import reason
+
+    folder = DATA / "national-14th"
+    raw = pd.read_csv(folder / "observations.csv", dtype={"period": str})
+    main = raw[(raw.indicator_id == 3) & (raw.role == "actual") & raw.series.isna()]
+    steps = np.concatenate([np.diff(g.sort_values("period").value.to_numpy())
+                            for _, g in main.groupby("basis")])
+    assert len(main) == 7 and len(steps) == 5
+    plan = read_plan_folder(folder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
+                      as_of="2023-06-30", progress=False)
+    r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
+    text = reason(r)
+    assert "使用7个年度数据（含基期之前4年）" in text
+    assert f"按同口径内年均变化{steps.mean():.2f}个百分点补齐（推算值）" in text
+    assert r.outlook is not None
+    assert 65.22 <= r.outlook.lo < r.outlook.mean < r.outlook.hi < 100

@@ -213,9 +213,10 @@ def test_yearly_growth_bands_agree_with_the_calibrated_index():
 
 
 def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
-    # National 14th plan at 2023-06-30, urbanisation 63.89, 64.72, 65.22 (2020-2022): a share
-    # with 3 points, horizon 3: width factor 0.99 (shipped table), prior weight 1 - 1/(1 + 3)
-    # = 75 %; the projection records the same factor.
+    # National 14th plan at 2023-06-30, urbanisation 2016-2019 on the pre-census basis and
+    # 2020-2022 on the census basis: 7 points, horizon 3. Width factor between the shipped
+    # table's 3-point 0.99 and 8-point 1.04, linearly at 7 points: 0.99 + 0.05 * 4/5 = 1.03;
+    # prior weight k/(m + k) with k = 3 and m = 5 changes before the latest = 37.5 % (shown 38 %).
     import warnings
     from pathlib import Path
 
@@ -229,9 +230,9 @@ def test_reason_states_the_calibration_of_the_shipped_urbanisation_share():
         ev = evaluate(plan, read_observations(folder / "observations.csv", plan),
                       as_of="2023-06-30", progress=False)
     r = next(x for x in ev.results if x.indicator.name == "常住人口城镇化率")
-    assert "区间按同类指标（占比类）的历史预测误差校准，使用3个年度数据" in reason(r)
-    assert "区间宽度的75%取自同类指标的典型年变化，宽度系数0.99" in reason(r)
-    assert "width factor 0.99" in reason(r, "en") and "(shares)" in reason(r, "en")
+    assert "（占比类）的历史预测误差校准，使用7个年度数据（含基期之前4年）" in reason(r)
+    assert "区间宽度的38%取自同类指标的典型年变化，宽度系数1.03" in reason(r)
+    assert "width factor 1.03" in reason(r, "en") and "(shares)" in reason(r, "en")
     p = project_series([2020, 2021, 2022], [63.89, 64.72, 65.22], target_year=2025,
                        series_class="history_scale", nature=NATURES["share"])
     assert p.width_factor == pytest.approx(0.99) and p.prior_weight == pytest.approx(0.75)

@@ -6,8 +6,10 @@ summary, evaluation.csv, every cell of the workbooks, every paragraph and cell o
 documents — and the objects behind them (``IndicatorResult.summary("en")``, the reasons, the
 model's reason, the classification notes, the proposals) are scanned for Chinese characters.
 Allowed, as written: the proper names (plan, jurisdiction, parent, departments, indicator names
-and categories), the target texts and units as the plan table writes them, the main tasks'
-texts (附件7), and the sources' own words quoted in the evidence sheet's source column.
+and categories), the target texts and units as the plan table writes them, the statistical
+bases' labels as the observations name them (e.g. 七普口径 in the reason's sentence on a change of
+basis), the main tasks' texts (附件7), and the sources' own words quoted in the evidence sheet's
+source column.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _allowed(ev: Any, obs: Any, tasks: Any) -> tuple[list[str], list[str]]:
         a |= {ind.name, ind.label, ind.target.text, ind.category or "", *ind.departments,
               ind.unit, f"{ind.unit}/年", re.sub(r"(增长|增速)$", "", ind.name)}
     frame = obs.to_frame()
-    for col in ("source", "note"):
+    for col in ("source", "note", "basis"):  # a basis label as the data names it
         a |= {str(x) for x in frame[col].dropna()}
     t: set[str] = set()
     if tasks is not None:

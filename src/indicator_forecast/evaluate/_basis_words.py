@@ -65,7 +65,7 @@ def _how(s: BasisStep, link: BasisLink, unit: str, lang: str) -> str:
     return f"the {e} figures{years_en} cannot be linked to {later} and are left out"
 
 
-def basis_words(pr: Progress, unit: str) -> tuple[str, str] | None:
+def basis_words(pr: Progress, unit: str, projected: bool = True) -> tuple[str, str] | None:
     """The sentence on a change of statistical basis, in Chinese and English (no final stop).
 
     Parameters
@@ -74,6 +74,9 @@ def basis_words(pr: Progress, unit: str) -> tuple[str, str] | None:
         The indicator's progress; its :attr:`~Progress.basis` says how the bases were linked.
     unit : str
         The indicator's unit (a % figure is linked in percentage points).
+    projected : bool
+        Whether the series was projected; without a projection (at the final evaluation, say)
+        the sentence says only what the change did to the completion.
 
     Returns
     -------
@@ -91,7 +94,7 @@ def basis_words(pr: Progress, unit: str) -> tuple[str, str] | None:
     earlier = order[order.index(step.later) - 1] if order.index(step.later) else ""
     name = {lang: _label(step.later, earlier, lang) for lang in ("zh", "en")}
     across = base_basis != link.latest and pr.baseline is not None
-    n = len(pr.series.years) if pr.series is not None else 0
+    n = len(pr.series.years) if pr.series is not None and projected else 0
     how = {lang: "；".join(_how(s, link, unit, lang) for s in link.steps) if lang == "zh"
            else "; ".join(_how(s, link, unit, lang) for s in link.steps) for lang in ("zh", "en")}
     zh = f"{step.year}年起统计口径调整（{name['zh']}）"
@@ -103,4 +106,6 @@ def basis_words(pr: Progress, unit: str) -> tuple[str, str] | None:
         zh += f"；预测只用同一口径内的逐年变化（使用{n}个年度数据）：{how['zh']}"
         en += (f"; the projection uses only the yearly changes within a basis ({n} yearly "
                f"figures): {how['en']}")
+    if not across and not n:
+        return None
     return zh, en

@@ -146,6 +146,8 @@ class IntervalBasis:
         kind's pooled factor).
     pooled_factor : float, optional
         The kind's pooled width factor, when ``roughness_bin`` chose another.
+    filled : tuple of int
+        Years among the ``points`` that no figure gave, interpolated between their neighbours.
     """
 
     kind: str
@@ -155,6 +157,7 @@ class IntervalBasis:
     factor: float | None
     roughness_bin: int = -1
     pooled_factor: float | None = None
+    filled: tuple[int, ...] = ()
 
 
 def interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
@@ -214,7 +217,7 @@ def _interval_basis(ind: Indicator, pr: Progress) -> IntervalBasis | None:
         factor = float(ws.factor(kind, vals.size, np.array([h]), rbin)[0])
         pooled = float(ws.factor(kind, vals.size, np.array([h]))[0]) if rbin >= 0 else None
     before_base = sum(1 for y in s.years if y < pr.base_year)
-    return IntervalBasis(kind, len(s.years), before_base, weight, factor, rbin, pooled)
+    return IntervalBasis(kind, len(s.years), before_base, weight, factor, rbin, pooled, s.filled)
 
 
 def _nature_notes(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
 from indicator_forecast.evaluate._basis_words import basis_words
-from indicator_forecast.evaluate._outlook import interval_basis
+from indicator_forecast.evaluate._outlook import IntervalBasis, interval_basis
 from indicator_forecast.forecast.methods import method_label
 from indicator_forecast.plan.targets import bound_form
 
@@ -545,8 +545,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         if basis is not None:  # issue 13: each calibration choice stated in words
             out.append(F("interval_basis", {
                 "kind": _word_of(f"kind_{basis.kind}"), "points": basis.points,
-                "before": F("interval_before", {"n": basis.before_base}) if basis.before_base
-                else "",
+                "before": _points_note(basis),
                 "prior": F("interval_prior", {"w": Share(basis.prior_weight)})
                 if basis.prior_weight > 0 else "",
                 "factor": "" if basis.factor is None else F("interval_factor", {"c": basis.factor})
@@ -556,7 +555,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
             out.append(F("floored", {"year": o.floor[0], "value": o.floor[1], "unit": unit}))
     else:
         out.append(F("no_projection", {"why": _no_outlook_why(r.no_outlook_reason)}))
-    if (basis_change := basis_words(pr, ind.unit)) is not None:
+    if (basis_change := basis_words(pr, ind.unit, projected=o is not None)) is not None:
         out.append(F("note", {"text": Localised(*basis_change)}))
     if pr.met_now and t.reason_pace_applies:
         out.append(F("met_end", {}))
@@ -571,6 +570,20 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     if non_blocking:
         out.append(F("still_missing", {"missing": Missing(non_blocking), "departments": depts}))
     return out
+
+
+def _points_note(basis: IntervalBasis) -> Fact | str:
+    """The brackets after the number of yearly figures: how many are before the base year and
+    which were interpolated (a count that includes them must say so)."""
+    years = Localised("、".join(f"{y}年" for y in basis.filled),
+                      ", ".join(str(y) for y in basis.filled))
+    if basis.before_base and basis.filled:
+        return Fact("interval_before_filled", {"n": basis.before_base, "years": years})
+    if basis.before_base:
+        return Fact("interval_before", {"n": basis.before_base})
+    if basis.filled:
+        return Fact("interval_filled", {"years": years})
+    return ""
 
 
 _SPAN_WHATS = frozenset({"growth_rate", "gap_average", "flow"})  # over the plan's years

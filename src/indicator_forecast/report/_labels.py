@@ -121,6 +121,8 @@ _ZH: dict[str, Any] = {
         "interval_basis": "区间按同类指标（{kind}）的历史预测误差校准，使用{points}个年度数据"
                           "{before}{prior}{factor}。",
         "interval_before": "（含基期之前{n}年）",
+        "interval_before_filled": "（含基期之前{n}年；其中{years}无数据，按相邻年份线性插补）",
+        "interval_filled": "（其中{years}无数据，按相邻年份线性插补）",
         "interval_prior": "，区间宽度的{w}取自同类指标的典型年变化",
         "interval_factor": "，宽度系数{c}（按模拟城市规划拟合）",
         "interval_factor_rough": "，宽度系数{c}（按模拟城市规划拟合；按最新一年之前各年变化的平稳程度分4档，"
@@ -644,6 +646,9 @@ _EN: dict[str, Any] = {
                           "of indicator ({kind}), from {points} yearly figures{before}{prior}"
                           "{factor}.",
         "interval_before": " ({n} before the base year)",
+        "interval_before_filled": " ({n} before the base year; {years} missing, filled by linear "
+                                  "interpolation)",
+        "interval_filled": " ({years} missing, filled by linear interpolation)",
         "interval_prior": ", {w} of its width from the kind's typical yearly change",
         "interval_factor": ", width factor {c} (fitted on simulated city plans)",
         "interval_factor_rough": ", width factor {c} (fitted on simulated city plans, by how "

@@ -178,6 +178,7 @@ def level_progress(
             tuple(values),
             "level",
             partial=partial if partial and partial[0] == latest_year + 1 else None,
+            filled=tuple(filled),
         )
         if len(years) >= 2
         else None
