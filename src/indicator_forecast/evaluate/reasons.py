@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
+from indicator_forecast._words import Pace, unit_label
 from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import interval_basis
 from indicator_forecast.forecast.methods import method_label
@@ -34,7 +35,8 @@ class Fact:
     values : dict
         The figures, written by type: a float by :func:`~indicator_forecast._format.fmt`, a
         :class:`Share` as a percentage, a :class:`Unit` in the language's unit name, a
-        :class:`Word` by its own template code, a period by its ``label(lang)``, a nested
+        :class:`Word` by its own template code, a period (or a
+        :class:`~indicator_forecast._words.Pace`) by its ``label(lang)``, a nested
         :class:`Fact` (or a tuple of them) rendered in turn; text (names, targets as written)
         is printed as it is.
     """
@@ -195,28 +197,6 @@ def grade_label(grade: str, lang: str = "zh") -> str:
 
 
 _lab = labels
-
-
-def unit_label(unit: str, lang: str) -> str:
-    """The unit as printed after a figure: as written in Chinese; English names with a space.
-
-    Parameters
-    ----------
-    unit : str
-        The unit as written in the plan table.
-    lang : {"zh", "en"}
-        Output language.
-
-    Returns
-    -------
-    str
-        In Chinese the unit unchanged; in English its name from ``labels("en")["narr"]["units"]``
-        (the unit itself when not listed) with a leading space, except ``"%"`` and ``""``.
-    """
-    if lang == "zh":
-        return unit
-    u = str(_lab("en")["narr"]["units"].get(unit, unit))
-    return u if u in ("%", "") else f" {u}"
 
 
 def _period_en(text: str) -> str:
@@ -628,20 +608,15 @@ def _pace(pr: Any, t: Any) -> Fact:
     """The yearly pace still needed beside the recent and the best: a yearly amount for a
     total ("需年均完成300亿元，近年年均250亿元、最高280亿元"), otherwise a level's yearly change with
     its direction ("需年均提高0.49个百分点，近年年均提高1.21个百分点、最好提高1.25个百分点"; one
-    that rounds to 0 is "基本持平"), never a signed pace ("需达到-0.03个百分点/年")."""
-    unit = _unit(pr.pace_unit.removesuffix("/年"))
+    that rounds to 0 is "基本持平", as :class:`~indicator_forecast._words.Pace` says it for a
+    proposal too), never a signed pace ("需达到-0.03个百分点/年")."""
+    u = pr.pace_unit.removesuffix("/年")
     if t.pace_is_amount:
-        return Fact("pace_needed_amount", {"pace": pr.required_pace, "unit": unit,
+        return Fact("pace_needed_amount", {"pace": pr.required_pace, "unit": _unit(u),
                                            "recent": pr.recent_pace, "best": pr.best_pace})
-
-    def move(v: float | None, code: str) -> Fact:
-        if v is None or fmt(abs(v)) == "0":
-            return Fact("pace_flat", {})
-        return Fact(code, {"verb": _word_of("verb_rise" if v >= 0 else "verb_reduction"),
-                           "v": abs(v), "unit": unit})
-    return Fact("pace_needed", {"pace": move(pr.required_pace, "pace_move"),
-                                "recent": move(pr.recent_pace, "pace_move"),
-                                "best": move(pr.best_pace, "pace_best")})
+    return Fact("pace_needed", {"pace": Pace(pr.required_pace, u),
+                                "recent": Pace(pr.recent_pace, u),
+                                "best": Pace(pr.best_pace, u, best=True)})
 
 
 @cache
