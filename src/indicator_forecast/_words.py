@@ -1,6 +1,6 @@
 """Words shared by reasons (:mod:`indicator_forecast.evaluate.reasons`) and adjustment proposals
-(:mod:`indicator_forecast.adjust`): a unit after a figure, and a level's yearly change said with
-its direction ("年均提高0.49个百分点", "基本持平").
+(:mod:`indicator_forecast.adjust`): a unit after a figure, the verb of a change (提高 / 降低), and a
+level's yearly change said with its direction ("年均提高0.49个百分点", "基本持平").
 
 It sits below both (the one-way order read → … → adjust → evaluate → report), so a proposal
 need not reach up into the evaluation for its words; the templates themselves are in
@@ -44,6 +44,54 @@ def unit_label(unit: str, lang: str) -> str:
         return unit
     u = str(_labels("en")["narr"]["units"].get(unit, unit))
     return u if u in ("%", "") else f" {u}"
+
+
+def verb_of(value: float, down: bool = False) -> str:
+    """The verb that says a change by its size rather than its sign.
+
+    Parameters
+    ----------
+    value : float
+        The signed change.
+    down : bool
+        Whether the figure is stated as a reduction (a target "降低18%", whose progress and
+        pace count a fall as positive): then a positive change is the reduction and a negative
+        one a rise.
+
+    Returns
+    -------
+    str
+        ``"rise"`` or ``"reduction"``, a key of ``labels(lang)["pace"]`` (see :class:`Verb`).
+    """
+    return "reduction" if (value >= 0) == down else "rise"
+
+
+@dataclass(frozen=True)
+class Verb:
+    """The verb of a change in words: 提高 / rise, 降低 / reduction (or fall).
+
+    Parameters
+    ----------
+    code : {"rise", "reduction", "fall"}
+        Key of the word in ``labels(lang)["pace"]``, as :func:`verb_of` chooses it.
+    """
+
+    code: str
+
+    def label(self, lang: str) -> str:
+        """The verb in ``lang``.
+
+        Parameters
+        ----------
+        lang : {"zh", "en"}
+            Output language.
+
+        Returns
+        -------
+        str
+            The word.
+        """
+        return str(_labels(lang)["pace"][self.code])
 
 
 @dataclass(frozen=True)
@@ -99,6 +147,7 @@ class Pace:
         shown = fmt_unit(abs(v), self.unit) if self.by_unit else fmt(abs(v))
         if shown == "0":
             return str(t["flat"])
-        verb = "rise" if v >= 0 else "fall" if self.fall else "reduction"
+        word = verb_of(v)
         return str(t["best" if self.best else "move"]).format(
-            verb=t[verb], v=shown, unit=unit_label(self.unit, lang))
+            verb=t["fall" if self.fall and word == "reduction" else word], v=shown,
+            unit=unit_label(self.unit, lang))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indicator_forecast._format import fmt, fmt_unit
-from indicator_forecast._words import Pace, unit_label
+from indicator_forecast._words import Pace, Verb, unit_label, verb_of
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.forecast.methods import method_label
@@ -305,12 +305,10 @@ def propose(
             "p_meet_only": _chance(pm, lang, "仅为"),
         }  # fmt: skip
         down = "降低" in ind.name or "下降" in ind.name
-        verb = ("降低" if down else "提高") if lang == "zh" else ("reduction" if down else "rise")
-        back = ("提高" if down else "降低") if lang == "zh" else ("rise" if down else "reduction")
         return str(_labels(lang)["adjustment"][code]).format(
             **chances,
-            verb=verb,
-            recent_verb=verb if (progress.recent_pace or 0.0) >= 0 else back,
+            verb=Verb("reduction" if down else "rise").label(lang),
+            recent_verb=Verb(verb_of(progress.recent_pace or 0.0, down)).label(lang),
             pace_moved=moved(progress.required_pace, lang),
             recent_moved=moved(progress.recent_pace, lang),
             method=method_label(outlook.model, lang),

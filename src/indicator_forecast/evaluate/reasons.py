@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
-from indicator_forecast._words import Pace, unit_label
+from indicator_forecast._words import Pace, Verb, unit_label, verb_of
 from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import interval_basis
 from indicator_forecast.forecast.methods import method_label
@@ -82,7 +82,7 @@ class Word:
     Parameters
     ----------
     code : str
-        Key of the word in ``labels(lang)["reason"]`` (e.g. ``"verb_reduction"``).
+        Key of the word in ``labels(lang)["reason"]`` (e.g. ``"assigned_met"``).
     """
 
     code: str
@@ -435,6 +435,7 @@ def period_text(text: str) -> str:
 # A reason's words, units, methods and departments are immutable and few: one object each.
 _unit = cache(Unit)
 _word_of = cache(Word)
+_verb = cache(Verb)
 _method = cache(Method)
 _departments = cache(Departments)
 
@@ -490,9 +491,9 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                     for y, a, t, m in pr.yearly_met)  # fmt: skip
         out.append(F("assigned", {"years": yrs}))
     elif t.is_change and t.compounding:
-        verb = "verb_reduction" if getattr(t, "change", "") == "reduction" else "verb_rise"
+        verb = "reduction" if getattr(t, "change", "") == "reduction" else "rise"
         out.append(F("change_compound", {
-            "period": period, "verb": _word_of(verb), "value": pr.midterm_value, "unit": unit,
+            "period": period, "verb": _verb(verb), "value": pr.midterm_value, "unit": unit,
             "point": ind.target.point, "expected": pr.expected_value, "elapsed": elapsed}))
     else:
         base: Any = (
@@ -597,10 +598,10 @@ def _compound_pace(pr: Any, t: Any) -> Fact:
     """The yearly pace a compounded change still needs, as a rate: "需年均降低3.81%，近年年均降低
     0.97%、最好2.7%" (a recent change the wrong way is said with the other verb)."""
     down = getattr(t, "change", "") == "reduction"
-    verb, back = ("verb_reduction", "verb_rise") if down else ("verb_rise", "verb_reduction")
     rv = pr.recent_pace
-    recent = Fact("recent_pace", {"verb": _word_of(verb if rv >= 0 else back), "v": abs(rv)})
-    return Fact("pace_needed_compound", {"verb": _word_of(verb), "pace": pr.required_pace,
+    recent = Fact("recent_pace", {"verb": _verb(verb_of(rv, down)), "v": abs(rv)})
+    return Fact("pace_needed_compound", {"verb": _verb("reduction" if down else "rise"),
+                                         "pace": pr.required_pace,
                                          "recent": recent, "best": pr.best_pace})
 
 

@@ -105,8 +105,6 @@ _ZH: dict[str, Any] = {
         "assigned_missed": "未完成",
         "change_compound": "截至{period}累计{verb}{value}{unit}，五年目标累计{verb}{point}{unit}，"
                            "按时序应达{expected}{unit}，时间进度{elapsed}。",
-        "verb_reduction": "降低",
-        "verb_rise": "提高",
         "level": "{period}为{value}{unit}{base}，{goal}。",
         "base": "（{year}年基期值{baseline}{unit}）",
         "base_substitute": "（基期值缺，以{year}年{baseline}{unit}为起点）",
@@ -624,8 +622,6 @@ _EN: dict[str, Any] = {
         "change_compound": "Cumulative {verb} to {period}: {value}{unit}; five-year target "
                            "a {verb} of {point}{unit}, {expected}{unit} due on the time schedule; "
                            "time elapsed {elapsed}.",
-        "verb_reduction": "reduction",
-        "verb_rise": "rise",
         "level": "{period}: {value}{unit}{base}; {goal}.",
         "base": " (base year {year}: {baseline}{unit})",
         "base_substitute": " (base value missing; the {year} value {baseline}{unit} is the "
