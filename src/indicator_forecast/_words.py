@@ -113,9 +113,9 @@ class Pace:
     best : bool
         The best single year's change ("最好提高0.5个百分点"): said without "年均" / "a year".
     by_unit : bool
-        Print the magnitude with the unit's decimals (:func:`~indicator_forecast._format.
-        fmt_unit`, as proposals do: 0.033 %) rather than to two decimals (reasons: 0.03 %);
-        what counts as 0 follows the same precision.
+        Print the magnitude with the unit's decimals (``fmt_unit``, as proposals do: 0.033 %)
+        rather than to two decimals (``fmt``, as reasons do: 0.03 %); what counts as 0 follows
+        the same precision.
     fall : bool
         Say a fall as "a fall of" in English (proposals) rather than "a reduction of" (reasons);
         Chinese says 降低 either way.
