@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indicator_forecast._format import fmt, fmt_unit
+from indicator_forecast._words import Pace, Verb, unit_label, verb_of
 from indicator_forecast.classify import Classification, Outlook
 from indicator_forecast.config import EvaluationConfig
 from indicator_forecast.forecast.methods import method_label
@@ -290,10 +291,13 @@ def propose(
                             progress.pace_unit),
     }
 
-    def text(code: str, lang: str) -> str:
-        from indicator_forecast.evaluate.reasons import unit_label
+    unit = progress.pace_unit.removesuffix("/年")
 
-        unit = progress.pace_unit.removesuffix("/年")
+    def moved(v: float | None, lang: str) -> str:
+        """A level's yearly change with its direction, printed with the unit's decimals."""
+        return "—" if v is None else Pace(v, unit, by_unit=True, fall=True).label(lang)
+
+    def text(code: str, lang: str) -> str:
         pm = outlook.p_meet or 0.0
         chances = {
             "p_new": _chance(p_new, lang), "p_meet": _chance(pm, lang),
@@ -301,27 +305,15 @@ def propose(
             "p_meet_only": _chance(pm, lang, "仅为"),
         }  # fmt: skip
         down = "降低" in ind.name or "下降" in ind.name
-        verb = ("降低" if down else "提高") if lang == "zh" else ("reduction" if down else "rise")
-        back = ("提高" if down else "降低") if lang == "zh" else ("rise" if down else "reduction")
-        moves = _labels(lang)["adjustment"]["moves"]
-
-        def moved(v: float | None, shown: str) -> str:
-            """A level's yearly change in words: its direction, or flat when it rounds to 0."""
-            if v is None:
-                return "—"
-            if float(shown.replace(",", "")) == 0:
-                return str(moves["flat"])
-            return str(moves["up" if v > 0 else "down"]).format(v=shown, unit=(
-                unit_label(unit, lang) if lang != "zh" else unit))
         return str(_labels(lang)["adjustment"][code]).format(
             **chances,
-            verb=verb,
-            recent_verb=verb if (progress.recent_pace or 0.0) >= 0 else back,
-            pace_moved=moved(progress.required_pace, figures["pace_abs"]),
-            recent_moved=moved(progress.recent_pace, figures["recent_abs"]),
+            verb=Verb("reduction" if down else "rise").label(lang),
+            recent_verb=Verb(verb_of(progress.recent_pace or 0.0, down)).label(lang),
+            pace_moved=moved(progress.required_pace, lang),
+            recent_moved=moved(progress.recent_pace, lang),
             method=method_label(outlook.model, lang),
             what=_labels(lang)["what"][outlook.what],
-            unit=unit_label(unit, lang) if lang != "zh" else unit,  # 年均…个百分点, not …/年
+            unit=unit_label(unit, lang),  # 年均…个百分点, not …/年
             **figures,
         )
 

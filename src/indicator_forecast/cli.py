@@ -138,7 +138,7 @@ def _summary_table(ev: Any, width: int | None = None) -> None:
     from rich.table import Table
 
     from indicator_forecast._format import fmt_unit
-    from indicator_forecast.evaluate.reasons import unit_label
+    from indicator_forecast._words import unit_label
     from indicator_forecast.report._labels import labels
 
     colours = {"A": "green", "B": "blue", "C": "yellow", "D": "red",

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
+from indicator_forecast._words import Pace, Verb, unit_label, verb_of
 from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import IntervalBasis, interval_basis
 from indicator_forecast.forecast.methods import method_label
@@ -34,7 +35,8 @@ class Fact:
     values : dict
         The figures, written by type: a float by :func:`~indicator_forecast._format.fmt`, a
         :class:`Share` as a percentage, a :class:`Unit` in the language's unit name, a
-        :class:`Word` by its own template code, a period by its ``label(lang)``, a nested
+        :class:`Word` by its own template code, a period (or a
+        :class:`~indicator_forecast._words.Pace`) by its ``label(lang)``, a nested
         :class:`Fact` (or a tuple of them) rendered in turn; text (names, targets as written)
         is printed as it is.
     """
@@ -80,7 +82,7 @@ class Word:
     Parameters
     ----------
     code : str
-        Key of the word in ``labels(lang)["reason"]`` (e.g. ``"verb_reduction"``).
+        Key of the word in ``labels(lang)["reason"]`` (e.g. ``"assigned_met"``).
     """
 
     code: str
@@ -195,28 +197,6 @@ def grade_label(grade: str, lang: str = "zh") -> str:
 
 
 _lab = labels
-
-
-def unit_label(unit: str, lang: str) -> str:
-    """The unit as printed after a figure: as written in Chinese; English names with a space.
-
-    Parameters
-    ----------
-    unit : str
-        The unit as written in the plan table.
-    lang : {"zh", "en"}
-        Output language.
-
-    Returns
-    -------
-    str
-        In Chinese the unit unchanged; in English its name from ``labels("en")["narr"]["units"]``
-        (the unit itself when not listed) with a leading space, except ``"%"`` and ``""``.
-    """
-    if lang == "zh":
-        return unit
-    u = str(_lab("en")["narr"]["units"].get(unit, unit))
-    return u if u in ("%", "") else f" {u}"
 
 
 def _period_en(text: str) -> str:
@@ -455,6 +435,7 @@ def period_text(text: str) -> str:
 # A reason's words, units, methods and departments are immutable and few: one object each.
 _unit = cache(Unit)
 _word_of = cache(Word)
+_verb = cache(Verb)
 _method = cache(Method)
 _departments = cache(Departments)
 
@@ -510,9 +491,9 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
                     for y, a, t, m in pr.yearly_met)  # fmt: skip
         out.append(F("assigned", {"years": yrs}))
     elif t.is_change and t.compounding:
-        verb = "verb_reduction" if getattr(t, "change", "") == "reduction" else "verb_rise"
+        verb = "reduction" if getattr(t, "change", "") == "reduction" else "rise"
         out.append(F("change_compound", {
-            "period": period, "verb": _word_of(verb), "value": pr.midterm_value, "unit": unit,
+            "period": period, "verb": _verb(verb), "value": pr.midterm_value, "unit": unit,
             "point": ind.target.point, "expected": pr.expected_value, "elapsed": elapsed}))
     else:
         base: Any = (
@@ -630,10 +611,10 @@ def _compound_pace(pr: Any, t: Any) -> Fact:
     """The yearly pace a compounded change still needs, as a rate: "需年均降低3.81%，近年年均降低
     0.97%、最好2.7%" (a recent change the wrong way is said with the other verb)."""
     down = getattr(t, "change", "") == "reduction"
-    verb, back = ("verb_reduction", "verb_rise") if down else ("verb_rise", "verb_reduction")
     rv = pr.recent_pace
-    recent = Fact("recent_pace", {"verb": _word_of(verb if rv >= 0 else back), "v": abs(rv)})
-    return Fact("pace_needed_compound", {"verb": _word_of(verb), "pace": pr.required_pace,
+    recent = Fact("recent_pace", {"verb": _verb(verb_of(rv, down)), "v": abs(rv)})
+    return Fact("pace_needed_compound", {"verb": _verb("reduction" if down else "rise"),
+                                         "pace": pr.required_pace,
                                          "recent": recent, "best": pr.best_pace})
 
 
@@ -641,20 +622,15 @@ def _pace(pr: Any, t: Any) -> Fact:
     """The yearly pace still needed beside the recent and the best: a yearly amount for a
     total ("需年均完成300亿元，近年年均250亿元、最高280亿元"), otherwise a level's yearly change with
     its direction ("需年均提高0.49个百分点，近年年均提高1.21个百分点、最好提高1.25个百分点"; one
-    that rounds to 0 is "基本持平"), never a signed pace ("需达到-0.03个百分点/年")."""
-    unit = _unit(pr.pace_unit.removesuffix("/年"))
+    that rounds to 0 is "基本持平", as :class:`~indicator_forecast._words.Pace` says it for a
+    proposal too), never a signed pace ("需达到-0.03个百分点/年")."""
+    u = pr.pace_unit.removesuffix("/年")
     if t.pace_is_amount:
-        return Fact("pace_needed_amount", {"pace": pr.required_pace, "unit": unit,
+        return Fact("pace_needed_amount", {"pace": pr.required_pace, "unit": _unit(u),
                                            "recent": pr.recent_pace, "best": pr.best_pace})
-
-    def move(v: float | None, code: str) -> Fact:
-        if v is None or fmt(abs(v)) == "0":
-            return Fact("pace_flat", {})
-        return Fact(code, {"verb": _word_of("verb_rise" if v >= 0 else "verb_reduction"),
-                           "v": abs(v), "unit": unit})
-    return Fact("pace_needed", {"pace": move(pr.required_pace, "pace_move"),
-                                "recent": move(pr.recent_pace, "pace_move"),
-                                "best": move(pr.best_pace, "pace_best")})
+    return Fact("pace_needed", {"pace": Pace(pr.required_pace, u),
+                                "recent": Pace(pr.recent_pace, u),
+                                "best": Pace(pr.best_pace, u, best=True)})
 
 
 @cache

@@ -105,8 +105,6 @@ _ZH: dict[str, Any] = {
         "assigned_missed": "未完成",
         "change_compound": "截至{period}累计{verb}{value}{unit}，五年目标累计{verb}{point}{unit}，"
                            "按时序应达{expected}{unit}，时间进度{elapsed}。",
-        "verb_reduction": "降低",
-        "verb_rise": "提高",
         "level": "{period}为{value}{unit}{base}，{goal}。",
         "base": "（{year}年基期值{baseline}{unit}）",
         "base_substitute": "（基期值缺，以{year}年{baseline}{unit}为起点）",
@@ -136,9 +134,6 @@ _ZH: dict[str, Any] = {
         "met_end": "目前已达到期末目标值。",
         "pace_needed": "剩余年份需{pace}，近年{recent}、最好{best}。",
         "pace_needed_amount": "剩余年份需年均完成{pace}{unit}，近年年均{recent}{unit}、最高{best}{unit}。",
-        "pace_move": "年均{verb}{v}{unit}",
-        "pace_best": "{verb}{v}{unit}",
-        "pace_flat": "基本持平",
         "pace_needed_compound": "剩余年份需年均{verb}{pace}%，近年年均{recent}、最好{best}%。",
         "recent_pace": "{verb}{v}%",
         "capped": "约束性指标进度落后于时间进度，结论至多为C。",
@@ -174,6 +169,9 @@ _ZH: dict[str, Any] = {
     "dept_unlisted": "（规划表未列明责任部门）",
     "evidence_frame": {"plan_row": "规划表第{row}行", "plan_table": "规划表",
                        "model_reason": "{model}：{reason}"},
+    # A level's yearly change with its direction, in reasons and proposals (_words.Pace).
+    "pace": {"move": "年均{verb}{v}{unit}", "best": "{verb}{v}{unit}", "flat": "基本持平",
+             "rise": "提高", "reduction": "降低", "fall": "降低"},
     # Adjustment proposals (adjust.py).
     "adjustment": {
         "basis": "以{method}预测{year}年{what}：均值{mean}，{level}%区间[{lo}, {hi}]；按{q}的达成概率"
@@ -182,7 +180,6 @@ _ZH: dict[str, Any] = {
         "raise": "预计期末将大幅超过原目标（达到{rounded}的概率{p_new_is}），可考虑上调目标。",
         "lower": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需{pace_moved}，"
                  "近年{recent_moved}。",
-        "moves": {"up": "年均提高{v}{unit}", "down": "年均降低{v}{unit}", "flat": "基本持平"},
         "lower_rate": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均增长{pace}{unit}，"
                       "近年年均增长{recent}{unit}。",
         "lower_change": "按当前趋势，{year}年达到原目标的概率{p_meet_only}，剩余年份需年均{verb}{pace}{unit}，"
@@ -627,8 +624,6 @@ _EN: dict[str, Any] = {
         "change_compound": "Cumulative {verb} to {period}: {value}{unit}; five-year target "
                            "a {verb} of {point}{unit}, {expected}{unit} due on the time schedule; "
                            "time elapsed {elapsed}.",
-        "verb_reduction": "reduction",
-        "verb_rise": "rise",
         "level": "{period}: {value}{unit}{base}; {goal}.",
         "base": " (base year {year}: {baseline}{unit})",
         "base_substitute": " (base value missing; the {year} value {baseline}{unit} is the "
@@ -669,9 +664,6 @@ _EN: dict[str, Any] = {
                        "best.",
         "pace_needed_amount": "The remaining years need {pace}{unit} a year against a recent "
                               "average of {recent}{unit} and a best of {best}{unit}.",
-        "pace_move": "a {verb} of {v}{unit} a year",
-        "pace_best": "a {verb} of {v}{unit} in a year",
-        "pace_flat": "no change",
         "capped": "Binding indicator behind the time schedule: at best C.",
         "capped_line": "Binding indicator not meeting its target line now: at best C.",
         "still_missing": "Still missing: {missing}; to be supplied by {departments}.",
@@ -744,6 +736,8 @@ _EN: dict[str, Any] = {
     "dept_unlisted": "(department not named in the plan)",
     "evidence_frame": {"plan_row": "plan table, row {row}", "plan_table": "plan table",
                        "model_reason": "{model}: {reason}"},
+    "pace": {"move": "a {verb} of {v}{unit} a year", "best": "a {verb} of {v}{unit} in a year",
+             "flat": "no change", "rise": "rise", "reduction": "reduction", "fall": "fall"},
     "adjustment": {
         "basis": "Projection by {method} of the {year} {what}: mean {mean}, {level}% interval "
                  "[{lo}, {hi}]; the value reached with {q} probability is {reach}, rounded to the "
@@ -753,8 +747,6 @@ _EN: dict[str, Any] = {
                  "{p_new}); raising it may be considered.",
         "lower": "On the current trend the target is met with probability {p_meet}; the "
                  "remaining years would need {pace_moved}, against {recent_moved} recently.",
-        "moves": {"up": "a rise of {v}{unit} a year", "down": "a fall of {v}{unit} a year",
-                  "flat": "no change"},
         "lower_rate": "On the current trend the target is met with probability {p_meet}; the "
                       "remaining years would need to grow {pace}{unit} a year against recent "
                       "growth of {recent}{unit} a year.",
