@@ -9,7 +9,7 @@ a row needs from the text of its wrapped cells and their column widths, and
 
 from __future__ import annotations
 
-import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ _PADDING = 3.0  # points above and below the text, so the last line is not clipp
 _CELL_MARGIN = 1.0  # width units lost to the cell's left and right insets
 
 
-def text_width(text: str) -> int:
+def text_width(text: str) -> float:
     """The width of ``text`` in column-width units: 2 for a wide (CJK) character, 1 otherwise.
 
     Parameters
@@ -37,11 +37,55 @@ def text_width(text: str) -> int:
 
     Returns
     -------
-    int
+    float
         The sum over the characters; wide and full-width characters (East Asian width W or
-        F: 汉字, full-width punctuation such as （，）) count 2, all others 1.
+        F: 汉字, full-width punctuation such as （，）) count 2, ``%`` and ``@`` 1.5 (wide
+        glyphs, and a percent-encoded web address is mostly ``%``), all others 1.
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(
+        2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.5 if ch in "%@" else 1.0
+        for ch in text
+    )
+
+
+_BREAKS = re.compile(r"(?<=[\s/\-])|(?=%)|(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])")
+"""Where a line may break: after a space, slash or hyphen, before ``%``, around a wide
+character (LibreOffice and Excel break a web address there too)."""
+
+
+def wrapped_lines(text: str, room: float) -> int:
+    """How many lines ``text`` takes when wrapped at ``room`` width units.
+
+    Words are placed greedily and a line breaks only where :data:`_BREAKS` allows, as the
+    spreadsheet programs do; a word longer than a line is broken anywhere.
+
+    Parameters
+    ----------
+    text : str
+        The text, possibly with line breaks of its own.
+    room : float
+        The width of a line in the units of :func:`text_width`.
+
+    Returns
+    -------
+    int
+        The number of lines, at least 1 per line of ``text``.
+    """
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in _BREAKS.split(part):
+            w = text_width(word)
+            if used + text_width(word.rstrip()) <= room:
+                used += w
+            elif w <= room:
+                lines, used = lines + 1, w
+            else:
+                used += w
+                while used > room:
+                    lines, used = lines + 1, used - room
+    return lines
 
 
 def row_height(
@@ -49,10 +93,9 @@ def row_height(
 ) -> float:
     """The height in points a row needs to show the whole text of each of its wrapped cells.
 
-    Each cell needs one line per explicit line of its text, and each line as many lines as
-    its :func:`text_width` takes at the cell's width (column width less the insets, scaled
-    for the font size); the row needs the most any cell needs. This is an estimate: a
-    word-wrapped line breaks early, so the count errs on the side of one line more.
+    Each cell needs the :func:`wrapped_lines` of its text at the cell's width (column width
+    less the insets, scaled for the font size); the row needs the most any cell needs. This
+    is an estimate for Excel's default font: it errs on the side of a line more.
 
     Parameters
     ----------
@@ -72,7 +115,7 @@ def row_height(
     for text, width, size in cells:
         scale = size / BASE_FONT_SIZE
         room = max((width - _CELL_MARGIN) / scale, 1.0)
-        lines = sum(max(1, math.ceil(text_width(part) / room)) for part in text.split("\n"))
+        lines = wrapped_lines(text, room)
         need = max(need, lines * LINE_HEIGHT * scale + _PADDING)
     return max(need, minimum)
 
