@@ -21,9 +21,9 @@ LINE_HEIGHT = 15.0
 """Points per line of text at :data:`BASE_FONT_SIZE` (a CJK font's line is taller than
 Calibri's, so this is a little more than Excel's default row of 14.4 points)."""
 BASE_FONT_SIZE = 11.0
-MIN_HEIGHT = 15.0
-"""The least height a fitted row is given (one line)."""
 _PADDING = 3.0  # points above and below the text, so the last line is not clipped
+MIN_HEIGHT = LINE_HEIGHT + _PADDING
+"""The least height :func:`row_height` gives (one line)."""
 _CELL_MARGIN = 1.0  # width units lost to the cell's left and right insets
 
 
@@ -160,7 +160,7 @@ def fit_row_heights(
             if w > 0:
                 yield r1, c1, str(cell.value), w, float(cell.font.sz or BASE_FONT_SIZE)
 
-    one_line = LINE_HEIGHT + _PADDING
+    one_line = MIN_HEIGHT
     heights: dict[int, float] = {}
     spans: list[tuple[int, int, float]] = []
     for r in range(first, last + 1):
