@@ -183,3 +183,26 @@ def test_evidence_units_in_english(unit, en):
 
     assert evidence_unit(unit, "en") == en
     assert evidence_unit(unit, "zh") == unit
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(book):
+    """LibreOffice and Excel do not grow rows openpyxl writes: the row must carry its height."""
+    from indicator_forecast._xlsx import LINE_HEIGHT, text_width
+
+    checked = 0
+    for ws in book:
+        merged = {(m.min_row, m.min_col) for m in ws.merged_cells.ranges}
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if cell.value is None or (cell.row, cell.column) in merged:
+                    continue
+                if not cell.alignment.wrap_text:
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                if text_width(str(cell.value)) > 2 * width:
+                    assert ws.row_dimensions[cell.row].height >= 3 * LINE_HEIGHT, (
+                        ws.title, cell.coordinate, cell.value)
+                    checked += 1
+    assert checked >= 1  # the analyst's reason in 附件6 runs over three lines
+    short = book["附件6 指标评估表"]
+    assert short.row_dimensions[1].height == 30  # the title keeps its height

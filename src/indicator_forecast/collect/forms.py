@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from indicator_forecast._xlsx import fit_row_heights
 from indicator_forecast.collect.asks import (
     Ask,
     departments,
@@ -65,7 +66,7 @@ COLUMNS = (
     ("单位", 10),
     ("必填/选填", 9),
     (VALUE_HEADER, 14),
-    (SOURCE_HEADER, 22),
+    (SOURCE_HEADER, 30),  # web addresses: fewer, shorter wrapped rows
     (BASIS_HEADER, 16),
     (NOTE_HEADER, 22),
     ("状态", 14),
@@ -98,6 +99,7 @@ def _style() -> dict[str, Any]:
         "title": Font(name="黑体", size=14, bold=True),
         "bold": Font(bold=True),
         "wrap": Alignment(wrap_text=True, vertical="center"),
+        "top": Alignment(wrap_text=True, vertical="top"),
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "head": PatternFill("solid", fgColor="DDEBF7"),
@@ -229,7 +231,9 @@ def _write_guide(
     for k, v in lines:
         ws.append([k, v])
         ws.cell(ws.max_row, 1).font = st["bold"]
-        ws.cell(ws.max_row, 2).alignment = st["wrap"]
+        ws.cell(ws.max_row, 1).alignment = st["top"]
+        ws.cell(ws.max_row, 2).alignment = st["top"]
+    fit_row_heights(ws, 2)
     ws.protection.sheet = True
     _fit_to_width(ws, "portrait")
 
@@ -309,6 +313,7 @@ def _write_form_sheet(
         basis_dv = _basis_validation()
         ws.add_data_validation(basis_dv)
         basis_dv.add(f"{basis_col}{HEADER_ROW + 1}:{basis_col}{HEADER_ROW + len(asks)}")
+    fit_row_heights(ws, HEADER_ROW, HEADER_ROW + len(asks))
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
     ws.protection.sheet = True
     ws.protection.formatColumns = True  # hidden key columns stay hidden

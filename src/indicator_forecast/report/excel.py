@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indicator_forecast._xlsx import fit_row_heights
+
 from . import _common as c
 from . import _final as fin
 from . import _tables as tb
@@ -160,7 +162,6 @@ def _notes(ws: Worksheet, row: int, notes: list[str], ncols: int) -> None:
         ws.cell(row=r, column=1, value=note).font = st["note"]
         ws.cell(row=r, column=1).alignment = st["left_top"]
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-        ws.row_dimensions[r].height = 30 if len(note) > 60 else 18
 
 
 def _print_setup(ws: Worksheet, header_row: int) -> None:
@@ -226,6 +227,7 @@ def render_sheet(ws: Worksheet, table: Table) -> None:
         ws.auto_filter.ref = f"A{header_row}:{ws.cell(row=last, column=ncols).coordinate}"
     _widths(ws, [col.width for col in table.columns])
     _notes(ws, last + 2, list(table.notes), ncols)
+    fit_row_heights(ws, header_row)
     _print_setup(ws, header_row)
 
 
@@ -271,6 +273,7 @@ def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     _widths(ws, [10, 28, 26, 22, 10, 60, 12])
     ws.auto_filter.ref = f"A2:G{max(2, len(frame) + 2)}"
     _notes(ws, len(frame) + 4, [lab["evidence_note"]], len(headers))
+    fit_row_heights(ws, 2)
     _print_setup(ws, 2)
 
 
@@ -443,6 +446,7 @@ def _sheet_config(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
         _put(ws, i, 1, str(k), numeric=False)
         _put(ws, i, 2, shown, numeric=False)
     _widths(ws, [30, 70])
+    fit_row_heights(ws, 2)
 
 
 def _sheet_data(ws: Worksheet, frame: pd.DataFrame) -> None:
