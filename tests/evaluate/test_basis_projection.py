@@ -214,7 +214,8 @@ def test_without_a_projection_the_basis_sentence_speaks_of_the_completion_only(t
     r = evaluate(plan, _obs(plan, tmp_path, rows), as_of="2026-06-30", progress=False)["1"]
     assert r.outlook is None
     zh, en = reason(r), reason(r, "en")
-    assert "2025年起统计口径调整（合成新口径），与基期值口径不同，完成进度含口径调整影响。" in zh, zh
+    said = "2025年起统计口径调整（合成新口径），与基期值口径不同，完成进度含口径调整影响。"
+    assert said in zh, zh
     assert "预测" not in zh.split("2025年起统计口径调整")[1], zh
     assert "the base-year figure is on another basis" in en and "the projection uses" not in en
 
