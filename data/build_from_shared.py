@@ -1,9 +1,23 @@
-"""Copy the figures the package uses from ../shared/data into data/, keeping every source.
+"""How the figures of ../shared/data came into data/, and a check that none was lost or changed.
 
-Run from the repository root: ``python data/build_from_shared.py``. The shared tables record
-figures as found (year + a loose period word, a 'kind' of figure); this script only re-labels
-them into the package's observation format (period, measure, role, related series) by the
-explicit decisions listed below. No value is changed, estimated or added.
+The shared tables record figures as found (year + a loose period word, a 'kind' of figure); the
+conversion below only re-labels them into the package's observation format (period, measure,
+role, related series) by the explicit decisions listed below. No value is changed, estimated or
+added.
+
+It was the first import. Since then data/ has been extended by hand, row by row with a source
+(data/national-14th/SOURCES.md: 118 national rows where the shared table has 55, a ``basis``
+column, targets sourced later), so rewriting data/ from the shared tables would lose figures.
+The script therefore writes nothing into data/:
+
+``python data/build_from_shared.py [SHARED]``
+    checks that every converted shared row is in the shipped files with the same value, period,
+    role, series, unit and source (Putuo's file must equal the conversion), lists each
+    difference and exits 1 if there is one;
+``python data/build_from_shared.py [SHARED] --out DIR``
+    writes the converted files into DIR (which must not be data/) to compare by hand.
+
+SHARED defaults to ../shared/data beside the repository.
 """
 
 from __future__ import annotations
@@ -13,7 +27,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
+DEFAULT_SHARED = ROOT.parent / "shared" / "data"
 OUT_COLUMNS = ["indicator_id", "indicator_name", "period", "value", "unit", "measure", "role", "series", "source_url", "evidence"]
 ROLE = {"actual": "actual", "annual_target": "annual_target", "city_actual": "parent_actual", "city_target": "parent_target"}
 
@@ -115,15 +129,96 @@ def convert_national(shared: Path) -> tuple[list[dict[str, str]], list[dict[str,
 
 
 def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=columns)
+        w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
 
 
+def _read(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+CHECKED = ("indicator_id", "period", "value", "unit", "measure", "role", "series", "source_url")
+PLAN_CHECKED = ("类别", "序号", "指标", "单位", "目标值 2021-2025 年", "指标属性", "基期值")
+
+
+def check(shared: Path, data: Path) -> list[str]:
+    """Every difference between the conversion of ``shared`` and the shipped files in ``data``.
+
+    Parameters
+    ----------
+    shared : Path
+        The research folder (``putuo-14th/observations.csv``, ``national-14th/plan.csv`` and
+        ``national-14th/observations.csv``).
+    data : Path
+        The package's data folder.
+
+    Returns
+    -------
+    list of str
+        One line per difference, naming the file, the row of the shared table and the field;
+        empty when every shared figure is shipped as converted.
+    """
+    problems = []
+    putuo = data / "putuo-14th" / "observations.csv"
+    shipped = _read(putuo)
+    for k, row in enumerate(convert_putuo(shared), start=2):
+        got = shipped[k - 2] if k - 2 < len(shipped) else None
+        if got is None or any(got.get(c, "") != row[c] for c in OUT_COLUMNS):
+            problems.append(f"{putuo} row {k}: expected the converted shared row {row}, found {got}")
+    if len(shipped) > len(convert_putuo(shared)):
+        problems.append(f"{putuo}: {len(shipped)} rows where the shared table converts to "
+                        f"{len(convert_putuo(shared))}")
+    plan_rows, obs = convert_national(shared)
+    plan_file = data / "national-14th" / "plan.csv"
+    by_no = {r["序号"]: r for r in _read(plan_file)}
+    for row in plan_rows:
+        got = by_no.get(row["序号"])
+        bad = [c for c in PLAN_CHECKED if got is None or got.get(c, "") != row[c]]
+        if bad:
+            problems.append(f"{plan_file} 序号 {row['序号']}: {', '.join(bad)} differ from the shared plan")
+    obs_file = data / "national-14th" / "observations.csv"
+    shipped_obs = {tuple(r[c] for c in ("indicator_id", "period", "value", "role", "source_url")): r
+                   for r in _read(obs_file)}
+    for k, row in enumerate(obs, start=2):
+        got = shipped_obs.get(tuple(row[c] for c in ("indicator_id", "period", "value", "role", "source_url")))
+        if got is None:
+            problems.append(f"{obs_file}: shared national-14th/observations.csv row {k} "
+                            f"(indicator {row['indicator_id']}, {row['period']}, {row['value']}) is missing")
+            continue
+        bad = [c for c in CHECKED if got.get(c, "") != row[c]]
+        if bad:
+            problems.append(f"{obs_file}: shared row {k} (indicator {row['indicator_id']}, {row['period']}): "
+                            f"{', '.join(bad)} differ")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    out = None
+    if "--out" in argv:
+        i = argv.index("--out")
+        out = Path(argv[i + 1]).resolve()
+        argv = argv[:i] + argv[i + 2:]
+    shared = Path(argv[0]) if argv else DEFAULT_SHARED
+    if out is not None:
+        if out == (ROOT / "data").resolve() or (ROOT / "data").resolve() in out.parents:
+            print(f"--out {out}: refusing to write into data/ (it holds figures added by hand)")
+            return 2
+        write(out / "putuo-14th" / "observations.csv", convert_putuo(shared), OUT_COLUMNS)
+        plan_rows, obs = convert_national(shared)
+        write(out / "national-14th" / "plan.csv", plan_rows, list(plan_rows[0].keys()))
+        write(out / "national-14th" / "observations.csv", obs, OUT_COLUMNS)
+        print(f"written to {out}")
+        return 0
+    problems = check(shared, ROOT / "data")
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} difference(s) between {shared} and data/")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
-    write(ROOT / "data" / "putuo-14th" / "observations.csv", convert_putuo(SHARED), OUT_COLUMNS)
-    plan_rows, obs = convert_national(SHARED)
-    write(ROOT / "data" / "national-14th" / "plan.csv", plan_rows, list(plan_rows[0].keys()))
-    write(ROOT / "data" / "national-14th" / "observations.csv", obs, OUT_COLUMNS)
-    print("written")
+    raise SystemExit(main(sys.argv[1:]))
