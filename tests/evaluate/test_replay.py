@@ -149,6 +149,7 @@ def test_scores_worked_by_hand(synthetic: Replay) -> None:
             "projected_hi": [1, 1, 1, 1, 1, math.nan],
             "target_met": [True, False, False, True, None, True],
             "final_in_interval": [True, False, True, True, None, None],
+            "basis_note": [""] * 6,
             "grade_hit": [True, False, True, False, None, None],
             "escap_hit": [True, None, False, None, None, None],
             "eurostat_hit": [None, None, None, None, None, None],
@@ -211,6 +212,30 @@ def test_shipped_national_13th() -> None:
         assert not period or int(str(period)[:4]) <= 2017
     t = r.totals()
     assert t["judged"] <= t["with_outcome"] and t["judged"] <= t["graded"]
+
+
+def test_a_final_value_on_another_basis_is_left_out_of_the_coverage(tmp_path: Path) -> None:
+    # SYNTHETIC: indicator 1's 2016-2019 figures on an old basis and 2020's on a new one (a
+    # census revision, say). Its outcome is still judged against the target, but the mid-term
+    # interval, projected on the old basis, is not compared with the new-basis final value.
+    plan, obs_path = _write(tmp_path)
+    obs = pd.read_csv(obs_path, dtype={"period": str})
+    obs["basis"] = ""
+    one = obs["indicator_id"].astype(str) == "1"
+    obs.loc[one, "basis"] = ["合成旧口径"] * 4 + ["合成新口径"]
+    obs.to_csv(obs_path, index=False)
+    r = replay(plan, obs_path, mid_term="2018-06-30")
+    f = r.to_frame().set_index("indicator_id")
+    assert f.loc["1", "final_in_interval"] is None and f.loc["1", "target_met"] is True
+    said = "期末值（合成新口径）与中期预测所用数据（合成旧口径）统计口径不同"
+    assert said in f.loc["1", "basis_note"]
+    assert (f.drop(index="1")["basis_note"] == "").all()
+    (tmp_path / "one").mkdir()
+    base = replay(*_write(tmp_path / "one"), mid_term="2018-06-30").totals()
+    t = r.totals()
+    assert t["coverage_other_basis"] == 1 and base["coverage_other_basis"] == 0
+    assert t["coverage_n"] == base["coverage_n"] - 1
+    assert "另有 1 项期末值与中期数据统计口径不同，未计入" in r.summary()
 
 
 def test_notebook_04_replay_runs() -> None:

@@ -9,7 +9,9 @@ averages and totals). Scores, per indicator and in total:
 * the Brier score of P(meet), :math:`\\frac{1}{n}\\sum_i (p_i - y_i)^2` with :math:`y_i = 1`
   when the target was met (Brier 1950, *Monthly Weather Review* 78:1–3);
 * coverage: the share of final values inside the projected interval (the configured level,
-  80 % by default);
+  80 % by default); a final value on another statistical basis (统计口径) than the mid-term's
+  latest figure (a census revision, say) is not comparable with the interval and is left out,
+  with the reason in ``basis_note``;
 * the same hit rate for the published rules whose classes :meth:`Evaluation.to_frame` carries:
   ESCAP anticipated progress ("maintain" predicts meeting the target), Eurostat / Statistics
   Canada ratio of actual to required growth ("on track" predicts it) and the NDRC time schedule
@@ -54,6 +56,18 @@ RULE_LABELS: Mapping[str, str] = {
     "eurostat": "Eurostat 实际/所需增速比",
     "ndrc_time_schedule": "时序进度（国家发展改革委）",
 }
+
+
+def _basis(frame: pd.DataFrame, ind_id: str, year: int | None = None) -> str | None:
+    """The basis label of the indicator's main-series actual figure of ``year`` (default: the
+    latest); None without one."""
+    rows = frame[(frame["indicator_id"] == ind_id) & (frame["role"] == "actual")
+                 & (frame["series"].fillna("") == "") & (frame["months"] == 12)]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    if rows.empty:
+        return None
+    return str(rows.sort_values("year")["basis"].fillna("").iloc[-1])
 
 
 def data_cutoff_year(mid_term: dt.date) -> int:
@@ -170,6 +184,7 @@ class Replay:
                 else math.nan
             ),
             "coverage_n": len(with_iv),
+            "coverage_other_basis": int((judged["basis_note"] != "").sum()),
             "coverage": _share(list(with_iv["final_in_interval"].astype(bool))),
             "level": self.level,
         }
@@ -211,7 +226,9 @@ class Replay:
             f"P(达标) 的 Brier 分数：{t['brier']:.3f}（{t['brier_n']} 项）"
             if t["brier_n"]
             else "P(达标) 的 Brier 分数：—",
-            f"期末值落在 {self.level}% 区间内：{pct(t['coverage'])}（{t['coverage_n']} 项）",
+            f"期末值落在 {self.level}% 区间内：{pct(t['coverage'])}（{t['coverage_n']} 项"
+            + (f"；另有 {t['coverage_other_basis']} 项期末值与中期数据统计口径不同，未计入"
+               if t["coverage_other_basis"] else "") + "）",
         ]
         for r in RULES:
             hit, n = t[f"{r}_hit_rate"], t[f"{r}_n"]
@@ -317,6 +334,14 @@ def replay(
         final, met, note = final_outcome(end[ind.id])
         lo, hi = r["projected_lo"], r["projected_hi"]
         in_iv = None if final is None or pd.isna(lo) or pd.isna(hi) else bool(lo <= final <= hi)
+        then_basis = _basis(then.frame, ind.id)
+        end_basis = _basis(obs.frame, ind.id, plan.target_year)
+        basis_note = ""
+        if in_iv is not None and then_basis is not None and end_basis is not None \
+                and then_basis != end_basis:
+            in_iv = None
+            basis_note = (f"期末值（{end_basis or '未标注口径'}）与中期预测所用数据（"
+                          f"{then_basis or '未标注口径'}）统计口径不同，不计入区间覆盖率")
         grade = str(r["grade"])
         hit = None if met is None or grade not in GRADED else (grade in ("A", "B")) == met
         row: dict[str, Any] = {
@@ -336,6 +361,7 @@ def replay(
             "final_note": note,
             "target_met": met,
             "final_in_interval": in_iv,
+            "basis_note": basis_note,
             "grade_hit": hit,
         }
         for rule, col in RULES.items():
