@@ -83,3 +83,22 @@ def test_a_returned_figure_lands_on_the_basis_in_force(
     assert got["basis"].tolist() == ["合成新口径"]
     recs = read_observations(out, plan).records(IND)
     assert sorted((str(r.year), r.basis) for r in recs) == EXPECTED
+
+
+def test_a_gap_among_an_earlier_basis_is_filled_on_that_basis(
+    plan: Plan, filled: list[Path], tmp_path: Path
+) -> None:
+    # 2018 is not held (2016, 2017, 2019 on 合成旧口径, 2020 on both, 2021-2022 on 合成新口径):
+    # the returned 2018 goes on 合成旧口径, the basis of the next year held, so the earlier
+    # basis does not resume after a figure on the later one.
+    prev = _previous(plan, filled, tmp_path, drop=None)
+    df0 = pd.read_csv(prev, dtype=str, keep_default_na=False)
+    df0 = df0[~((df0["indicator_id"] == IND) & (df0["period"] == "2018"))]
+    df0.to_csv(prev, index=False, encoding="utf-8-sig")
+    out = tmp_path / "round2.csv"
+    res = collect(plan, filled, out=out, previous=prev, collected="2023-07-20")
+    assert res.ok, str(res.problems)
+    df = res.observations
+    got = df[(df["indicator_id"] == IND) & (df["period"] == "2018")]
+    assert got["basis"].tolist() == ["合成旧口径"]
+    assert _bases(out) == EXPECTED

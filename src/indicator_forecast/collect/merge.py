@@ -19,6 +19,7 @@ from typing import Any
 
 from indicator_forecast.collect.asks import Ask, ObsKey
 from indicator_forecast.collect.returns import Entry
+from indicator_forecast.data.periods import parse_period
 
 OUT_COLUMNS = [
     "indicator_id", "indicator_name", "period", "value", "unit", "measure", "role", "series",
@@ -181,7 +182,10 @@ def merge(
     of the latest previous figure, :func:`~indicator_forecast.collect.asks.current_bases`):
     forms ask for the figure as published now. A period held on earlier bases only (an old
     year on the pre-census basis) keeps its basis: the figure returned for it updates that
-    row rather than adding a second basis for the year.
+    row rather than adding a second basis for the year. A period not held that lies before a
+    held one takes the basis of the first held period after it: a gap among the years of an
+    earlier basis is filled on that basis, not on the later one, which would make the earlier
+    basis resume after it (a series the basis linking refuses).
     """
     from indicator_forecast.collect.asks import current_bases
 
@@ -192,8 +196,11 @@ def merge(
         for k in previous_keys
     )
     held: dict[tuple[str, ...], list[str]] = {}
+    periods: dict[tuple[str, ...], list[tuple[tuple[int, int], str]]] = {}
     for k in previous_keys:
         held.setdefault(k[:5], []).append(k[5])
+        per = parse_period(k[1])
+        periods.setdefault((k[0], *k[2:5]), []).append(((per.year, per.months), k[5]))
     groups: dict[ObsKey, list[Entry]] = {}
     for e in entries:
         if e.basis:
@@ -203,6 +210,15 @@ def merge(
             given = held.get(key[:5], [])
             if given and key[5] not in given:
                 key = (*key[:5], given[-1])  # the period is held on an earlier basis only
+            elif not given:
+                at = (e.ask.period.year, e.ask.period.months)
+                known = periods.get((key[0], *key[2:5]), [])
+                later = [p for p, _ in known if p > at]
+                if later:
+                    nxt = [b for p, b in known if p == min(later)]
+                    before = {b for p, b in known if p < at}
+                    # an overlap year next: the basis the gap's earlier years are on
+                    key = (*key[:5], next((b for b in nxt if b in before), nxt[0]))
         groups.setdefault(key, []).append(e)
     index = {k: i for i, k in enumerate(previous_keys)}
     rows = [dict(r) for r in previous]
