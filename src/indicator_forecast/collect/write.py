@@ -8,7 +8,8 @@ reads — indicator_id, indicator_name, period, value, unit, measure, role, seri
 ``<name>_征集情况.xlsx`` beside it holds six sheets: 汇总 (per department: returned or not,
 cells asked and filled, problems), 催报 (what is still missing, by department), 问题 (file,
 sheet, cell, what was expected), 未填 (placeholders such as 待定, with their place), 冲突
-(every source of each conflicting figure) and 修改记录 (what each round replaced).
+(every source of each conflicting figure) and 修改记录 (what each round replaced), each
+wrapped, fitted and set up to print on A4 one page wide (:func:`write_report`).
 """
 
 from __future__ import annotations
