@@ -4,7 +4,8 @@ openpyxl writes no row heights, and neither LibreOffice nor Excel grows a row on
 file to show a cell whose text wraps: a long source URL, remark or indicator name is then cut
 or drawn over the next row, on screen and on paper. :func:`row_height` estimates the height
 a row needs from the text of its wrapped cells and their column widths, and
-:func:`fit_row_heights` sets it on the rows of a sheet.
+:func:`fit_row_heights` sets it on the rows of a sheet. :func:`print_one_page_wide` sets a
+sheet to print on A4 one page wide with its header on every page.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -182,3 +183,31 @@ def fit_row_heights(
                 heights[r] = heights.get(r, ws.row_dimensions[r].height or one_line) + extra
     for r, h in heights.items():
         ws.row_dimensions[r].height = max(h, ws.row_dimensions[r].height or 0.0)
+
+
+def print_one_page_wide(
+    ws: Worksheet, *, orientation: Literal["landscape", "portrait"] = "landscape",
+    title_row: int | None = None,
+) -> None:
+    """Print ``ws`` on A4 in ``orientation``, scaled to one page wide, as many pages long as
+    needed, with row ``title_row`` (if given) repeated at the top of every page.
+
+    Parameters
+    ----------
+    ws : openpyxl.worksheet.worksheet.Worksheet
+        The sheet.
+    orientation : {"landscape", "portrait"}, default "landscape"
+        The page orientation.
+    title_row : int, optional
+        The header row (1-based) to repeat on every printed page.
+    """
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # 0: as many pages long as the rows need
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:  # openpyxl creates it with every sheet; typed optional
+        raise RuntimeError(f"worksheet {ws.title!r} has no page setup properties")
+    setup.fitToPage = True
+    if title_row is not None:
+        ws.print_title_rows = f"{title_row}:{title_row}"

@@ -8,12 +8,13 @@ reads — indicator_id, indicator_name, period, value, unit, measure, role, seri
 ``<name>_征集情况.xlsx`` beside it holds six sheets: 汇总 (per department: returned or not,
 cells asked and filled, problems), 催报 (what is still missing, by department), 问题 (file,
 sheet, cell, what was expected), 未填 (placeholders such as 待定, with their place), 冲突
-(every source of each conflicting figure) and 修改记录 (what each round replaced).
+(every source of each conflicting figure) and 修改记录 (what each round replaced), each
+wrapped, fitted and set up to print on A4 one page wide (:func:`write_report`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -213,9 +214,28 @@ def write_observations(rows: Sequence[dict[str, Any]], out: str | Path, *,
     )
 
 
+def _column_width(values: Iterable[Any], *, least: float = 8.0, most: float = 60.0) -> float:
+    """The width of a column showing ``values``: its longest line, within least and most.
+
+    Measured with :func:`~indicator_forecast._xlsx.text_width`, as the row heights are, so a
+    text narrower than ``most`` is shown on one line and only a longer one wraps.
+    """
+    from indicator_forecast._xlsx import text_width
+
+    longest = max(
+        (text_width(line) for v in values if v is not None for line in str(v).split("\n")),
+        default=0.0,
+    )
+    return min(max(longest + 2.0, least), most)  # 2: the cell's insets and a little room
+
+
 def write_report(sheets: dict[str, pd.DataFrame], out: str | Path, *,
                  overwrite: bool = True) -> Path:
-    """Write the 征集情况 workbook: one sheet per frame, header bold, columns sized, frozen.
+    """Write the 征集情况 workbook: one sheet per frame, laid out to be read and printed.
+
+    Each sheet has its header bold and frozen, columns as wide as their longest text (at
+    most 60), every cell wrapped (body cells at the top) and each row as tall as its text; it
+    prints on A4 landscape one page wide, the header repeated on every page.
 
     Parameters
     ----------
@@ -238,7 +258,11 @@ def write_report(sheets: dict[str, pd.DataFrame], out: str | Path, *,
     """
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from indicator_forecast._xlsx import fit_row_heights, print_one_page_wide
     from indicator_forecast.report._io import atomic_write
+
+    head = Alignment(wrap_text=True, vertical="center")
+    body = Alignment(wrap_text=True, vertical="top")
 
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
@@ -248,10 +272,15 @@ def write_report(sheets: dict[str, pd.DataFrame], out: str | Path, *,
                 for c in ws[1]:
                     c.font = Font(bold=True)
                     c.fill = PatternFill("solid", fgColor="DDEBF7")
-                    c.alignment = Alignment(wrap_text=True, vertical="center")
+                    c.alignment = head
+                for row in ws.iter_rows(min_row=2):
+                    for c in row:
+                        c.alignment = body
                 for col in ws.columns:
-                    width = max((len(str(c.value)) for c in col if c.value is not None), default=4)
-                    ws.column_dimensions[col[0].column_letter].width = min(max(width * 1.6, 8), 60)
+                    ws.column_dimensions[col[0].column_letter].width = _column_width(
+                        c.value for c in col)
+                fit_row_heights(ws, 1)  # the spreadsheet programs do not grow wrapped rows
                 ws.freeze_panes = "A2"
+                print_one_page_wide(ws, title_row=1)
 
     return atomic_write(Path(out), write, overwrite=overwrite)
