@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from indicator_forecast._xlsx import fit_row_heights
+from indicator_forecast._xlsx import fit_row_heights, print_one_page_wide
 from indicator_forecast.collect.asks import (
     Ask,
     departments,
@@ -161,15 +161,6 @@ def _basis_validation() -> Any:
     )
 
 
-def _fit_to_width(ws: Any, orientation: Literal["portrait", "landscape"]) -> None:
-    """Print on A4 in ``orientation``, scaled to one page wide (as many pages long as needed)."""
-    ws.page_setup.orientation = orientation
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def _write_meta(wb: Any, plan: Plan, department: str, as_of: dt.date, missing_only: bool) -> None:
     ws = wb.create_sheet(META_SHEET)
     rows = [
@@ -235,7 +226,7 @@ def _write_guide(
         ws.cell(ws.max_row, 2).alignment = st["top"]
     fit_row_heights(ws, 2)
     ws.protection.sheet = True
-    _fit_to_width(ws, "portrait")
+    print_one_page_wide(ws, orientation="portrait")
 
 
 def _write_form_sheet(
@@ -320,7 +311,7 @@ def _write_form_sheet(
     ws.protection.insertRows = True
     ws.protection.deleteRows = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _fit_to_width(ws, "landscape")
+    print_one_page_wide(ws)
 
 
 def write_form(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from indicator_forecast._xlsx import fit_row_heights
+from indicator_forecast._xlsx import fit_row_heights, print_one_page_wide
 
 from . import _common as c
 from . import _final as fin
@@ -164,18 +164,6 @@ def _notes(ws: Worksheet, row: int, notes: list[str], ncols: int) -> None:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
 
 
-def _print_setup(ws: Worksheet, header_row: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    setup = ws.sheet_properties.pageSetUpPr
-    if setup is None:  # openpyxl creates it with every sheet; typed optional
-        raise RuntimeError(f"worksheet {ws.title!r} has no page setup properties")
-    setup.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
-
-
 # ----------------------------------------------------------------------------- the sheets
 
 
@@ -228,7 +216,7 @@ def render_sheet(ws: Worksheet, table: Table) -> None:
     _widths(ws, [col.width for col in table.columns])
     _notes(ws, last + 2, list(table.notes), ncols)
     fit_row_heights(ws, header_row)
-    _print_setup(ws, header_row)
+    print_one_page_wide(ws, title_row=header_row)
 
 
 def _sheet_table(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
@@ -274,7 +262,7 @@ def _sheet_evidence(ws: Worksheet, ev: EvaluationLike, lang: str) -> None:
     ws.auto_filter.ref = f"A2:G{max(2, len(frame) + 2)}"
     _notes(ws, len(frame) + 4, [lab["evidence_note"]], len(headers))
     fit_row_heights(ws, 2)
-    _print_setup(ws, 2)
+    print_one_page_wide(ws, title_row=2)
 
 
 #: Comparison measures shown as percentages (shares) and as plain ratios.

@@ -20,6 +20,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indicator_forecast._xlsx import print_one_page_wide
+
 from . import _common as c
 from ._docx import ReportFonts, add_run, apply_widths, set_cell_text, setup_document
 from ._io import atomic_write
@@ -29,7 +31,6 @@ from .excel import (
     _active_sheet,
     _header,
     _notes,
-    _print_setup,
     _put,
     _styles,
     _title,
@@ -219,7 +220,7 @@ def _sheet_return(ws: Worksheet, tasks: TaskList, lang: str) -> None:
     ws.add_data_validation(dv)
     _notes(ws, r + 1, [lab["form_note"]], len(headers))
     _widths(ws, [8, 24, 60, 22, 36, 10, 20, 30, 30])
-    _print_setup(ws, 2)
+    print_one_page_wide(ws, title_row=2)
 
 
 def _sheet_data(ws: Worksheet, frame: pd.DataFrame) -> None:
