@@ -165,13 +165,14 @@ def check(shared: Path, data: Path) -> list[str]:
     problems = []
     putuo = data / "putuo-14th" / "observations.csv"
     shipped = _read(putuo)
-    for k, row in enumerate(convert_putuo(shared), start=2):
+    converted = convert_putuo(shared)
+    for k, row in enumerate(converted, start=2):
         got = shipped[k - 2] if k - 2 < len(shipped) else None
         if got is None or any(got.get(c, "") != row[c] for c in OUT_COLUMNS):
             problems.append(f"{putuo} row {k}: expected the converted shared row {row}, found {got}")
-    if len(shipped) > len(convert_putuo(shared)):
+    if len(shipped) > len(converted):
         problems.append(f"{putuo}: {len(shipped)} rows where the shared table converts to "
-                        f"{len(convert_putuo(shared))}")
+                        f"{len(converted)}")
     plan_rows, obs = convert_national(shared)
     plan_file = data / "national-14th" / "plan.csv"
     by_no = {r["序号"]: r for r in _read(plan_file)}
