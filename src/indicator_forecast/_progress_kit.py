@@ -28,12 +28,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Missing:
-    """A figure that is missing: what, for which periods, and who must supply it."""
+    """A figure that is missing: what, for which periods, and who must supply it.
+
+    ``awaited``: the period has not ended, so no one can supply the figure yet; it is said as
+    such and not asked of a department.
+    """
 
     what_zh: str
     what_en: str
     periods: tuple[str, ...]
     blocking: bool
+    awaited: bool = False
 
     def text(self, lang: str = "zh") -> str:
         per = "、".join(self.periods) if lang == "zh" else ", ".join(self.periods)
@@ -132,6 +137,17 @@ def period_of(year: int, months: int = 12) -> Period:
 
 def years_from(a: int, b: int) -> list[int]:
     return list(range(a, b + 1))
+
+
+def first_year_pending(base_year: int) -> Missing:
+    """The blocking gap while no year after ``base_year`` has ended: nothing can be measured."""
+    return Missing(
+        "年度完成值（该年度尚未结束）",
+        "yearly value (the year has not ended)",
+        fmt_years([base_year + 1]),
+        blocking=True,
+        awaited=True,
+    )
 
 
 def fmt_years(years: list[int]) -> tuple[str, ...]:

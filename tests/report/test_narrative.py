@@ -302,3 +302,20 @@ def test_a_change_in_a_level_is_said_with_the_level_it_reaches():
     zh = narr.indicator_text(f, "zh")
     assert "可以如期实现提高1岁（即78.93岁）的规划目标" in zh, zh
     assert "〔1〕" not in zh
+
+
+def test_a_ceiling_behind_is_told_the_fall_it_needs():
+    # SYNTHETIC: a rate to keep below 5.5 at 5.6, falling 0.1 a year lately; the pace is a task
+    # in the better direction (down), and a pace in the wrong direction is never said as one.
+    f = _facts(name="合成失业率", unit="%", kind="ceiling", direction="lower", target_text="＜5.5",
+               grade="C", computed_grade="C", midterm=5.6, met_now=False, completion=None,
+               projected=5.55, lo=4.1, hi=7.0, p_meet=0.48, target_low=None, target_high=5.5,
+               required_pace=-0.0333, recent_pace=-0.1, pace_unit="个百分点/年")  # fmt: skip
+    text = narr.indicator_text(f, "zh")
+    assert "剩余年份需年均降低0.033个百分点，近年年均降低0.1个百分点" in text, text
+    assert "a yearly fall of 0.033 percentage points" in narr.indicator_text(f, "en")
+    rising = narr.indicator_text(_facts(**{**f.__dict__, "recent_pace": 0.2,
+                                            "parts": ()}), "zh")
+    assert "近年年均提高0.2个百分点" in rising, rising
+    met = narr.indicator_text(_facts(**{**f.__dict__, "required_pace": 0.1, "parts": ()}), "zh")
+    assert "剩余年份需" not in met, met

@@ -135,6 +135,19 @@ class Missing:
 
 
 @dataclass(frozen=True)
+class Periods:
+    """Period labels ("2021年"), joined by 、 (in English translated and joined by commas).
+
+    Parameters
+    ----------
+    items : tuple of str
+        The Chinese period labels.
+    """
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Localised:
     """A sentence that comes in both languages already (a classification note).
 
@@ -240,6 +253,8 @@ def _word_by_kind(v: Any, lang: str, t: dict[str, Any]) -> str:
     if isinstance(v, Missing):
         text = str(t["list_sep"]).join(m.text(lang) for m in v.items)
         return text if lang == "zh" else _period_en(text)
+    if isinstance(v, Periods):
+        return "、".join(v.items) if lang == "zh" else _period_en(", ".join(v.items))
     if isinstance(v, Localised):
         return v.zh if lang == "zh" else v.en
     if isinstance(v, bool):
@@ -336,7 +351,8 @@ def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
     Parameters
     ----------
     r : IndicatorResult
-        The indicator's result; its ``progress.missing`` are listed (blocking or not).
+        The indicator's result; its ``progress.missing`` are listed (blocking or not), except
+        the figures of a period not yet ended, which no one can supply.
     lang : {"zh", "en"}
         Output language: Chinese (the default) or English.
 
@@ -345,7 +361,8 @@ def missing_text(r: IndicatorResult, lang: str = "zh") -> str:
     str
         The missing figures joined by the template's ``list_sep``.
     """
-    return _word(Missing(tuple(r.progress.missing)), lang, _lab(lang)["reason"])
+    asked = tuple(m for m in r.progress.missing if not m.awaited)
+    return _word(Missing(asked), lang, _lab(lang)["reason"])
 
 
 def _no_outlook_why(why: str | None) -> Any:
@@ -466,7 +483,13 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
     F = Fact  # noqa: N806
     out: list[Fact] = []
     if c.grade == "insufficient_data":
-        out.append(F("pending", {"missing": Missing(tuple(pr.missing)), "departments": depts}))
+        asked = tuple(m for m in pr.missing if not m.awaited)
+        awaited = tuple(m for m in pr.missing if m.awaited)
+        if asked or not awaited:
+            out.append(F("pending", {"missing": Missing(asked), "departments": depts}))
+        if awaited:
+            periods = tuple(dict.fromkeys(p for m in awaited for p in m.periods))
+            out.append(F("awaited", {"periods": Periods(periods)}))
         if t.judged_by_years:
             out.append(F("pending_assigned", {}))
         return out

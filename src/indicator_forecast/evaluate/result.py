@@ -453,6 +453,8 @@ class Evaluation:
         rows = []
         for r in self.results:
             for m in r.progress.missing:
+                if m.awaited:
+                    continue
                 for dept in r.indicator.departments or (str(R.labels(lang)["dept_unlisted"]),):
                     rows.append({
                         "department": dept,

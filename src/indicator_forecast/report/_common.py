@@ -26,6 +26,11 @@ def plan_period(plan_name: str, lang: str = "zh") -> str:
     return f"“{word}”"
 
 
+def no_plan_year_ended(ev: Any) -> bool:
+    """No year of the plan period has ended at the evaluation date (nothing can be judged)."""
+    return annual_year(ev.as_of) <= int(ev.base_year)
+
+
 def annual_year(as_of: _dt.date) -> int:
     """Latest complete calendar year at ``as_of`` (the year of the annual 中期完成数)."""
     return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1

@@ -85,6 +85,7 @@ _ZH: dict[str, Any] = {
         "dept_unknown": "责任部门（规划表未列明）",
         "pending": "数据待补充，缺{missing}，请{departments}提供。",
         "pending_assigned": "该指标目标由上级逐年下达，须提供各年度下达目标值方可评估。",
+        "awaited": "{periods}尚未结束，尚无规划期内的年度数据，本次不作判断。",
         "total": "截至{period}累计完成{value}{unit}，占目标{target}{unit}的{completion}，"
                  "时间进度{elapsed}。",
         "rate": "{years}年均增长{value}%，{verdict}。",
@@ -409,6 +410,7 @@ _ZH: dict[str, Any] = {
         "down": "降低",
         "needed": "剩余年份需年均{verb}{req}，{recent}",
         "recent": "近年年均{verb}{v}",
+        "recent_flat": "近年基本持平",
         "accelerate": "需加快推进",
         "projection": "按当前趋势预计{year}年为{v}",
         "projection_gap": "按当前趋势预计到{year}年年均增速{dir}{ref}约{v}",
@@ -430,6 +432,9 @@ _ZH: dict[str, Any] = {
         "binding_keep": "该指标为约束性指标，原则上不下调目标，建议维持原目标并加大推进力度",
         "propose": "建议将规划目标由“{orig}”调整为“{new}”",
         "tbl_pending": "缺{what}，请{who}提供",
+        "tbl_awaited": "{periods}尚未结束，本次不作判断",
+        "awaited": "{name}：{periods}尚未结束，尚无规划期内的年度数据，本次不作判断",
+        "awaited_more": "{periods}尚未结束，尚无规划期内的年度数据，本次不作判断",
         "tbl_pace": "完成进度{c}，时间进度{te}",
         "tbl_chance": "按当前趋势达标可能性{p}",
         "pending": "{name}：数据待补充，缺{what}，请{who}提供",
@@ -448,6 +453,8 @@ _ZH: dict[str, Any] = {
         "te": "按时间进度计，{items}",
         "te_annual": "年度指标为{te}",
         "te_total": "五年累计指标为{te}",
+        "open_awaited": "规划期首个年度（{periods}）尚未结束，各项指标尚无规划期内的年度数据，本次不作判断",
+        "open_awaited_asked": "其中{k}项指标另缺基期值等数据，请责任部门先行提供，所缺数据及责任部门见评估工作簿“数据缺口”表",
         "open_none_graded": "目前{n}项指标均因数据不全暂无法评估，待各责任部门提供数据后再作判断，"
                             "所缺数据及责任部门见评估工作簿“数据缺口”表",
         "grade_words": {"A": "进展超前、可以提前完成", "B": "进展良好、可以如期完成",
@@ -460,6 +467,8 @@ _ZH: dict[str, Any] = {
         "open_binding": "约束性指标中，{names}进度落后于时间进度，需重点推进",
         "open_binding_on_track": "约束性指标中，{names}进度暂落后于时间进度，按当前趋势仍可如期完成，需持续关注",
         "p3_none_graded": "各项指标数据待补充，暂无法从指标判断进展较慢或难以完成的领域。",
+        "p3_none_ended": "规划期内尚无已结束的年度，暂无法从指标判断进展较慢或难以完成的领域。",
+        "p4_adjust_none_ended": "规划期内尚无已结束的年度，指标调整建议待年度数据形成、完成评估后提出。",
         "p4_adjust_none_graded": "各项指标数据待补充，指标调整建议待数据补齐、完成评估后提出。",
         "p4_adjust_none_some": "经测算，已评估的{g}项指标暂无需要调整的。",
         "signer": "签发人：{signer}",
@@ -600,6 +609,8 @@ _EN: dict[str, Any] = {
         "dept_sep": ", ",
         "dept_unknown": "the responsible department (not named in the plan)",
         "pending": "Data to be supplied, missing {missing}; to be provided by {departments}.",
+        "awaited": "{periods} has not ended: there is no yearly figure of the plan period yet, so "
+                   "no conclusion is drawn.",
         "pending_assigned": "The target is set each year by the level above: the yearly assigned "
                             "targets are needed to assess it.",
         "total": "Running total to {period}: {value}{unit}, {completion} of the target of "
@@ -1015,6 +1026,7 @@ _EN: dict[str, Any] = {
         "down": "fall",
         "needed": "the remaining years need a yearly {verb} of {req}, {recent}",
         "recent": "against a recent yearly {verb} of {v}",
+        "recent_flat": "against no change in recent years",
         "accelerate": "progress needs to accelerate",
         "projection": "On current trends it is projected at {v} in {year}",
         "projection_gap": "On current trends its growth is projected to stay {dir} {ref} by about "
@@ -1041,6 +1053,11 @@ _EN: dict[str, Any] = {
                         "the target and stepping up efforts is proposed",
         "propose": "Changing the target from \"{orig}\" to \"{new}\" is proposed",
         "tbl_pending": "Missing: {what}; to be supplied by {who}",
+        "tbl_awaited": "{periods} has not ended: no conclusion yet",
+        "awaited": "{name}: {periods} has not ended, so there is no yearly figure of the plan "
+                   "period yet and no conclusion is drawn",
+        "awaited_more": "{periods} has not ended, so there is no yearly figure of the plan "
+                        "period yet and no conclusion is drawn",
         "tbl_pace": "completion {c}, time elapsed {te}",
         "tbl_chance": "chance of meeting the target on current trends {p}",
         "pending": "{name}: data to be supplied ({what}) by {who}",
@@ -1061,6 +1078,12 @@ _EN: dict[str, Any] = {
         "te": "Time elapsed: {items}",
         "te_annual": "{te} for annual indicators",
         "te_total": "{te} for five-year totals",
+        "open_awaited": "The first year of the plan period ({periods}) has not ended: no "
+                        "indicator has a yearly figure of the plan period yet, so no conclusion "
+                        "is drawn",
+        "open_awaited_asked": "{k} of them also lack figures such as the base-year value, which "
+                              "the departments are asked to supply now (see the Data gaps sheet "
+                              "of the workbook)",
         "open_none_graded": "No indicator can be assessed yet: data are incomplete for all {n}, "
                             "and the departments are to supply them (see the Data gaps sheet of "
                             "the workbook)",
@@ -1075,6 +1098,10 @@ _EN: dict[str, Any] = {
         "open_binding": "Binding indicators behind the time schedule: {names}",
         "open_binding_on_track": "Binding indicators behind the time schedule for now but on "
                                  "track on current trends, to be watched: {names}",
+        "p3_none_ended": "No year of the plan period has ended yet; which areas lag cannot "
+                         "yet be judged from the indicators.",
+        "p4_adjust_none_ended": "No year of the plan period has ended yet; adjustments will be "
+                                "proposed once yearly figures exist and are evaluated.",
         "p3_none_graded": "Every indicator awaits data; which areas lag cannot yet be judged "
                           "from the indicators.",
         "p4_adjust_none_graded": "Every indicator awaits data; adjustments will be proposed once "

@@ -92,6 +92,7 @@ class Facts:
     compounding: bool = False
     level: int = 80
     missing: str = ""
+    awaited: tuple[str, ...] = ()
     departments: str = ""
     suggested_target: str = ""
     binding_note: str = ""
@@ -188,6 +189,8 @@ def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None,
         target_year=int(getattr(pr, "target_year", None) or plan_years[1]),
         compounding=compounding, level=int(level),
         missing=c.text(rec.get("missing")), departments=c.text(rec.get("departments")),
+        awaited=tuple(dict.fromkeys(p for m in getattr(pr, "missing", ()) if m.awaited
+                                    for p in m.periods)),
         suggested_target=c.text(adj["suggested_target"]) if adj else "",
         binding_note=c.text(adj["binding_note"]) if adj else "",
         override_reason=c.text(rec.get("override_reason")) if c.has_override(rec) else "",
@@ -380,14 +383,23 @@ class _Say:
         unit = f.pace_unit.removesuffix("/年") if f.pace_unit else f.unit
         if unit == "%" and not f.compounding:
             unit = "个百分点"  # the yearly change of a percentage is in percentage points
-        if f.required_pace <= 0:
+        # The pace is signed (target − latest over the years left); it is a task only in the
+        # better direction, said with its verb: a ceiling's "需年均降低0.03个百分点" too.
+        good = -f.required_pace if f.direction == "lower" else f.required_pace
+        if good <= 0:
             return ""
-        down = f.direction == "lower" or (f.compounding and "降低" in f.name)
-        verb, back = (self.t["down"], self.t["up"]) if down else (self.t["up"], self.t["down"])
-        recent = str(self.t["recent"].format(
-            verb=verb if f.recent_pace >= 0 else back,
-            v=self.num(abs(f.recent_pace), unit)))  # fmt: skip
-        return str(self.t["needed"].format(verb=verb, req=self.num(f.required_pace, unit),
+        # A compounded reduction ("单位GDP能耗降低") counts its reduction up: a positive pace
+        # is a fall of the quantity.
+        reduction = f.compounding and "降低" in f.name
+
+        def moved(v: float) -> str:
+            return str(self.t["down" if (v > 0) == reduction else "up"])
+
+        flat = fmt_unit(abs(f.recent_pace), unit) == fmt_unit(0.0, unit)
+        recent = (str(self.t["recent_flat"]) if flat else str(self.t["recent"].format(
+            verb=moved(f.recent_pace), v=self.num(abs(f.recent_pace), unit))))
+        return str(self.t["needed"].format(verb=moved(f.required_pace),
+                                           req=self.num(abs(f.required_pace), unit),
                                            recent=recent))  # fmt: skip
 
     def projection(self, f: Facts, *, interval: bool) -> str:
@@ -438,6 +450,10 @@ class _Say:
         if not misses and f.p_meet < 0.5:
             return self.join(self.t["skew_down"])
         return ""
+
+    def periods(self, items: tuple[str, ...]) -> str:
+        """Period labels as one enumeration ("2021年"; English ones translated by ``join``)."""
+        return str(self.lab["enum_sep"]).join(items)
 
     def join(self, *clauses: str) -> str:
         """Clauses of one sentence, joined with the language's comma, closed with a stop."""
@@ -514,8 +530,13 @@ def _unlikely(f: Facts, s: _Say) -> list[str]:
 def _pending(f: Facts, s: _Say) -> list[str]:
     t = s.t
     who = f.departments.replace("、", s.lab["enum_sep"]) if f.departments else t["dept_unknown"]
-    what = f.missing or t["missing_unknown"]
-    out = [s.join(t["pending"].format(name=f.name, what=what, who=who))]
+    out = []
+    if f.missing or not f.awaited:
+        what = f.missing or t["missing_unknown"]
+        out.append(s.join(t["pending"].format(name=f.name, what=what, who=who)))
+    if f.awaited:
+        key = "awaited_more" if out else "awaited"
+        out.append(s.join(t[key].format(name=f.name, periods=s.periods(f.awaited))))
     if f.target_kind.judged_by_years:
         out.append(s.join(t["pending_assigned"]))
     return out
@@ -567,7 +588,13 @@ def table_reason(f: Facts, lang: str) -> str:
     t = s.t
     if f.grade == "insufficient_data":
         who = f.departments.replace("、", s.lab["enum_sep"]) if f.departments else t["dept_unknown"]
-        return s.join(t["tbl_pending"].format(what=f.missing or t["missing_unknown"], who=who))
+        said = []
+        if f.missing or not f.awaited:
+            said.append(s.join(t["tbl_pending"].format(what=f.missing or t["missing_unknown"],
+                                                       who=who)))
+        if f.awaited:
+            said.append(s.join(t["tbl_awaited"].format(periods=s.periods(f.awaited))))
+        return ("" if s.lang == "zh" else " ").join(said)
     if f.grade not in ("C", "D"):
         return ""
     pace = ""
@@ -600,7 +627,7 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     parts_note = t["parts_note"].format(k=n_parts) if n_parts else ""
     noun = "" if plan_name.endswith(t["main_indicators"]) else t["main_indicators"]
     dates = t["open_dates"].format(as_of=c.fmt_date(as_of, lang), year=c.annual_year(as_of))
-    if any(f.target_kind.completed_as_total for f in facts):
+    if any(f.target_kind.completed_as_total for f in facts) and not all(f.awaited for f in facts):
         dates += t["open_dates_total"].format(month=c.fmt_month(as_of, lang))
     if indicators_in_plan is not None and indicators_in_plan > n:
         scope = t["open_scope_subset"].format(plan_name=plan_name, m=indicators_in_plan, n=n,
@@ -613,6 +640,12 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
         out.append(s.join(te))
     graded = [f for f in facts if f.grade != "insufficient_data"]
     pending = n - len(graded)
+    if not graded and facts and all(f.awaited for f in facts):
+        out.append(s.join(t["open_awaited"].format(periods=s.periods(facts[0].awaited))))
+        asked = sum(bool(f.missing) for f in facts)
+        if asked:
+            out.append(s.join(t["open_awaited_asked"].format(k=asked)))
+        return out
     if not graded:
         out.append(s.join(t["open_none_graded"].format(n=n)))
         return out
@@ -650,7 +683,7 @@ def _time_elapsed_text(facts: list[Facts], s: _Say, as_of: _dt.date) -> str:
     span = facts[0].target_year - base
     annual = min(1.0, max(0.0, (c.annual_year(as_of) - base) / span))
     items = [s.t["te_annual"].format(te=s.pct(annual))]
-    if any(f.target_kind.completed_as_total for f in facts):
+    if any(f.target_kind.completed_as_total for f in facts) and not all(f.awaited for f in facts):
         total = (as_of.year - base - 1 + as_of.month / 12) / span
         items.append(s.t["te_total"].format(te=s.pct(min(1.0, max(0.0, total)))))
     return str(s.t["te"].format(items=s.lab["enum_sep"].join(items)))

@@ -447,7 +447,9 @@ def _part3(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
     lagging = [r for r in frame.to_dict("records") if c.final_grade(r) in ("C", "D")]
     graded = [r for r in _top_level(frame).to_dict("records")
               if c.final_grade(r) != "insufficient_data"]  # fmt: skip
-    if not graded:
+    if not graded and c.no_plan_year_ended(ev):
+        w.body(lab["narr"]["p3_none_ended"])
+    elif not graded:
         w.body(lab["narr"]["p3_none_graded"])
     elif lagging:
         items = sep.join(lab["p3_lagging_item"].format(
@@ -475,7 +477,9 @@ def _part4(w: _Writer, ev: EvaluationLike, frame: Any, lang: str, period: str) -
     check_columns(adj, ADJUSTMENT_COLUMNS, "adjustments_frame()")
     graded = [r for r in _top_level(frame).to_dict("records")
               if c.final_grade(r) != "insufficient_data"]  # fmt: skip
-    if len(adj) == 0 and not graded:
+    if len(adj) == 0 and not graded and c.no_plan_year_ended(ev):
+        w.body(lab["narr"]["p4_adjust_none_ended"])
+    elif len(adj) == 0 and not graded:
         w.body(lab["narr"]["p4_adjust_none_graded"])
     elif len(adj) == 0:
         w.body(lab["narr"]["p4_adjust_none_some"].format(g=len(graded)))

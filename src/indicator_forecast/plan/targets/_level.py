@@ -14,6 +14,7 @@ from indicator_forecast._progress_kit import (
     Missing,
     Progress,
     SeriesInput,
+    first_year_pending,
     fmt_years,
     full_and_partial,
     interpolated,
@@ -97,14 +98,7 @@ def level_progress(
     history = tuple(sorted(full.items()))
     if latest_year is None:
         if not absent and lfy <= b:
-            missing.append(
-                Missing(
-                    "年度完成值（该年度尚未结束）",
-                    "yearly value (the year has not ended)",
-                    fmt_years([b + 1]),
-                    blocking=True,
-                )
-            )
+            missing.append(first_year_pending(b))
         elif not absent:
             missing.append(Missing("年度完成值", "yearly value", fmt_years([lfy]), blocking=True))
         return Progress(

@@ -165,7 +165,8 @@ class CumulativeTotalTarget(TargetBase):
                 position = partial[0] - 1 + partial[1] / 12
                 period = period_of(partial[0], partial[1])
         cur_year_months = as_of.month if as_of.year == lfy + 1 else 0
-        if cur_year_months >= 1 and not (partial and partial[0] == lfy + 1):
+        # A part year counts only after a full plan year (no total starts from part of a year).
+        if cur_year_months >= 1 and lfy > b and not (partial and partial[0] == lfy + 1):
             missing.append(
                 Missing(
                     f"1-{cur_year_months}月新增数",

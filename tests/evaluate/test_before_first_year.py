@@ -1,0 +1,101 @@
+"""An evaluation date before the plan's first year has ended: every kind says so, none crashes.
+
+At 30 June of the first plan year no yearly figure of the plan period can exist. The shipped
+plans and SYNTHETIC plans of benchmarks/evaluate_scale.py (every kind of target among them) are
+evaluated then: each indicator is 数据待补充 with the year named as not ended, nothing is asked
+of a department that no one can supply (the part-year of a total included), and the report says
+that no conclusion is drawn. (A target set each year by the parent used to divide by the number
+of years assessed, zero, and stop the batch.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import scale_bench, synthetic_observations, synthetic_plan
+
+from indicator_forecast.evaluate import evaluate
+from indicator_forecast.evaluate.result import Evaluation
+from indicator_forecast.report import write_report_docx
+
+
+def _other_kinds() -> tuple[str, object, object]:
+    """A SYNTHETIC plan of the kinds the generator does not write, with figures to the base."""
+    plan = synthetic_plan([
+        ("1", "合成总量", "亿元", "比2010年翻一番", "合成局", "预期性", 100),
+        ("2", "合成排放量", "万吨", "继续下降", "合成局", "约束性", 50),
+        ("3", "合成床位数", "张", "累计达到1000", "合成局", "预期性", 800),
+    ])
+    rows = [(i, str(y), v + k, u, "level", "actual")
+            for i, v, u in (("1", 100.0, "亿元"), ("2", 50.0, "万吨"), ("3", 800.0, "张"))
+            for k, y in enumerate((2018, 2019, 2020))]
+    return "synthetic-other-kinds", plan, synthetic_observations(plan, rows)
+
+
+def _cases() -> list[tuple[str, object, object]]:
+    return [*scale_bench().shipped(), *scale_bench().synthetic_units(4, seed=77), _other_kinds()]
+
+
+@pytest.fixture(scope="module")
+def early() -> list[tuple[str, Evaluation]]:
+    out = []
+    for name, plan, obs in _cases():
+        base = min(i.target.base_year for i in plan.indicators)
+        if plan.indicators[0].target.target_year <= 2020:
+            continue  # the 13th plan: 2021 is after its end
+        out.append((name, evaluate(plan, obs, as_of=dt.date(base + 1, 6, 30), progress=False)))
+    return out
+
+
+def test_every_kind_is_covered(early: list[tuple[str, Evaluation]]) -> None:
+    from indicator_forecast.plan.targets import KINDS
+
+    seen = {r.indicator.kind for _, ev in early for r in ev.results}
+    # the package's own kinds (another test registers a synthetic one in the same registry)
+    numeric = {k for k, cls in KINDS.items()
+               if k != "qualitative" and cls.__module__.startswith("indicator_forecast.")}
+    assert numeric <= seen, numeric - seen
+
+
+def test_no_grade_and_the_year_named(early: list[tuple[str, Evaluation]]) -> None:
+    for name, ev in early:
+        for r in ev.results:
+            year = f"{r.indicator.target.base_year + 1}年"
+            assert r.grade == "insufficient_data", (name, r.indicator.id, r.grade)
+            reason = r.reason("zh")
+            assert f"{year}尚未结束" in reason, (name, r.indicator.id, reason)
+            assert "缺，" not in reason and "缺。" not in reason, reason
+            assert "1-6月" not in reason, (name, r.indicator.id, reason)
+            assert "has not ended" in r.reason("en"), r.reason("en")
+
+
+def test_nothing_unsuppliable_is_asked(early: list[tuple[str, Evaluation]]) -> None:
+    for name, ev in early:
+        gaps = ev.missing_frame()
+        assert not gaps["missing"].str.contains("尚未结束").any(), name
+        assert not gaps["periods"].str.contains("1-6月").any(), name
+        asked = {r.indicator.id for r in ev.results
+                 if any(not m.awaited for m in r.progress.missing)}
+        assert set(gaps["indicator_id"]) == asked, name
+
+
+def test_report_says_no_conclusion(early: list[tuple[str, Evaluation]], tmp_path: Path) -> None:
+    import docx
+
+    name, ev = early[0]
+    path = tmp_path / "report.docx"
+    write_report_docx(ev, path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert f"规划期首个年度（{ev.base_year + 1}年）尚未结束" in text
+    assert "均因数据不全" not in text
+    assert "规划期内尚无已结束的年度，指标调整建议" in text
+    assert "五年累计数据截至" not in text
+
+
+def test_a_year_later_the_year_is_not_awaited(early: list[tuple[str, Evaluation]]) -> None:
+    name, plan, obs = next(iter(_cases()))
+    base = min(i.target.base_year for i in plan.indicators)
+    ev = evaluate(plan, obs, as_of=dt.date(base + 2, 6, 30), progress=False)
+    assert not any(m.awaited for r in ev.results for m in r.progress.missing)
