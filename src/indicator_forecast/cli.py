@@ -393,6 +393,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if not plans:
         print(f"{folder}: no */plan.csv or */plan.xlsx found", file=sys.stderr)
         return EXIT_USAGE
+    as_of = args.as_of  # a date already (argparse type _as_of)
     status = EXIT_OK
     items: list[tuple[str, Any, Any]] = []
     beside: dict[str, tuple[Any, Any, Path | None]] = {}
@@ -419,8 +420,18 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             _print_problems(err)
             status = EXIT_INPUT
             continue
+        if as_of.year <= plan.base_year:
+            # a plan not yet begun is not an error of a batch over plans of several periods
+            print(f"{name}: 评估时点 {as_of} 早于规划期第一年（{plan.base_year + 1}年），本次不评估"
+                  f" / skipped: the evaluation date is before the plan's first year "
+                  f"{plan.base_year + 1}")
+            continue
         items.append((name, plan, obs))
         beside[name] = (obs, tasks, out)
+    if not items and status == EXIT_OK:
+        print(f"{folder}: 没有可在 {as_of} 评估的规划 / no plan can be evaluated at {as_of}",
+              file=sys.stderr)
+        return EXIT_USAGE
 
     def report(name: str, ev: Any) -> None:
         obs, tasks, out = beside[name]

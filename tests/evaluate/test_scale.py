@@ -286,3 +286,29 @@ def test_batch_table_follows_the_overwrite_rule(tmp_path) -> None:
     (mine / "batch.csv").write_text("the analyst's own\n", encoding="utf-8")
     assert main([*args, "--out", str(mine), "--overwrite"]) == EXIT_EXISTS
     assert (mine / "batch.csv").read_text(encoding="utf-8") == "the analyst's own\n"
+
+
+def test_batch_skips_a_plan_not_yet_begun_and_evaluates_the_others(tmp_path, capsys) -> None:
+    """At 2020-06-30 the 13th plan is in its last year and the 14th has not begun: the batch
+    evaluates the first, says the second is skipped and why, and exits 0; a date before every
+    plan is a usage error."""
+    import shutil
+
+    from indicator_forecast.cli import EXIT_OK, EXIT_USAGE, main
+
+    folder = tmp_path / "plans"
+    for name in ("national-13th", "national-14th"):
+        (folder / name).mkdir(parents=True)
+        for f in ("plan.csv", "plan.json", "observations.csv"):
+            if (ROOT / "data" / name / f).exists():
+                shutil.copy(ROOT / "data" / name / f, folder / name / f)
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "--as-of", "2020-06-30", "--out", str(out)]) == EXIT_OK
+    said = capsys.readouterr().out
+    assert "national-14th: 评估时点 2020-06-30 早于规划期第一年（2021年），本次不评估" in said
+    table = pd.read_csv(out / "batch.csv")
+    assert list(table["plan"].unique()) == ["national-13th"]
+    assert not (out / "national-14th").exists()
+    assert main(["batch", str(folder), "--as-of", "2015-06-30", "--out",
+                 str(tmp_path / "o2")]) == EXIT_USAGE
+    assert "no plan can be evaluated at 2015-06-30" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,7 @@ def test_chinese_renders_without_system_fonts(tmp_path):
     fonts = page["/Resources"]["/Font"]
     names = [str(fonts[k].get_object()["/BaseFont"]) for k in fonts]
     assert any("NotoSansCJKsc" in n for n in names), names  # the shipped face, not a box font
+    assert not any("jp" in n.lower() for n in names), names  # nor a system Japanese face
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pdf", "报告.docx"]
     assert isinstance(out, Path)
 
@@ -80,3 +82,36 @@ def test_cli_pdf_copies_follow_the_overwrite_rule(tmp_path, capsys):
     user_pdf.write_bytes(b"%PDF-1.4 the analyst's own")
     assert main([*args[:-2], str(mine), "--overwrite", "--pdf"]) == 3
     assert user_pdf.read_bytes() == b"%PDF-1.4 the analyst's own"
+
+
+@pytest.mark.parametrize("face", ["仿宋", "黑体:weight=bold", "楷体", "Calibri:lang=ja",
+                                  "sans-serif:lang=zh-cn"])
+def test_private_fontconfig_puts_the_shipped_font_first(tmp_path, face):
+    """With the fonts.conf to_pdf writes, fontconfig answers the shipped file for the faces the
+    documents name and for Chinese text, whatever CJK fonts the system has (a system Noto Sans
+    CJK JP used to win and print Japanese glyph forms)."""
+    import shutil
+    import subprocess
+
+    from indicator_forecast.report._fonts import FAMILY, FONT_FILE
+
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is not installed")
+    (tmp_path / ".fonts").mkdir()
+    shutil.copy(FONT_FILE, tmp_path / ".fonts")
+    conf = tmp_path / ".config" / "fontconfig"
+    conf.mkdir(parents=True)
+    (conf / "fonts.conf").write_text(pdfmod._fontconfig(FAMILY), encoding="utf-8")
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / ".config"),
+           "PATH": os.environ.get("PATH", "")}
+    out = subprocess.run(["fc-match", face, "file"], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().endswith(FONT_FILE.name), out
+
+
+def test_shipped_family_name_is_the_files():
+    from matplotlib import font_manager
+
+    from indicator_forecast.report._fonts import FAMILY, FONT_FILE
+
+    assert font_manager.FontProperties(fname=str(FONT_FILE)).get_name() == FAMILY

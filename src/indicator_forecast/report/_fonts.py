@@ -18,6 +18,10 @@ FONT_FILE = Path(__file__).parent / "fonts" / "NotoSansSCSubsetIF-Regular.otf"
 FALLBACK = "DejaVu Sans"
 
 
+#: The shipped font's family name, as fontconfig and matplotlib read it from the file.
+FAMILY = "Noto Sans SC Subset IF"
+
+
 @lru_cache(maxsize=1)
 def cjk_family() -> str:
     """Register the shipped font with matplotlib (once) and return its family name."""

@@ -3,7 +3,9 @@
 Word and WPS on an official's PC show the prescribed faces (黑体, 仿宋, 楷体). LibreOffice on a
 machine without any Chinese font draws every character as a box; :func:`to_pdf` therefore runs it
 with a private, throw-away profile whose font folder holds the package's Noto Sans SC subset
-(``report/fonts/``), so fontconfig substitutes that font for the faces the documents name. The
+(``report/fonts/``), and a fontconfig file that puts that font first for Chinese text and for
+the faces the documents name. Without it a machine that has the system's Noto CJK fonts got the
+Japanese face (NotoSansCJKjp), whose glyph forms differ from the Chinese standard ones. The
 user's own LibreOffice profile and fonts are not touched.
 """
 
@@ -17,9 +19,36 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from indicator_forecast.exceptions import RenderError
-from indicator_forecast.report._fonts import FONT_FILE
+from indicator_forecast.report._fonts import FAMILY, FONT_FILE
 
 __all__ = ["RenderError", "find_soffice", "to_pdf", "write_pdfs"]
+
+#: The Chinese faces documents name (ours: 黑体, 仿宋, 楷体; others' Word templates the rest).
+CHINESE_FACES = (
+    "黑体", "仿宋", "楷体", "宋体", "新宋体", "仿宋_GB2312", "楷体_GB2312", "方正小标宋简体",
+    "方正小标宋_GBK", "方正仿宋_GBK", "方正黑体_GBK", "方正楷体_GBK", "微软雅黑", "等线",
+    "SimHei", "SimSun", "NSimSun", "FangSong", "FangSong_GB2312", "KaiTi", "KaiTi_GB2312",
+    "Microsoft YaHei", "DengXian", "MS Mincho", "MS Gothic", "Yu Mincho", "Yu Gothic",
+    "ＭＳ 明朝", "ＭＳ ゴシック", "MS PMincho", "MS PGothic",
+)
+
+
+def _fontconfig(family: str) -> str:
+    """A user fonts.conf: ``family`` first for Chinese (and Japanese-tagged) text and for the
+    Chinese faces, bound strongly so that a system CJK face does not win."""
+    aliases = "".join(
+        f'<alias binding="strong"><family>{face}</family><prefer><family>{family}</family>'
+        "</prefer></alias>"
+        for face in CHINESE_FACES
+    )
+    langs = "".join(
+        '<match target="pattern"><test name="lang" compare="contains">'
+        f"<string>{lang}</string></test>"
+        f'<edit name="family" mode="prepend" binding="strong"><string>{family}</string></edit>'
+        "</match>"
+        for lang in ("zh", "ja")
+    )
+    return f'<?xml version="1.0"?><fontconfig>{aliases}{langs}</fontconfig>\n'
 
 
 def find_soffice() -> str | None:
@@ -73,7 +102,10 @@ def to_pdf(
         home = Path(tmp)
         (home / ".fonts").mkdir()
         shutil.copy(FONT_FILE, home / ".fonts")
-        env = {**os.environ, "HOME": str(home)}
+        (home / ".config" / "fontconfig").mkdir(parents=True)
+        (home / ".config" / "fontconfig" / "fonts.conf").write_text(
+            _fontconfig(FAMILY), encoding="utf-8")
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
         for doc in documents:
             doc = Path(doc)
             if not doc.is_file():
