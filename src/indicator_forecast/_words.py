@@ -102,7 +102,8 @@ class Pace:
     and "基本持平" / "no change" when the change is missing or its magnitude prints as 0 (a
     "降低0" would claim a direction the figure does not show). The figure is one of a reason
     (:class:`~indicator_forecast.evaluate.reasons.Fact` writes it by :meth:`label`) or of a
-    proposal's text.
+    proposal's text. A level's fall is "a fall of" in English, in reasons and proposals alike
+    ("a reduction of" is for a figure stated as a reduction, ``verb_of(..., down=True)``).
 
     Parameters
     ----------
@@ -116,16 +117,12 @@ class Pace:
         Print the magnitude with the unit's decimals (``fmt_unit``, as proposals do: 0.033 %)
         rather than to two decimals (``fmt``, as reasons do: 0.03 %); what counts as 0 follows
         the same precision.
-    fall : bool
-        Say a fall as "a fall of" in English (proposals) rather than "a reduction of" (reasons);
-        Chinese says 降低 either way.
     """
 
     value: float | None
     unit: str
     best: bool = False
     by_unit: bool = False
-    fall: bool = False
 
     def label(self, lang: str) -> str:
         """The change in ``lang``.
@@ -149,5 +146,5 @@ class Pace:
             return str(t["flat"])
         word = verb_of(v)
         return str(t["best" if self.best else "move"]).format(
-            verb=t["fall" if self.fall and word == "reduction" else word], v=shown,
+            verb=t["fall" if word == "reduction" else word], v=shown,
             unit=unit_label(self.unit, lang))

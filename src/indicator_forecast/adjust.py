@@ -295,7 +295,7 @@ def propose(
 
     def moved(v: float | None, lang: str) -> str:
         """A level's yearly change with its direction, printed with the unit's decimals."""
-        return "—" if v is None else Pace(v, unit, by_unit=True, fall=True).label(lang)
+        return "—" if v is None else Pace(v, unit, by_unit=True).label(lang)
 
     def text(code: str, lang: str) -> str:
         pm = outlook.p_meet or 0.0

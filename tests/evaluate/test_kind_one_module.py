@@ -306,5 +306,5 @@ def test_the_pace_is_said_with_its_direction_and_a_totals_as_a_yearly_amount():
                             pace_unit="亿元/年")
     assert render_fact(_pace(total, CumulativeTotalTarget), "zh") == (
         "剩余年份需年均完成300亿元，近年年均250亿元、最高280亿元。")
-    assert "a reduction of 0.25 percentage points a year" in render_fact(
+    assert "a fall of 0.25 percentage points a year" in render_fact(
         _pace(pr, EndLevelTarget), "en")

@@ -116,15 +116,16 @@ def test_a_proposal_never_says_a_rounded_zero_chance(tmp_path: Path) -> None:
 
 
 def test_a_pace_is_said_with_its_direction_by_one_function() -> None:
-    # reasons (two decimals) and proposals (the unit's decimals, "fall" in English) both say a
-    # level's yearly change through _words.Pace; what prints as 0 is flat, not "降低0"
+    # reasons (two decimals) and proposals (the unit's decimals) both say a level's yearly change
+    # through _words.Pace, a fall as "a fall of" in English; what prints as 0 is flat, not "降低0"
     from indicator_forecast._words import Pace, verb_of
 
     assert Pace(-1 / 30, "%").label("zh") == "年均降低0.03%"
-    assert Pace(-1 / 30, "%", by_unit=True, fall=True).label("zh") == "年均降低0.033%"
-    assert Pace(-1 / 30, "%", by_unit=True, fall=True).label("en") == "a fall of 0.033% a year"
+    assert Pace(-1 / 30, "%", by_unit=True).label("zh") == "年均降低0.033%"
+    assert Pace(-1 / 30, "%", by_unit=True).label("en") == "a fall of 0.033% a year"
     assert Pace(-0.5, "个百分点", best=True).label("en") == (
-        "a reduction of 0.5 percentage points in a year")
+        "a fall of 0.5 percentage points in a year")
+    assert Pace(-1 / 30, "%").label("en") == "a fall of 0.03% a year"
     assert Pace(0.004, "个百分点").label("zh") == "基本持平"
     assert Pace(0.004, "个百分点", by_unit=True).label("zh") == "年均提高0.004个百分点"
     assert Pace(None, "岁").label("en") == "no change"
