@@ -233,10 +233,9 @@ def compute_progress(
     as_of = min(as_of, dt.date(ind.target.target_year, 12, 31))
     t = ind.target
     pr = t.progress(ind, obs, as_of, plan=plan, config=config)
-    if (pr.midterm_value is None and last_full_year(as_of) <= t.base_year
-            and not any(m.blocking for m in pr.missing)):
-        # No plan year has ended and the kind asks nothing of a part year: say so, rather than
-        # an insufficient-data verdict with nothing named as missing.
+    if pr.midterm_value is None and last_full_year(as_of) <= t.base_year and not pr.missing:
+        # No plan year has ended and the kind asks for nothing (a total asks for the months so
+        # far): say so, rather than an insufficient-data verdict with nothing named as missing.
         pr = _replaced(pr, missing=(*pr.missing, first_year_pending(t.base_year)))
     return _replaced(pr, base_year=t.base_year, target_year=t.target_year,
                      direction=ind.direction, threshold=t.judged_threshold(pr.target_value))

@@ -454,7 +454,9 @@ _ZH: dict[str, Any] = {
         "te_annual": "年度指标为{te}",
         "te_total": "五年累计指标为{te}",
         "open_awaited": "规划期首个年度（{periods}）尚未结束，各项指标尚无规划期内的年度数据，本次不作判断",
-        "open_awaited_asked": "其中{k}项指标另缺基期值等数据，请责任部门先行提供，所缺数据及责任部门见评估工作簿“数据缺口”表",
+        "open_awaited_some": "规划期首个年度（{periods}）尚未结束，其中{w}项指标尚无规划期内的年度数据，本次不作判断",
+        "open_awaited_asked": "{k}项指标缺基期值或当年累计数等数据，请责任部门先行提供，所缺数据及责任部门见评估工作簿“数据缺口”表",
+        "open_pending_awaited": "另有{w}项指标因{periods}尚未结束暂无年度数据",
         "open_none_graded": "目前{n}项指标均因数据不全暂无法评估，待各责任部门提供数据后再作判断，"
                             "所缺数据及责任部门见评估工作簿“数据缺口”表",
         "grade_words": {"A": "进展超前、可以提前完成", "B": "进展良好、可以如期完成",
@@ -462,6 +464,7 @@ _ZH: dict[str, Any] = {
         "count_item": "{label}的{n}项",
         "open_graded": "在可以评估的{g}项指标中，{items}",
         "open_pending": "另有{m}项指标数据待补充",
+        "open_pending_after": "{m}项指标数据待补充",
         "open_named": "{label}的指标是{names}",
         "open_no_lagging": "已评估的{g}项指标中，暂无进展较慢或难以完成的指标",
         "open_binding": "约束性指标中，{names}进度落后于时间进度，需重点推进",
@@ -1081,9 +1084,13 @@ _EN: dict[str, Any] = {
         "open_awaited": "The first year of the plan period ({periods}) has not ended: no "
                         "indicator has a yearly figure of the plan period yet, so no conclusion "
                         "is drawn",
-        "open_awaited_asked": "{k} of them also lack figures such as the base-year value, which "
-                              "the departments are asked to supply now (see the Data gaps sheet "
-                              "of the workbook)",
+        "open_awaited_some": "The first year of the plan period ({periods}) has not ended: {w} "
+                             "indicators have no yearly figure of the plan period yet, so no "
+                             "conclusion is drawn for them",
+        "open_awaited_asked": "{k} indicators lack figures such as the base-year value or the "
+                              "months so far, which the departments are asked to supply now (see "
+                              "the Data gaps sheet of the workbook)",
+        "open_pending_awaited": "{w} more have no yearly figure yet ({periods} has not ended)",
         "open_none_graded": "No indicator can be assessed yet: data are incomplete for all {n}, "
                             "and the departments are to supply them (see the Data gaps sheet of "
                             "the workbook)",
@@ -1092,6 +1099,7 @@ _EN: dict[str, Any] = {
         "count_item": "{n} {label}",
         "open_graded": "Of the {g} indicators that can be assessed, {items}",
         "open_pending": "{m} more await data",
+        "open_pending_after": "{m} await data",
         "open_named": "Indicators {label}: {names}",
         "open_no_lagging": "None of the {g} assessed indicators is behind schedule or unlikely "
                            "to be met",

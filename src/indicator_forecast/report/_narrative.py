@@ -452,8 +452,9 @@ class _Say:
         return ""
 
     def periods(self, items: tuple[str, ...]) -> str:
-        """Period labels as one enumeration ("2021年"; English ones translated by ``join``)."""
-        return str(self.lab["enum_sep"]).join(items)
+        """Period labels as one enumeration ("2021年"; "2021" in English)."""
+        text = str(self.lab["enum_sep"]).join(items)
+        return text if self.lang == "zh" else _english_periods(text)
 
     def join(self, *clauses: str) -> str:
         """Clauses of one sentence, joined with the language's comma, closed with a stop."""
@@ -639,9 +640,13 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     if te:
         out.append(s.join(te))
     graded = [f for f in facts if f.grade != "insufficient_data"]
-    pending = n - len(graded)
-    if not graded and facts and all(f.awaited for f in facts):
-        out.append(s.join(t["open_awaited"].format(periods=s.periods(facts[0].awaited))))
+    # awaited: no plan year has ended for them; the others lack figures someone can supply
+    awaited = [f for f in facts if f.grade == "insufficient_data" and f.awaited]
+    pending = n - len(graded) - len(awaited)
+    if not graded and awaited:
+        periods = s.periods(awaited[0].awaited)
+        key = "open_awaited" if len(awaited) == n else "open_awaited_some"
+        out.append(s.join(t[key].format(periods=periods, w=len(awaited))))
         asked = sum(bool(f.missing) for f in facts)
         if asked:
             out.append(s.join(t["open_awaited_asked"].format(k=asked)))
@@ -652,8 +657,10 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     counts = [t["count_item"].format(label=t["grade_words"][g], n=k) for g in "ABCD"
               if (k := sum(f.grade == g for f in graded))]  # fmt: skip
     head = t["open_graded"].format(g=len(graded), items=t["comma"].join(counts))
-    tail = t["open_pending"].format(m=pending) if pending else ""
-    out.append((t["semicolon"].join(x for x in (head, tail) if x)) + t["stop"])
+    wait = (t["open_pending_awaited"].format(w=len(awaited), periods=s.periods(awaited[0].awaited))
+            if awaited else "")  # fmt: skip
+    tail = t["open_pending_after" if wait else "open_pending"].format(m=pending) if pending else ""
+    out.append((t["semicolon"].join(x for x in (head, wait, tail) if x)) + t["stop"])
     for g in ("C", "D"):
         names = [f.name for f in graded if f.grade == g]
         if names:

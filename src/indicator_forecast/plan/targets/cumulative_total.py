@@ -164,9 +164,13 @@ class CumulativeTotalTarget(TargetBase):
                 total += partial[2]
                 position = partial[0] - 1 + partial[1] / 12
                 period = period_of(partial[0], partial[1])
+        elif lfy <= b and partial and partial[0] == b + 1:
+            # In the first plan year the running total is that year's months so far.
+            total = partial[2]
+            position = b + partial[1] / 12
+            period = period_of(partial[0], partial[1])
         cur_year_months = as_of.month if as_of.year == lfy + 1 else 0
-        # A part year counts only after a full plan year (no total starts from part of a year).
-        if cur_year_months >= 1 and lfy > b and not (partial and partial[0] == lfy + 1):
+        if cur_year_months >= 1 and not (partial and partial[0] == lfy + 1):
             missing.append(
                 Missing(
                     f"1-{cur_year_months}月新增数",
