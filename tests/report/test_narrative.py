@@ -319,3 +319,17 @@ def test_a_ceiling_behind_is_told_the_fall_it_needs():
     assert "近年年均提高0.2个百分点" in rising, rising
     met = narr.indicator_text(_facts(**{**f.__dict__, "required_pace": 0.1, "parts": ()}), "zh")
     assert "剩余年份需" not in met, met
+
+
+def test_english_counts_of_one_are_singular():
+    # SYNTHETIC: one graded indicator, one waiting for its first year, one lacking a figure
+    graded = _facts(grade="B", computed_grade="B", met_now=False, projected=65.5)
+    waiting = _facts(indicator_id="2", grade="insufficient_data",
+                     computed_grade="insufficient_data", midterm=None, awaited=("2021年",))
+    lacking = _facts(indicator_id="3", grade="insufficient_data",
+                     computed_grade="insufficient_data", midterm=None, missing="2021年年度完成值")
+    text = " ".join(narr.opening([graded, waiting, lacking], "en", plan_name="Synthetic plan",
+                                 n_parts=0, as_of=dt.date(2021, 12, 31)))
+    assert "Of the 1 indicator that can be assessed" in text, text
+    assert "1 more has no yearly figure yet (2021 has not ended); 1 awaits data." in text, text
+    assert "1 indicators" not in text and "11 indicator " not in text

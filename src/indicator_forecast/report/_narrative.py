@@ -613,6 +613,17 @@ def table_reason(f: Facts, lang: str) -> str:
 # ----------------------------------------------------------------------------- the opening
 
 
+_ONE_NOUN = re.compile(r"\b1 ((?:assessed |main )?)(indicator|part)s\b")
+_ONE_VERB = re.compile(r"\b1 ((?:more |indicator )?)(have|await|lack|are)\b")
+_SINGULAR = {"have": "has", "await": "awaits", "lack": "lacks", "are": "is"}
+
+
+def _singular_en(text: str) -> str:
+    """English counts of one in the singular ("1 indicator", "1 more has")."""
+    text = _ONE_NOUN.sub(r"1 \1\2", text)
+    return _ONE_VERB.sub(lambda m: f"1 {m.group(1)}{_SINGULAR[m.group(2)]}", text)
+
+
 def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
             as_of: _dt.date, indicators_in_plan: int | None = None) -> list[str]:  # fmt: skip
     """The opening summary: what was evaluated, counts by conclusion over the graded indicators,
@@ -621,6 +632,13 @@ def opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
     ``indicators_in_plan`` (the plan's own count when the table lists only some of its main
     indicators) makes the first sentence say how many the plan sets and how many are evaluated.
     """
+    lines = _opening(facts, lang, plan_name=plan_name, n_parts=n_parts, as_of=as_of,
+                     indicators_in_plan=indicators_in_plan)  # fmt: skip
+    return lines if lang == "zh" else [_singular_en(x) for x in lines]
+
+
+def _opening(facts: list[Facts], lang: str, *, plan_name: str, n_parts: int,
+             as_of: _dt.date, indicators_in_plan: int | None) -> list[str]:  # fmt: skip
     s = _Say(lang)
     t, lab = s.t, s.lab
     sep = lab["enum_sep"]
