@@ -134,3 +134,24 @@ def test_a_year_later_the_year_is_not_awaited(early: list[tuple[str, Evaluation]
     base = min(i.target.base_year for i in plan.indicators)
     ev = evaluate(plan, obs, as_of=dt.date(base + 2, 6, 30), progress=False)
     assert not any(m.awaited for r in ev.results for m in r.progress.missing)
+
+
+def test_tables_say_not_yet_due_and_claim_no_assessment(
+        early: list[tuple[str, Evaluation]]) -> None:
+    from indicator_forecast.report._tables import adjustment_table, table_notes, table_rows
+
+    name, ev = next((n, e) for n, e in early
+                    if not any(r.indicator.target.completed_as_total for r in e.results))
+    rows = {r["indicator_id"]: r for r in table_rows(ev)}
+    waiting = [r.indicator.id for r in ev.results
+               if not any(not m.awaited for m in r.progress.missing)]
+    asked = [r.indicator.id for r in ev.results if r.indicator.id not in waiting]
+    assert waiting
+    for i in waiting:
+        assert rows[i]["conclusion"] == rows[i]["midterm"] == rows[i]["projected"] == "暂不评估"
+    for i in asked:
+        assert rows[i]["conclusion"] == "数据待补充", rows[i]
+    assert any("“暂不评估”" in n for n in table_notes(ev))
+    (empty,) = adjustment_table(ev).rows
+    assert "规划期内尚无已结束的年度" in empty.cells[0].text
+    assert "经测算" not in empty.cells[0].text

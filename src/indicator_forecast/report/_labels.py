@@ -229,6 +229,7 @@ _ZH: dict[str, Any] = {
     "midterm_cell": "{v}\n（{period}）",
     "table_note_interval": "{n}、“预计到规划期末完成数”为按当前趋势的测算值，括号内为{level}%预测区间；"
                            "“评估结论”各类的含义见注2。",
+    "table_note_not_yet": "{n}、“暂不评估”：评估时点规划期首个年度（{year}年）尚未结束，该指标尚无规划期内的年度数据。",
     # other sheets
     "evidence_title": "指标评估证据",
     "evidence_cols": ["指标编号", "指标", "项目", "数值", "单位", "来源"],
@@ -349,6 +350,7 @@ _ZH: dict[str, Any] = {
     "annex_fill": "【待填写：近两年本领域、本区域在规划实施过程中具有标志性、影响力或示范性的典型案例，"
                   "包括举措、活动、政策、事件等，总结提炼可复制可推广的经验和做法。】",
     "no_data": "数据待补充",
+    "not_yet": "暂不评估",
     "no_projection": "未作预测",
     "not_applicable": "—",
     "date_format": "{y}年{m}月{d}日",
@@ -813,6 +815,9 @@ _EN: dict[str, Any] = {
     "table_note_interval": "{n}. Projected at plan end: the value on current trends, with its "
                            "{level}% interval in brackets; the conclusion letters are explained "
                            "in note 2.",
+    "table_note_not_yet": "{n}. Not yet due: the first year of the plan period ({year}) has not "
+                          "ended at the evaluation date, so the indicator has no yearly figure "
+                          "of the plan period yet.",
     "evidence_title": "Evidence per indicator",
     "evidence_cols": ["ID", "Indicator", "Item", "Value", "Unit", "Source"],
     "zh_terms": [
@@ -954,6 +959,7 @@ _EN: dict[str, Any] = {
     "annex_fill": "[To fill in: typical cases from the last two years and lessons that can be "
                   "replicated.]",
     "no_data": "data pending",
+    "not_yet": "not yet due",
     "no_projection": "not projected",
     "not_applicable": "—",
     "date_format": "{y}-{m:02d}-{d:02d}",

@@ -195,6 +195,9 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
         reason = table_reason(found, lang) if found is not None else ""
         if not reason and fg in ("C", "D", "insufficient_data"):
             reason = c.text(rec["reason"])
+        # no plan year has ended for it and nothing is asked: not "data pending" but not yet due
+        waiting = (fg == "insufficient_data" and found is not None and bool(found.awaited)
+                   and not found.missing)
         override = ""
         if c.has_override(rec):
             override = lab["override_text"].format(
@@ -210,17 +213,33 @@ def table_rows(ev: EvaluationLike, lang: str = "zh") -> list[dict[str, Any]]:
             ),
             "target": (c.part_label(rec["name"], rec["target_text"], lang) if is_part
                        else c.text(rec["target_text"])),
-            "midterm": c.text(rec["midterm_text"], lab["no_data"]),
-            "conclusion": conclusion,
+            "midterm": lab["not_yet"] if waiting else c.text(rec["midterm_text"], lab["no_data"]),
+            "conclusion": lab["not_yet"] if waiting else conclusion,
             "grade": fg,
-            "projected": _projected(rec, fg, lab),
-            "projected_lines": _projected_lines(rec, fg, lab),
-            "midterm_lines": _midterm_lines(rec, lab),
-            "letter": fg if fg in ("A", "B", "C", "D") else lab["grade"].get(fg, fg),
+            "projected": lab["not_yet"] if waiting else _projected(rec, fg, lab),
+            "projected_lines": lab["not_yet"] if waiting else _projected_lines(rec, fg, lab),
+            "midterm_lines": lab["not_yet"] if waiting else _midterm_lines(rec, lab),
+            "letter": (lab["not_yet"] if waiting
+                       else fg if fg in ("A", "B", "C", "D") else lab["grade"].get(fg, fg)),
             "reason": reason,
             "override": override,
         })  # fmt: skip
     return rows
+
+
+def _no_adjustment(ev: EvaluationLike, lang: str) -> str:
+    """Why the proposal table is empty, claiming no more than was assessed."""
+    lab = labels(lang)
+    top = ev.to_frame(lang=lang)
+    top = top[top["parent_id"].map(c.is_blank)]
+    graded = sum(c.final_grade(r) != "insufficient_data" for r in top.to_dict("records"))
+    if graded == len(top):
+        return str(lab["adjust_none"])
+    narr = lab["narr"]
+    if not graded:
+        key = "p4_adjust_none_ended" if c.no_plan_year_ended(ev) else "p4_adjust_none_graded"
+        return str(narr[key])
+    return str(narr["p4_adjust_none_some"].format(g=graded))
 
 
 def _projected(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> str:
@@ -277,6 +296,8 @@ def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
         level = next((int(o.level) for r in getattr(ev, "results", ())
                       if (o := getattr(r, "outlook", None)) is not None), 80)  # fmt: skip
         notes.append(lab["table_note_interval"].format(n=len(notes) + 1, level=level))
+    if c.no_plan_year_ended(ev):
+        notes.append(lab["table_note_not_yet"].format(n=len(notes) + 1, year=ev.base_year + 1))
     return notes
 
 
@@ -381,7 +402,7 @@ def adjustment_table(ev: EvaluationLike, lang: str = "zh") -> Table:
         rows.append(Row(tuple(Cell(c.text(v)) for v in values)))
     merges: tuple[tuple[int, int, int, int], ...] = ()
     if not rows:
-        row, merge = _empty_row(lab["adjust_none"], len(cols), 0)
+        row, merge = _empty_row(_no_adjustment(ev, lang), len(cols), 0)
         rows, merges = [row], (merge,)
     return Table(title=lab["adjust_title"].format(plan_name=ev.plan_name), columns=cols,
                  rows=tuple(rows), notes=(lab["adjust_note"],), merges=merges,
