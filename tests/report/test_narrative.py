@@ -333,3 +333,9 @@ def test_english_counts_of_one_are_singular():
     assert "Of the 1 indicator that can be assessed" in text, text
     assert "1 more has no yearly figure yet (2021 has not ended); 1 awaits data." in text, text
     assert "1 indicators" not in text and "11 indicator " not in text
+
+
+def test_singular_leaves_decimals_and_years_alone():
+    assert narr._singular_en("a rise of 1 years (that is 78.93 years), 9.1 years, 11 years, "
+                             "2021 indicators") == (
+        "a rise of 1 year (that is 78.93 years), 9.1 years, 11 years, 2021 indicators")

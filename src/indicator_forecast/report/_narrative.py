@@ -569,8 +569,7 @@ def indicator_text(f: Facts, lang: str) -> str:
             names=s.lab["enum_sep"].join(p.name for p in f.parts), k=len(f.parts))))
     else:
         sentences += [part_text(f, p, s) for p in f.parts]
-    sep = "" if lang == "zh" else " "
-    return sep.join(sentences)
+    return "".join(sentences) if lang == "zh" else _singular_en(" ".join(sentences))
 
 
 def part_text(parent: Facts, p: Facts, s: _Say) -> str:
@@ -613,8 +612,9 @@ def table_reason(f: Facts, lang: str) -> str:
 # ----------------------------------------------------------------------------- the opening
 
 
-_ONE_NOUN = re.compile(r"\b1 ((?:assessed |main )?)(indicator|part)s\b")
-_ONE_VERB = re.compile(r"\b1 ((?:more |indicator )?)(have|await|lack|are)\b")
+# "1" alone, not the end of 9.1 or 2021
+_ONE_NOUN = re.compile(r"(?<![\d.,])1 ((?:assessed |main )?)(indicator|part|year)s\b")
+_ONE_VERB = re.compile(r"(?<![\d.,])1 ((?:more |indicator )?)(have|await|lack|are)\b")
 _SINGULAR = {"have": "has", "await": "awaits", "lack": "lacks", "are": "is"}
 
 
