@@ -169,6 +169,11 @@ class ShortSeriesWarning(IndicatorForecastWarning):
     """A series is too short for the requested model; the result names the model actually used."""
 
 
+class PlanPeriodWarning(IndicatorForecastWarning):
+    """The plan table, its name and the arguments do not state the plan period: 2021–2025 was
+    assumed (the plan's notes say so); state it in the header or as base_year/target_year."""
+
+
 class DataCaveatWarning(IndicatorForecastWarning):
     """A figure was used with a caveat (a related series, a partial year); read the result's
     notes."""

@@ -11,16 +11,19 @@ and raised together in one :class:`~indicator_forecast.exceptions.PlanError`.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from indicator_forecast import _generations as gen
 from indicator_forecast._io import TableRows, clean_header, locate_header, read_raw_table
 from indicator_forecast._typing import Direction
 from indicator_forecast.exceptions import (
     InputError,
     PlanError,
+    PlanPeriodWarning,
     Problem,
     ProblemReport,
     TargetParseError,
@@ -52,6 +55,19 @@ PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
     "baseline": ("基期值", "基数", "2020年", "baseline_2020", "baseline"),
     "direction": ("方向", "direction"),
 }
+# Any plan's spellings of the period-bearing headers: "“十五五”规划目标", "2030年目标",
+# "2025年基数" (the 14th plan's "2020年" for the base value stays as it was).
+_GEN_WORDS = [gen.word(n) for n in range(10, 21)]
+_YEARS = range(2000, 2061)
+PLAN_COLUMNS["target"] = (
+    *PLAN_COLUMNS["target"],
+    *(f"“{w}”规划目标" for w in _GEN_WORDS), *(f"{w}规划目标" for w in _GEN_WORDS),
+    *(f"{y}年目标" for y in _YEARS), *(f"{y}年规划目标" for y in _YEARS),
+)
+PLAN_COLUMNS["baseline"] = (
+    *PLAN_COLUMNS["baseline"],
+    *(f"{y}年{w}" for y in _YEARS for w in ("基期值", "基数", "基期")),
+)
 REQUIRED_PLAN_COLUMNS = ("id", "name", "unit", "target", "attribute")
 
 _DEPT_SEP = r"[、,，;；/／\s]"
@@ -131,8 +147,9 @@ def read_plan(
     parent : str
         The parent jurisdiction's short name, for "与市保持同步" and "完成市下达目标".
     base_year, target_year : int, optional
-        The plan period; by default read from a header such as "目标值 2021-2025 年", else
-        2020 and 2025.
+        The plan period; by default read from a header such as "目标值 2021-2025 年" or
+        "“十五五”规划目标", else from the generation in ``name`` ("…“十五五”规划…"), else 2020
+        and 2025 with a :class:`~indicator_forecast.exceptions.PlanPeriodWarning` and a note.
     band_tolerance : float, optional
         Half-width of "左右" bands (see :func:`parse_target`).
     encoding : str, optional
@@ -160,8 +177,21 @@ def read_plan(
         raise PlanError(str(exc).splitlines()[0], exc.report) from None
     header_cells = [clean_header(c) for c in raw.iloc[header_row].tolist()]
     years = _plan_years(header_cells)
-    b = base_year if base_year is not None else (years[0] if years else 2020)
+    target_only = None
+    if years is None:
+        # "2030年目标": the target year; the base five years before unless the name says more
+        target_only = next((int(m.group(1)) for c in header_cells
+                            if (m := re.search(r"(20\d\d)年(?:规划)?目标", c))), None)
+    if years is None:
+        # "“十五五”规划目标" in the header, or the generation in the plan's name
+        n = gen.number_of_word(" ".join(header_cells)) or gen.number_of_word(name or "")
+        if n is not None:
+            years = (gen.first_year(n) - 1, gen.first_year(n) + 4)
+    if years is None and target_only is not None and target_year is None:
+        target_year = target_only
+    period_assumed = years is None and (base_year is None or target_year is None)
     t = target_year if target_year is not None else (years[1] if years else 2025)
+    b = base_year if base_year is not None else (years[0] if years else t - 5)
     table = TableRows(raw, label, header_row, cols)
     header_names, problems, get, problem = (
         table.header_names,
@@ -171,6 +201,14 @@ def read_plan(
     )
 
     notes: list[str] = []
+    if period_assumed:
+        stated = (f"表头只注明目标年（{t}年），按五年规划期" if target_only is not None
+                  else "表头、规划名称和参数均未注明规划期，按")
+        said = (f"{label}: {stated}{b + 1}—{t}年评估；如不是，"
+                "请在表头写明（如“目标值 2026-2030 年”）或在 plan.json 中给出 base_year、"
+                f"target_year / the plan period is not stated: {b + 1}–{t} assumed")
+        notes.append(said)
+        warnings.warn(said, PlanPeriodWarning, stacklevel=2)
     top: list[dict[str, Any]] = []
     seen_ids: dict[str, int] = {}
     category: str | None = None

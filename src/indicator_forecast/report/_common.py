@@ -7,23 +7,29 @@ import math
 import re
 from typing import Any
 
+from indicator_forecast import _generations as gen
 from indicator_forecast.plan.targets import TargetBase, kind_class
 
 from ._labels import labels
 
-_PERIOD_RE = re.compile(r"“?(十[一二三四五六七八九]?五)”?")
 
+def plan_period(plan_name: str, lang: str = "zh",
+                years: tuple[int, int] | None = None) -> str:  # fmt: skip
+    """The plan generation as printed, e.g. ``“十四五”``.
 
-def plan_period(plan_name: str, lang: str = "zh") -> str:
-    """The plan generation as printed, e.g. ``“十四五”``, read from the plan's name.
-
-    Falls back to ``“十四五”`` when the name does not say (the name wins when it does).
+    Read from the plan's name when it says ("…“十五五”规划…"); otherwise from the plan years
+    (base year, target year): the generation of a five-year period of the national cycle, or the
+    years themselves ("2024—2028年") for another period; "本期" / "this" when neither is known.
     """
-    m = _PERIOD_RE.search(plan_name or "")
-    word = m.group(1) if m else "十四五"
-    if lang == "en":
-        return {"十四五": "14th Five-Year", "十五五": "15th Five-Year"}.get(word, word)
-    return f"“{word}”"
+    n = gen.number_of_word(plan_name)
+    if n is None and years is not None:
+        base, target = years
+        n = gen.number_of(base + 1) if target - base == 5 else None
+        if n is None:
+            return f"{base + 1}—{target}年" if lang == "zh" else f"{base + 1}–{target}"
+    if n is None:
+        return "本期" if lang == "zh" else "this"
+    return f"“{gen.word(n)}”" if lang == "zh" else f"{gen.ordinal_en(n)} Five-Year"
 
 
 def no_plan_year_ended(ev: Any) -> bool:
