@@ -56,3 +56,12 @@ def test_a_15th_plan_report_is_titled_by_its_years(tmp_path: Path) -> None:
     write_report_docx(ev, out)
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "“十五五”规划中期评估" in text and "十四五" not in text
+
+
+def test_the_task_form_notes_take_the_period_from_the_years():
+    from indicator_forecast.report._tables import form_notes
+
+    notes = "".join(form_notes("合成区规划纲要", "zh", (2025, 2030)))
+    assert "“十五五”期末" in notes and "十四五" not in notes
+    assert "本期期末" in "".join(form_notes("合成区规划纲要", "zh"))
+    assert "“十四五”期末" in "".join(form_notes("合成区“十四五”规划纲要", "zh", (2025, 2030)))

@@ -157,8 +157,11 @@ def export_all(
     written += save_charts(ev, out / lab["dir_charts"], overwrite=overwrite, lang=lang)
     if tasks is not None:
         xlsx, docx = _task_paths(out, lang)
-        written.append(write_tasks_workbook(tasks, xlsx, lang=lang, overwrite=overwrite))
-        written.append(write_tasks_docx(tasks, docx, lang=lang, overwrite=overwrite))
+        years = (ev.base_year, ev.target_year)
+        written.append(write_tasks_workbook(tasks, xlsx, lang=lang, overwrite=overwrite,
+                                            years=years))  # fmt: skip
+        written.append(write_tasks_docx(tasks, docx, lang=lang, overwrite=overwrite,
+                                        years=years))  # fmt: skip
     frame = ev.to_frame(lang)
     written.append(atomic_write(out / CSV_NAME,
                                 lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"),

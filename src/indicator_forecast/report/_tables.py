@@ -488,9 +488,11 @@ def form_rows(tasks: TaskList, lang: str = "zh") -> list[dict[str, Any]]:
     return rows
 
 
-def form_notes(plan_name: str, lang: str = "zh") -> list[str]:
-    """The notes printed under the 附件7 form (the plan period read from ``plan_name``)."""
-    period = c.plan_period(plan_name, lang)
+def form_notes(plan_name: str, lang: str = "zh",
+               years: tuple[int, int] | None = None) -> list[str]:  # fmt: skip
+    """The notes printed under the 附件7 form (the plan period read from ``plan_name``, else
+    from ``years``, the base and target years)."""
+    period = c.plan_period(plan_name, lang, years)
     return [n.format(period=period) for n in labels(lang)["tasks"]["notes"]]
 
 
@@ -507,7 +509,8 @@ def _task_runs(rows: list[dict[str, Any]]) -> list[tuple[int, int, int, int]]:
 
 
 def task_form_table(tasks: TaskList, lang: str = "zh", *, title: str, plan_name: str,
-                    reason_columns: bool | None = None) -> Table:  # fmt: skip
+                    reason_columns: bool | None = None,
+                    years: tuple[int, int] | None = None) -> Table:  # fmt: skip
     """The 附件7 主要任务评估表: sections as full-width headings, each task's 项目 merged over
     its group, what departments returned (blank where nothing was), 原因说明 and 调整意见 when
     any task has them (or when ``reason_columns`` says so), and the seed's notes.
@@ -524,6 +527,8 @@ def task_form_table(tasks: TaskList, lang: str = "zh", *, title: str, plan_name:
         The plan's name, whose period the notes print.
     reason_columns : bool, optional
         Force the two reason columns on or off (default: shown when any task has them).
+    years : tuple of int, optional
+        The plan's base and target years, for the period when the name does not say it.
     """
     lab = labels(lang)["tasks"]
     extra = (any(t.reason or t.adjustment for t in tasks) if reason_columns is None
@@ -552,4 +557,4 @@ def task_form_table(tasks: TaskList, lang: str = "zh", *, title: str, plan_name:
     _blank_covered(body, merges)
     return Table(title=title, columns=cols,
                  rows=tuple(Row(tuple(r), kind=k) for r, k in zip(body, kinds, strict=True)),
-                 notes=tuple(form_notes(plan_name, lang)), merges=tuple(merges))  # fmt: skip
+                 notes=tuple(form_notes(plan_name, lang, years)), merges=tuple(merges))  # fmt: skip

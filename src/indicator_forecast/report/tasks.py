@@ -85,6 +85,7 @@ def write_tasks_workbook(
     plan_name: str | None = None,
     by_department: bool = False,
     reason_columns: bool | None = None,
+    years: tuple[int, int] | None = None,
 ) -> Path:
     """Write the 附件7 main-task evaluation form as an Excel workbook.
 
@@ -114,6 +115,8 @@ def write_tasks_workbook(
     reason_columns : bool, optional
         Force the 原因说明 and 调整意见 columns on (True) or off (False); by default they are
         shown when any task carries a reason or an adjustment.
+    years : tuple of int, optional
+        The plan's base and target years: the notes' plan period when the name does not say it.
 
     Returns
     -------
@@ -127,7 +130,8 @@ def write_tasks_workbook(
     wb = Workbook()
     ws = _active_sheet(wb)
     ws.title = lab["sheet_form"]
-    _sheet_form(ws, tasks, lang, lab["title"].format(plan_name=name), name, reason_columns)
+    _sheet_form(ws, tasks, lang, lab["title"].format(plan_name=name), name, reason_columns,
+                years)
     _sheet_summary(wb.create_sheet(lab["sheet_summary"]), tasks, lang)
     _sheet_return(wb.create_sheet(lab["sheet_return"]), tasks, lang)
     _sheet_data(wb.create_sheet(lab["sheet_data"]), tasks.to_frame())
@@ -138,7 +142,7 @@ def write_tasks_workbook(
             used.add(title)
             _sheet_form(wb.create_sheet(title), mine, lang,
                         lab["dept_title"].format(dept=dept, plan_name=name), name,
-                        reason_columns)  # fmt: skip
+                        reason_columns, years)  # fmt: skip
     return atomic_write(Path(path), lambda p: wb.save(p), overwrite=overwrite)
 
 
@@ -153,9 +157,10 @@ def _sheet_name(dept: str, used: set[str]) -> str:
 
 
 def _sheet_form(ws: Worksheet, tasks: TaskList, lang: str, title: str, plan_name: str,
-                reason_columns: bool | None) -> None:  # fmt: skip
+                reason_columns: bool | None,
+                years: tuple[int, int] | None) -> None:  # fmt: skip
     render_sheet(ws, task_form_table(tasks, lang, title=title, plan_name=plan_name,
-                                     reason_columns=reason_columns))  # fmt: skip
+                                     reason_columns=reason_columns, years=years))  # fmt: skip
 
 
 def _sheet_summary(ws: Worksheet, tasks: TaskList, lang: str) -> None:
@@ -242,6 +247,7 @@ def write_tasks_docx(
     by_department: bool = False,
     plan_name: str | None = None,
     reason_columns: bool | None = None,
+    years: tuple[int, int] | None = None,
     summary: bool = True,
     fonts: ReportFonts | None = None,
     annex_label: str | None = "附件7",
@@ -264,6 +270,8 @@ def write_tasks_docx(
         The plan's name in the titles; default ``tasks.name`` (see :func:`write_tasks_workbook`).
     reason_columns : bool, optional
         Force the 原因说明 / 调整意见 columns on or off; by default shown when any task has them.
+    years : tuple of int, optional
+        The plan's base and target years: the notes' plan period when the name does not say it.
     summary : bool
         End with the summary of returns (tasks per conclusion; tasks not returned, by lead
         department, with what to supply).
@@ -288,13 +296,15 @@ def write_tasks_docx(
     if annex_label and lang == "zh":
         _annex_label(doc, annex_label, fonts)
     render_table(doc, task_form_table(tasks, lang, title=lab["title"].format(plan_name=name),
-                                      plan_name=name, reason_columns=reason_columns), fonts)
+                                      plan_name=name, reason_columns=reason_columns,
+                                      years=years), fonts)
     if by_department:
         for dept, mine in tasks.by_department().items():
             doc.add_section(WD_SECTION.NEW_PAGE)
             title = lab["dept_title"].format(dept=dept, plan_name=name)
             render_table(doc, task_form_table(mine, lang, title=title, plan_name=name,
-                                              reason_columns=reason_columns), fonts)
+                                              reason_columns=reason_columns, years=years),
+                         fonts)
     if summary:
         doc.add_section(WD_SECTION.NEW_PAGE)
         _docx_summary(doc, tasks, lang, fonts)
