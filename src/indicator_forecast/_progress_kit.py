@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -148,6 +148,11 @@ def first_year_pending(base_year: int) -> Missing:
         blocking=True,
         awaited=True,
     )
+
+
+def awaited_periods(missing: Iterable[Missing]) -> tuple[str, ...]:
+    """The periods, in order and once each, of the figures not yet due among ``missing``."""
+    return tuple(dict.fromkeys(p for m in missing if m.awaited for p in m.periods))
 
 
 def fmt_years(years: list[int]) -> tuple[str, ...]:

@@ -386,6 +386,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     """
     from indicator_forecast import read_observations
     from indicator_forecast.config import EvaluationConfig
+    from indicator_forecast.evaluate import has_begun
     from indicator_forecast.evaluate.many import evaluate_many
 
     folder = Path(args.folder)
@@ -420,7 +421,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             _print_problems(err)
             status = EXIT_INPUT
             continue
-        if as_of.year <= plan.base_year:
+        if not has_begun(plan, as_of):
             # a plan not yet begun is not an error of a batch over plans of several periods
             print(f"{name}: 评估时点 {as_of} 早于规划期第一年（{plan.base_year + 1}年），本次不评估"
                   f" / skipped: the evaluation date is before the plan's first year "

@@ -27,9 +27,27 @@ from indicator_forecast.progress import (
 )
 
 
+def has_begun(plan: Plan, date: dt.date) -> bool:
+    """Whether ``date`` lies in or after the plan's first year (something can be evaluated).
+
+    Parameters
+    ----------
+    plan : Plan
+        The plan (its base year).
+    date : datetime.date
+        The evaluation date.
+
+    Returns
+    -------
+    bool
+        True from 1 January of the first plan year on.
+    """
+    return date.year > plan.base_year
+
+
 def _check_date(plan: Plan, date: dt.date) -> None:
     """Refuse an evaluation date before the plan's first year: nothing of the plan has happened."""
-    if date.year <= plan.base_year:
+    if not has_begun(plan, date):
         raise ConfigurationError(
             f"评估时点 {date} 早于规划期第一年（{plan.base_year + 1}年），"
             "规划尚未开始执行，无法评估"

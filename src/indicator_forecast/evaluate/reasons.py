@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from indicator_forecast._format import fmt, pct
+from indicator_forecast._progress_kit import awaited_periods
 from indicator_forecast._words import Pace, Verb, unit_label, verb_of
 from indicator_forecast.evaluate._basis_words import basis_words
 from indicator_forecast.evaluate._outlook import IntervalBasis, interval_basis
@@ -488,8 +489,7 @@ def reason_facts(r: IndicatorResult) -> list[Fact]:
         if asked or not awaited:
             out.append(F("pending", {"missing": Missing(asked), "departments": depts}))
         if awaited:
-            periods = tuple(dict.fromkeys(p for m in awaited for p in m.periods))
-            out.append(F("awaited", {"periods": Periods(periods)}))
+            out.append(F("awaited", {"periods": Periods(awaited_periods(awaited))}))
         if t.judged_by_years:
             out.append(F("pending_assigned", {}))
         return out

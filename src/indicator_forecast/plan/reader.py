@@ -179,16 +179,15 @@ def read_plan(
     years = _plan_years(header_cells)
     target_only = None
     if years is None:
-        # "2030年目标": the target year; the base five years before unless the name says more
-        target_only = next((int(m.group(1)) for c in header_cells
-                            if (m := re.search(r"(20\d\d)年(?:规划)?目标", c))), None)
-    if years is None:
-        # "“十五五”规划目标" in the header, or the generation in the plan's name
+        # "“十五五”规划目标" in the header, or the generation in the plan's name; else
+        # "2030年目标", the target year alone (the base five years before, said below)
         n = gen.number_of_word(" ".join(header_cells)) or gen.number_of_word(name or "")
         if n is not None:
             years = (gen.first_year(n) - 1, gen.first_year(n) + 4)
-    if years is None and target_only is not None and target_year is None:
-        target_year = target_only
+        else:
+            target_only = next((int(m.group(1)) for c in header_cells
+                                if (m := re.search(r"(20\d\d)年(?:规划)?目标", c))), None)
+            target_year = target_year if target_year is not None else target_only
     period_assumed = years is None and (base_year is None or target_year is None)
     t = target_year if target_year is not None else (years[1] if years else 2025)
     b = base_year if base_year is not None else (years[0] if years else t - 5)

@@ -32,6 +32,11 @@ def plan_period(plan_name: str, lang: str = "zh",
     return f"“{gen.word(n)}”" if lang == "zh" else f"{gen.ordinal_en(n)} Five-Year"
 
 
+def plan_period_of(ev: Any, lang: str = "zh") -> str:
+    """:func:`plan_period` of an evaluation: its plan's name, else its plan years."""
+    return plan_period(ev.plan_name, lang, (ev.base_year, ev.target_year))
+
+
 def no_plan_year_ended(ev: Any) -> bool:
     """No year of the plan period has ended at the evaluation date (nothing can be judged)."""
     return annual_year(ev.as_of) <= int(ev.base_year)

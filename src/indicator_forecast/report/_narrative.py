@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indicator_forecast._format import fmt_figure, fmt_unit
+from indicator_forecast._progress_kit import awaited_periods
 from indicator_forecast.plan.targets import TargetBase, bound_form, kind_class
 
 from . import _common as c
@@ -189,8 +190,7 @@ def _facts(rec: dict[str, Any], result: Any, adj: dict[str, Any] | None,
         target_year=int(getattr(pr, "target_year", None) or plan_years[1]),
         compounding=compounding, level=int(level),
         missing=c.text(rec.get("missing")), departments=c.text(rec.get("departments")),
-        awaited=tuple(dict.fromkeys(p for m in getattr(pr, "missing", ()) if m.awaited
-                                    for p in m.periods)),
+        awaited=awaited_periods(getattr(pr, "missing", ())),
         suggested_target=c.text(adj["suggested_target"]) if adj else "",
         binding_note=c.text(adj["binding_note"]) if adj else "",
         override_reason=c.text(rec.get("override_reason")) if c.has_override(rec) else "",

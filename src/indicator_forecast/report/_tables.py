@@ -286,7 +286,7 @@ def _projected_lines(rec: dict[Any, Any], grade: str, lab: dict[str, Any]) -> st
 def table_notes(ev: EvaluationLike, lang: str = "zh") -> list[str]:
     """The notes printed under the 附件6 table, with this evaluation's dates."""
     lab = labels(lang)
-    period = c.plan_period(ev.plan_name, lang, (ev.base_year, ev.target_year))
+    period = c.plan_period_of(ev, lang)
     notes = [
         n.format(year=c.annual_year(ev.as_of), month=c.fmt_month(ev.as_of, lang), period=period)
         for n in lab["table_notes"]
@@ -308,7 +308,7 @@ def indicator_table(ev: EvaluationLike, lang: str = "zh") -> Table:
     composite indicator's name over its parts; the notes with this evaluation's dates."""
     lab = labels(lang)
     rows = table_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang, (ev.base_year, ev.target_year))
+    period = c.plan_period_of(ev, lang)
     heads = [h.format(period=period) for h in lab["table_cols"]]
     cols = [Column(heads[0], 12, 1.9, center=True), Column(heads[1], 34, 4.2),
             Column(heads[2], 16, 2.6, center=True), Column(heads[3], 14, 3.0, numeric=True),
@@ -361,7 +361,7 @@ def final_table(ev: EvaluationLike, lang: str = "zh") -> Table:
     final evaluation, the category merged over its run."""
     lab = labels(lang)
     rows = fin.final_rows(ev, lang)
-    period = c.plan_period(ev.plan_name, lang, (ev.base_year, ev.target_year))
+    period = c.plan_period_of(ev, lang)
     heads = [h.format(period=period) for h in lab["final"]["cols"]]
     spec = {"category": (12, 1.9, True), "indicator": (34, 4.4, False),
             "target": (14, 2.4, True), "baseline": (12, 2.0, False), "final": (18, 2.8, True),

@@ -240,7 +240,7 @@ def write_report_docx(
     lab = labels(lang)
     fonts = fonts or ReportFonts()
     unit = unit_name or ev.jurisdiction
-    period = c.plan_period(ev.plan_name, lang, (ev.base_year, ev.target_year))
+    period = c.plan_period_of(ev, lang)
     when = date if isinstance(date, str) else c.fmt_date(date or ev.as_of, lang)
     doc = new_document()
     setup_document(doc, fonts)

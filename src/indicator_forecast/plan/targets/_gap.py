@@ -13,7 +13,6 @@ from indicator_forecast._progress_kit import (
     Progress,
     SeriesInput,
     contiguous_tail,
-    first_year_pending,
     fmt_years,
     growth_by_year,
     last_full_year,
@@ -102,8 +101,6 @@ class GapTarget(TargetBase):
             missing.append(
                 Missing(ref_label_zh, ref_label_en, fmt_years(ref_absent), blocking=True)
             )
-        if not years_needed:
-            missing.append(first_year_pending(b))
         both = [y for y in sorted(set(own) & set(ref)) if b < y <= lfy]
         gaps = tuple((y, own[y], ref[y], own[y] - ref[y]) for y in both)
         history = tuple(sorted(own.items()))

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from indicator_forecast._progress_kit import (
     Missing,
     Progress,
-    first_year_pending,
     fmt_years,
     full_and_partial,
     last_full_year,
@@ -100,10 +99,8 @@ class ParentAssignedTarget(TargetBase):
             missing.append(
                 Missing("年度完成值", "yearly value", fmt_years(a_absent), blocking=True)
             )
-        if not years_needed:
-            missing.append(first_year_pending(b))
         history = tuple(sorted(actual.items()))
-        if missing:
+        if missing or not years_needed:  # no year assessed yet: compute_progress says why
             return Progress(
                 ind.id,
                 ind.kind,
